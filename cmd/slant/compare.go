@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/slant-news/slant/compare"
+	"github.com/slant-news/slant/reports"
+)
+
+// compareOptions are the settings of "slant compare".
+type compareOptions struct {
+	inputs        []string
+	format        string
+	output        string
+	reference     string
+	minSimilarity float64
+	maxBytes      int64
+	color         string
+	width         int
+}
+
+func newCompareCmd(e *env) *cobra.Command {
+	opts := &compareOptions{}
+	cmd := &cobra.Command{
+		Use:   "compare INPUT...",
+		Short: "Align and diff several outlets' articles about one event",
+		Long: `Compare reads two or more articles about one event, aligns the sentences
+that report the same thing and diffs their wording.
+
+An INPUT is an article file (.txt, .md, .html, .htm), a directory (every
+article file inside, by name, or the articles its event.yaml lists), an
+event.yaml manifest, an http(s) URL, or - for standard input.`,
+		Example: `  slant compare testdata/events/nato-missile-shield-2012
+  slant compare --format json -o nato.json testdata/events/nato-missile-shield-2012
+  slant compare wire.txt ours.md https://example.org/story.html`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError{fmt.Errorf("compare needs at least one input (two or more articles)")}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.inputs = args
+			return runCompare(cmd, e, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.format, "format", "f", "text", "output format: text or json")
+	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
+	f.StringVar(&opts.reference, "reference", "", "`OUTLET` (id or name) the others are diffed against (default: first in sorted order)")
+	f.Float64Var(&opts.minSimilarity, "min-similarity", compare.DefaultMinSimilarity, "alignment threshold, 0 to 1: higher aligns fewer, surer pairs")
+	f.Int64Var(&opts.maxBytes, "max-bytes", compare.DefaultMaxBytes, "largest article to read, in bytes")
+	f.StringVar(&opts.color, "color", "auto", "colour the text report: auto, always or never (NO_COLOR disables auto)")
+	f.IntVar(&opts.width, "width", 0, "wrap the text report at `N` columns (default: the terminal's, or 100)")
+	return cmd
+}
+
+func runCompare(cmd *cobra.Command, e *env, opts *compareOptions) error {
+	switch opts.format {
+	case "text", "json":
+	default:
+		return usageError{fmt.Errorf("unknown format %q (want text or json)", opts.format)}
+	}
+	if opts.minSimilarity <= 0 || opts.minSimilarity > 1 {
+		return usageError{fmt.Errorf("--min-similarity %v is outside (0, 1]", opts.minSimilarity)}
+	}
+	if opts.maxBytes <= 0 {
+		return usageError{fmt.Errorf("--max-bytes must be positive")}
+	}
+	useColor, err := colorMode(opts.color, e, opts.output)
+	if err != nil {
+		return err
+	}
+	ev, err := compare.Load(cmd.Context(), opts.inputs, compare.LoadOptions{Stdin: e.stdin, MaxBytes: opts.maxBytes})
+	if err != nil {
+		return err
+	}
+	for i := range ev.Documents {
+		ev.Documents[i].Source = displayPath(ev.Documents[i].Source)
+	}
+	res, err := compare.Compare(ev, compare.Options{Reference: opts.reference, MinSimilarity: opts.minSimilarity})
+	if err != nil {
+		if strings.HasPrefix(err.Error(), "unknown reference") || strings.HasPrefix(err.Error(), "min similarity") {
+			return usageError{err}
+		}
+		return err
+	}
+	var buf bytes.Buffer
+	switch opts.format {
+	case "json":
+		err = reports.JSON(&buf, res)
+	default:
+		width := opts.width
+		if width <= 0 && e.stdoutTTY && opts.output == "" {
+			width = e.termWidth
+		}
+		err = reports.Text(&buf, res, reports.TextOptions{Width: width, Color: useColor})
+	}
+	if err != nil {
+		return err
+	}
+	return writeOutput(e, opts.output, buf.Bytes())
+}
+
+// colorMode decides whether the text report uses colour: "auto" colours only
+// a terminal and honours NO_COLOR.
+func colorMode(mode string, e *env, output string) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		return output == "" && e.stdoutTTY && e.getenv("NO_COLOR") == "", nil
+	}
+	return false, usageError{fmt.Errorf("unknown --color %q (want auto, always or never)", mode)}
+}
+
+// displayPath shows paths relative to the working directory where it can,
+// so output does not depend on where the inputs were found.
+func displayPath(p string) string {
+	if !filepath.IsAbs(p) {
+		return filepath.ToSlash(p)
+	}
+	if rel, err := filepath.Rel(".", p); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(p)
+}

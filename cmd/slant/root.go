@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/slant-news/slant/compare"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitFailure = 1 // slant itself failed: a bug or an I/O error on output
+	exitBadUse  = 2 // bad usage or bad input
+)
+
+// usageError marks errors in how slant was called.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// env is what a command needs from the process, so tests can run commands
+// without one.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// stdoutTTY says whether stdout is a terminal, and termWidth its width.
+	stdoutTTY bool
+	termWidth int
+	getenv    func(string) string
+}
+
+// run executes slant with args and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		e.stdoutTTY = true
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil {
+			e.termWidth = w
+		}
+	}
+	root := newRootCmd(e)
+	root.SetArgs(args)
+	err := root.ExecuteContext(context.Background())
+	if err == nil {
+		return exitOK
+	}
+	return report(stderr, err)
+}
+
+// report prints err as "slant: ..." lines and returns its exit status.
+func report(stderr io.Writer, err error) int {
+	var me *compare.ManifestError
+	if errors.As(err, &me) {
+		for _, p := range me.Problems {
+			fmt.Fprintf(stderr, "slant: %s:%d:%d: %s\n", me.File, p.Line, p.Column, p.Message)
+		}
+		return exitBadUse
+	}
+	fmt.Fprintf(stderr, "slant: %s\n", strings.TrimPrefix(err.Error(), "slant: "))
+	var ie *compare.InputError
+	var ue usageError
+	switch {
+	case errors.As(err, &ue), errors.As(err, &ie), errors.Is(err, compare.ErrTooFewArticles):
+		if ue.err != nil && !errors.As(err, &ie) {
+			fmt.Fprintln(stderr, "hint: run 'slant help' for usage")
+		}
+		return exitBadUse
+	}
+	return exitFailure
+}
+
+func newRootCmd(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "slant",
+		Short: "Compare several outlets' coverage of one event, sentence by sentence",
+		Long: `slant puts several news outlets' coverage of one event side by side. It
+cleans each article of page furniture, splits it into sentences, aligns the
+sentences that report the same thing across outlets, and diffs their wording.
+It shows differences, not verdicts: a changed word may indicate framing.`,
+		SilenceErrors:     true,
+		SilenceUsage:      true,
+		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
+	}
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(newCompareCmd(e))
+	// Unknown commands and wrong argument counts are usage errors.
+	root.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return usageError{fmt.Errorf("unknown command %q", args[0])}
+		}
+		return nil
+	}
+	root.RunE = func(cmd *cobra.Command, args []string) error {
+		return cmd.Help()
+	}
+	return root
+}

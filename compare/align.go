@@ -1,0 +1,435 @@
+package compare
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Alignment scoring. Two sentences score by the weighted share of their
+// evidence they have in common: every feature weighs its inverse sentence
+// frequency in the event times a weight per kind (names and figures count
+// more), a related word earns part of the weight of the same word, and
+// sentences at a similar place in their stories get a small bonus.
+const (
+	// positionBonus is added in full for sentences at the same relative
+	// place in their stories, and falls to 0 for opposite ends.
+	positionBonus = 0.06
+	// linkShare is how much of the threshold the average similarity between
+	// two groups must reach before they merge, so that one strong pair does
+	// not chain two different claims together.
+	linkShare = 0.5
+	// mergeGain is how much better a sentence must match two consecutive
+	// sentences together than either alone to align with both.
+	mergeGain = 0.04
+	// maxPostingShare skips, when looking for candidates, features present
+	// in more than this share of all sentences; they still count in scores.
+	maxPostingShare = 0.25
+	// minPostings keeps candidate search exhaustive in small events.
+	minPostings = 12
+)
+
+// sentRef is one sentence of the event: its article and index.
+type sentRef struct {
+	article, index int
+	position       float64
+}
+
+type aligner struct {
+	articles []Article
+	refs     []sentRef
+	first    []int // first global index of each article
+	feats    []sentenceFeatures
+	weight   map[uint32]float64
+	total    []float64 // sum of feature weights per sentence
+	fs       *featureSet
+}
+
+func newAligner(articles []Article) *aligner {
+	al := &aligner{articles: articles, fs: newFeatureSet(), weight: map[uint32]float64{}}
+	for ai, a := range articles {
+		al.first = append(al.first, len(al.refs))
+		for _, s := range a.Sentences {
+			al.refs = append(al.refs, sentRef{article: ai, index: s.Index, position: s.Position})
+			al.fs.learnNames(s.Text)
+		}
+	}
+	al.feats = make([]sentenceFeatures, len(al.refs))
+	df := map[uint32]int{}
+	for g, r := range al.refs {
+		al.feats[g] = al.fs.features(articles[r.article].Sentences[r.index].Text)
+		for _, f := range al.feats[g].feats {
+			df[f.id]++
+		}
+	}
+	n := len(al.refs)
+	al.total = make([]float64, n)
+	for g := range al.feats {
+		for _, f := range al.feats[g].feats {
+			w, ok := al.weight[f.id]
+			if !ok {
+				w = idf(df[f.id], n)
+				al.weight[f.id] = w
+			}
+			al.total[g] += w * kindWeight[f.kind]
+		}
+	}
+	return al
+}
+
+// similarity scores the evidence of two sentences (or unions of consecutive
+// sentences) from 0 to 1.
+func (al *aligner) similarity(a, b *sentenceFeatures) float64 {
+	var shared, total float64
+	side := func(x, y *sentenceFeatures) {
+		j := 0
+		for _, f := range x.feats {
+			w := al.weight[f.id] * kindWeight[f.kind]
+			total += w
+			for j < len(y.feats) && y.feats[j].id < f.id {
+				j++
+			}
+			switch {
+			case j < len(y.feats) && y.feats[j].id == f.id:
+				shared += w
+			case len(f.groups) > 0 && intersects(f.groups, y.groups):
+				shared += w * relatedCredit
+			}
+		}
+	}
+	side(a, b)
+	side(b, a)
+	if total == 0 {
+		return 0
+	}
+	return shared / total
+}
+
+func (al *aligner) score(sim, posA, posB float64) float64 {
+	return sim + positionBonus*(1-math.Abs(posA-posB))
+}
+
+// edge is a proposed link: sentence a with sentence b, or with b and b2
+// (consecutive sentences of one article) when b2 >= 0.
+type edge struct {
+	a, b, b2 int
+	score    float64
+}
+
+// union returns the evidence of two sentences read as one.
+func union(x, y *sentenceFeatures) sentenceFeatures {
+	out := sentenceFeatures{feats: make([]feature, 0, len(x.feats)+len(y.feats))}
+	i, j := 0, 0
+	for i < len(x.feats) || j < len(y.feats) {
+		switch {
+		case j == len(y.feats) || (i < len(x.feats) && x.feats[i].id < y.feats[j].id):
+			out.feats = append(out.feats, x.feats[i])
+			i++
+		case i == len(x.feats) || y.feats[j].id < x.feats[i].id:
+			out.feats = append(out.feats, y.feats[j])
+			j++
+		default:
+			out.feats = append(out.feats, x.feats[i])
+			i++
+			j++
+		}
+	}
+	out.groups = sortUnique(append(append([]uint32{}, x.groups...), y.groups...))
+	return out
+}
+
+// candidates finds, through an inverted index of features, the pairs of
+// sentences from different articles that share any distinctive feature, and
+// scores them. Pairs are keyed low global index first.
+func (al *aligner) candidates() map[[2]int]float64 {
+	n := len(al.refs)
+	postings := map[uint32][]int{}
+	for g := range al.feats {
+		for _, f := range al.feats[g].feats {
+			postings[f.id] = append(postings[f.id], g)
+		}
+	}
+	limit := max(minPostings, int(float64(n)*maxPostingShare))
+	sims := map[[2]int]float64{}
+	seen := make([]int, n)
+	for i := range seen {
+		seen[i] = -1
+	}
+	for g := range al.feats {
+		for _, f := range al.feats[g].feats {
+			list := postings[f.id]
+			if len(list) > limit {
+				continue
+			}
+			for _, h := range list {
+				if h <= g || seen[h] == g || al.refs[h].article == al.refs[g].article {
+					continue
+				}
+				seen[h] = g
+				sims[[2]int{g, h}] = al.similarity(&al.feats[g], &al.feats[h])
+			}
+		}
+	}
+	return sims
+}
+
+// align groups the sentences of all articles into alignments.
+func (al *aligner) align(threshold float64) []Alignment {
+	sims := al.candidates()
+	sim := func(x, y int) float64 {
+		if x > y {
+			x, y = y, x
+		}
+		return sims[[2]int{x, y}]
+	}
+	var edges []edge
+	for key, s := range sims {
+		a, b := key[0], key[1]
+		ra, rb := al.refs[a], al.refs[b]
+		edges = append(edges, edge{a: a, b: b, b2: -1, score: al.score(s, ra.position, rb.position)})
+		if s < threshold*0.5 {
+			continue
+		}
+		// One sentence may say what the other article says in two.
+		for _, pair := range [][2]int{{a, b}, {b, a}} {
+			x, y := pair[0], pair[1]
+			for _, y2 := range []int{y - 1, y + 1} {
+				if y2 < 0 || y2 >= len(al.refs) || al.refs[y2].article != al.refs[y].article {
+					continue
+				}
+				lo, hi := min(y, y2), max(y, y2)
+				u := union(&al.feats[lo], &al.feats[hi])
+				us := al.similarity(&al.feats[x], &u)
+				if us >= max(s, sim(x, y2))+mergeGain {
+					pos := (al.refs[lo].position + al.refs[hi].position) / 2
+					edges = append(edges, edge{a: x, b: lo, b2: hi, score: al.score(us, al.refs[x].position, pos)})
+				}
+			}
+		}
+	}
+	sort.Slice(edges, func(i, j int) bool {
+		ei, ej := edges[i], edges[j]
+		if ei.score != ej.score {
+			return ei.score > ej.score
+		}
+		if ei.a != ej.a {
+			return ei.a < ej.a
+		}
+		if ei.b != ej.b {
+			return ei.b < ej.b
+		}
+		return ei.b2 < ej.b2
+	})
+
+	groups := newGroups(al.refs)
+	for _, e := range edges {
+		if e.score < threshold {
+			break
+		}
+		nodes := []int{e.a, e.b}
+		if e.b2 >= 0 {
+			nodes = append(nodes, e.b2)
+		}
+		groups.tryMerge(nodes, e, threshold*linkShare, sim)
+	}
+	return al.collect(groups)
+}
+
+// groupSet is a union-find of sentences with each group's members.
+type groupSet struct {
+	refs    []sentRef
+	parent  []int
+	members map[int][]int // root -> global sentence indexes, sorted
+	edges   map[int][]edge
+}
+
+func newGroups(refs []sentRef) *groupSet {
+	g := &groupSet{refs: refs, parent: make([]int, len(refs)), members: map[int][]int{}, edges: map[int][]edge{}}
+	for i := range g.parent {
+		g.parent[i] = i
+	}
+	return g
+}
+
+func (g *groupSet) find(x int) int {
+	for g.parent[x] != x {
+		g.parent[x] = g.parent[g.parent[x]]
+		x = g.parent[x]
+	}
+	return x
+}
+
+func (g *groupSet) membersOf(root int) []int {
+	if m, ok := g.members[root]; ok {
+		return m
+	}
+	return []int{root}
+}
+
+// tryMerge joins the groups of nodes when the result keeps at most one
+// sentence per article (two consecutive ones only where the edge itself says
+// so) and the groups agree on average.
+func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y int) float64) bool {
+	roots := []int{}
+	for _, n := range nodes {
+		r := g.find(n)
+		dup := false
+		for _, x := range roots {
+			dup = dup || x == r
+		}
+		if !dup {
+			roots = append(roots, r)
+		}
+	}
+	if len(roots) == 1 {
+		return false
+	}
+	var all []int
+	for _, r := range roots {
+		all = append(all, g.membersOf(r)...)
+	}
+	sort.Ints(all)
+	for i := 1; i < len(all); i++ {
+		prev, cur := all[i-1], all[i]
+		if g.refs[prev].article != g.refs[cur].article {
+			continue
+		}
+		// Two sentences of one article: allowed only as this edge's pair
+		// of consecutive sentences, or a pair already joined that way.
+		if cur != prev+1 || (i >= 2 && g.refs[all[i-2]].article == g.refs[cur].article) {
+			return false
+		}
+		if !(e.b2 >= 0 && prev == e.b && cur == e.b2) && g.find(prev) != g.find(cur) {
+			return false
+		}
+	}
+	// Average linkage between the groups being joined.
+	var total float64
+	pairs := 0
+	for i, r := range roots {
+		for _, s := range roots[i+1:] {
+			for _, x := range g.membersOf(r) {
+				for _, y := range g.membersOf(s) {
+					if g.refs[x].article == g.refs[y].article {
+						continue
+					}
+					total += sim(x, y)
+					pairs++
+				}
+			}
+		}
+	}
+	if pairs > 0 && total/float64(pairs) < minLink && len(all) > 2 {
+		// A pair of consecutive sentences joined with one sentence is
+		// judged by the union's score, which the edge carries.
+		if !(e.b2 >= 0 && len(all) == 3) {
+			return false
+		}
+	}
+	root := roots[0]
+	var es []edge
+	for _, r := range roots {
+		es = append(es, g.edges[r]...)
+		delete(g.edges, r)
+		delete(g.members, r)
+	}
+	for _, r := range roots[1:] {
+		g.parent[r] = root
+	}
+	g.members[root] = all
+	g.edges[root] = append(es, e)
+	return true
+}
+
+// collect turns the groups into alignments with their evidence.
+func (al *aligner) collect(g *groupSet) []Alignment {
+	var out []Alignment
+	for root, members := range g.members {
+		a := Alignment{}
+		byArticle := map[int][]int{}
+		for _, m := range members {
+			r := al.refs[m]
+			byArticle[r.article] = append(byArticle[r.article], r.index)
+		}
+		if len(byArticle) < 2 {
+			continue
+		}
+		for ai := range al.articles {
+			if idx, ok := byArticle[ai]; ok {
+				a.Members = append(a.Members, Member{Outlet: al.articles[ai].ID, Sentences: idx})
+			}
+		}
+		var sum float64
+		for _, e := range g.edges[root] {
+			sum += e.score
+		}
+		a.Score = math.Round(min(1, sum/float64(len(g.edges[root])))*1000) / 1000
+		a.Evidence = al.evidence(g.edges[root])
+		out = append(out, a)
+	}
+	return out
+}
+
+// evidence lists what the sentences joined by edges share.
+func (al *aligner) evidence(edges []edge) Evidence {
+	sets := map[uint8]map[string]bool{}
+	related := map[string]bool{}
+	addTo := func(kind uint8, s string) {
+		if sets[kind] == nil {
+			sets[kind] = map[string]bool{}
+		}
+		sets[kind][s] = true
+	}
+	for _, e := range edges {
+		x := al.feats[e.a]
+		y := al.feats[e.b]
+		if e.b2 >= 0 {
+			y = union(&al.feats[e.b], &al.feats[e.b2])
+		}
+		j := 0
+		for _, f := range x.feats {
+			for j < len(y.feats) && y.feats[j].id < f.id {
+				j++
+			}
+			if j < len(y.feats) && y.feats[j].id == f.id {
+				addTo(f.kind, displayForm(f))
+				continue
+			}
+			if len(f.groups) == 0 {
+				continue
+			}
+			for _, h := range y.feats {
+				if len(h.groups) > 0 && intersects(f.groups, h.groups) && !strings.EqualFold(f.surface, h.surface) {
+					a, b := strings.ToLower(f.surface), strings.ToLower(h.surface)
+					if a > b {
+						a, b = b, a
+					}
+					related[a+"~"+b] = true
+					break
+				}
+			}
+		}
+	}
+	list := func(m map[string]bool) []string {
+		out := make([]string, 0, len(m))
+		for k := range m {
+			out = append(out, k)
+		}
+		sort.Strings(out)
+		return out
+	}
+	return Evidence{
+		Names:   list(sets[kindName]),
+		Numbers: list(sets[kindNumber]),
+		Words:   list(sets[kindWord]),
+		Related: list(related),
+		Quotes:  list(sets[kindQuote]),
+	}
+}
+
+func displayForm(f feature) string {
+	if f.kind == kindName {
+		return f.surface
+	}
+	return strings.ToLower(f.surface)
+}

@@ -1,0 +1,548 @@
+package compare
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Cleaning rules. Each names one kind of page furniture; whatever a rule
+// removes is kept in Article.Removed under its name.
+const (
+	RuleHTMLExtractor = "html-extractor" // outside the readable article of an HTML page
+	RuleHeadline      = "headline"       // the headline, kept in Article.Headline
+	RuleCaption       = "caption"        // a photo caption above the body, kept in Article.Captions
+	RuleDateline      = "dateline"       // a line holding only a date or time
+	RuleByline        = "byline"         // "By Name"
+	RuleWidget        = "widget"         // share/print/email bars, social prompts
+	RuleRepeated      = "repeated-line"  // a line given again word for word
+	RuleRelated       = "related-links"  // "Related Stories:", "Latest From ..." headings
+	RuleNavigation    = "navigation-list"
+	RuleComment       = "comment-prompt"
+	RuleCopyright     = "copyright"
+	RulePageTail      = "page-tail" // short non-sentence lines after the body
+	RuleMarkup        = "markup"    // Markdown front matter and rules
+)
+
+// cleaned is what cleaning finds in a document.
+type cleaned struct {
+	headline   string
+	captions   []string
+	published  string
+	outlet     string // from the text itself
+	outletFrom string
+	removed    []Removal
+	// view is Text with soft line wraps inside body paragraphs turned into
+	// spaces; it has the same length, so offsets into it are offsets into Text.
+	view       string
+	paragraphs []Span
+}
+
+// line is one line of a document with its trimmed span.
+type line struct {
+	start, end int // trimmed, in Text
+	rawEnd     int // end of the line before its line break
+	text       string
+	blank      bool
+	rule       string // furniture rule, or "" for a content line
+	headingMD  bool   // a Markdown "#" heading; start is after the marks
+}
+
+var (
+	monthRe   = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+	dateMDY   = regexp.MustCompile(`(?i)\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)`)
+	dateDMY   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRe + `\.?,?\s+((?:19|20)\d\d)`)
+	dateISO   = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)`)
+	timeRe    = regexp.MustCompile(`(?i)\d{1,2}:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?`)
+	datePunct = regexp.MustCompile(`(?i)\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b|\b(?:gmt|utc|[a-z]{1,2}t|updated|published|posted|last|modified|on|at)\b|[|,:\-–—/·•()\[\]]`)
+	yearRe    = regexp.MustCompile(`\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?`)
+
+	widgetWords = map[string]bool{
+		"share": true, "email": true, "e-mail": true, "print": true, "tweet": true, "facebook": true,
+		"twitter": true, "x": true, "linkedin": true, "whatsapp": true, "reddit": true, "pin": true,
+		"save": true, "copy": true, "link": true, "follow": true, "us": true, "subscribe": true,
+		"newsletter": true, "sign": true, "up": true, "in": true, "log": true, "login": true,
+		"advertisement": true, "sponsored": true, "comments": true, "comment": true, "font": true,
+		"size": true, "text": true, "a": true, "a+": true, "a-": true, "listen": true, "download": true,
+		"pdf": true, "bookmark": true, "like": true, "rss": true, "feed": true, "this": true,
+		"article": true, "story": true, "page": true, "on": true, "telegram": true, "instagram": true,
+		"youtube": true, "mail": true, "send": true, "gift": true, "close": true, "menu": true,
+		"search": true, "home": true, "top": true, "back": true, "to": true, "next": true, "previous": true,
+	}
+	relatedRe  = regexp.MustCompile(`(?i)^(related( stories| articles| news| coverage| links| content)?|more (from|on|stories|news|in)|latest( from| news| stories| headlines)?|see also|read (more|also|next)|recommended( for you)?|most (read|popular|viewed)|popular( now| stories)?|trending( now)?|you (may|might) also like|top stories|editor'?s picks)\b`)
+	commentRe  = regexp.MustCompile(`(?i)\b(add|leave|post|write|view|show|read|\d+) (a )?comments?\b|\bcomments? \(\d+\)|^comments?$|click here`)
+	bylineRe   = regexp.MustCompile(`^(?:[Bb]y|BY)\s+\p{Lu}`)
+	bulletRune = "•·▪►▸›»‣◦*-–—"
+)
+
+// clean finds the headline, captions, dates and page furniture of a document
+// and the spans of its body paragraphs.
+func clean(doc Document) cleaned {
+	text := doc.Text
+	lines := splitLines(text)
+	c := cleaned{}
+	keep := func(l *line) bool { return true }
+	if doc.Kept != nil {
+		kept := doc.Kept
+		keep = func(l *line) bool {
+			for _, s := range kept {
+				if l.start >= s.Start && l.end <= s.End {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	if doc.Kind == "markdown" {
+		markMarkdown(lines)
+	}
+
+	// Pass 1: furniture rules that look at one line at a time.
+	seen := map[string]bool{}
+	for i := range lines {
+		l := &lines[i]
+		if l.blank || l.rule != "" {
+			continue
+		}
+		if !keep(l) {
+			l.rule = RuleHTMLExtractor
+			continue
+		}
+		l.rule = lineRule(l.text)
+		norm := normalizeLine(l.text)
+		if l.rule == "" && seen[norm] && norm != "" {
+			l.rule = RuleRepeated
+		}
+		if l.rule == RuleDateline && c.published == "" {
+			c.published = findDate(l.text)
+		}
+		if l.rule == RuleCopyright && c.outlet == "" {
+			if name := outletFromCopyright(l.text); name != "" {
+				c.outlet, c.outletFrom = name, "copyright"
+			}
+		}
+		if l.rule == RuleByline && c.outlet == "" {
+			if name := outletFromByline(l.text); name != "" {
+				c.outlet, c.outletFrom = name, "byline"
+			}
+		}
+		seen[norm] = true
+	}
+
+	// Pass 2: the story's shape. The body runs from the first to the last
+	// prose line; content before it is headline and captions, short lines
+	// after it are page tail.
+	first, last := -1, -1
+	for i := range lines {
+		l := &lines[i]
+		if l.blank || l.rule != "" {
+			continue
+		}
+		if first < 0 && i == firstContent(lines) && isHeadline(l, lines, i, doc.Headline) {
+			l.rule = RuleHeadline
+			if c.headline == "" {
+				c.headline = l.text
+			}
+			continue
+		}
+		if isProse(l.text) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if doc.Headline != "" {
+		c.headline = doc.Headline
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.blank || l.rule != "" {
+			continue
+		}
+		switch {
+		case first < 0:
+			// No prose at all: keep everything as body so nothing is lost.
+		case i < first:
+			if c.headline == "" && !l.headingMD && len(strings.Fields(l.text)) <= 25 {
+				l.rule = RuleHeadline
+				c.headline = l.text
+			} else if c.headline != "" && sameText(l.text, c.headline) {
+				l.rule = RuleHeadline
+			} else {
+				l.rule = RuleCaption
+				c.captions = append(c.captions, l.text)
+			}
+		case i > last:
+			l.rule = RulePageTail
+		}
+	}
+
+	// Collect removals, body paragraphs and the segmentation view.
+	view := []byte(text)
+	paraStart, paraEnd := -1, -1
+	flush := func() {
+		if paraStart >= 0 {
+			c.paragraphs = append(c.paragraphs, Span{paraStart, paraEnd})
+		}
+		paraStart, paraEnd = -1, -1
+	}
+	for i := range lines {
+		l := &lines[i]
+		switch {
+		case l.blank:
+			flush()
+		case l.rule != "":
+			flush()
+			c.removed = append(c.removed, Removal{Rule: l.rule, Text: l.text, Start: l.start, End: l.end})
+		default:
+			if paraStart >= 0 && !softWrap(lines[i-1].text, l.text) {
+				flush()
+			}
+			if paraStart >= 0 {
+				// Join a soft-wrapped line to the previous one.
+				for k := lines[i-1].end; k < l.start; k++ {
+					if view[k] == '\n' || view[k] == '\r' {
+						view[k] = ' '
+					}
+				}
+			} else {
+				paraStart = l.start
+			}
+			paraEnd = l.end
+		}
+	}
+	flush()
+	c.view = string(view)
+	return c
+}
+
+func firstContent(lines []line) int {
+	for i := range lines {
+		if !lines[i].blank && lines[i].rule == "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// isHeadline says whether the first content line is a headline: a known
+// headline, a Markdown heading, or a short line without a final period with
+// more text after it.
+func isHeadline(l *line, lines []line, i int, known string) bool {
+	if known != "" {
+		return sameText(l.text, known)
+	}
+	if l.headingMD {
+		return true
+	}
+	words := len(strings.Fields(l.text))
+	if words == 0 || words > 25 || strings.HasSuffix(l.text, ".") {
+		return false
+	}
+	for _, m := range lines[i+1:] {
+		if !m.blank && m.rule == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func splitLines(text string) []line {
+	var lines []line
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		next := len(text)
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+			next = end + 1
+		}
+		raw := text[start:end]
+		ts, te := start, end
+		for ts < te {
+			r, size := utf8.DecodeRuneInString(text[ts:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			ts += size
+		}
+		for te > ts {
+			r, size := utf8.DecodeLastRuneInString(text[ts:te])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			te -= size
+		}
+		lines = append(lines, line{start: ts, end: te, rawEnd: start + len(raw), text: text[ts:te], blank: ts == te})
+		start = next
+	}
+	return lines
+}
+
+// markMarkdown strips heading marks from Markdown headings and removes front
+// matter and horizontal rules.
+func markMarkdown(lines []line) {
+	inFront := false
+	for i := range lines {
+		l := &lines[i]
+		if l.blank {
+			continue
+		}
+		if l.text == "---" && (inFront || firstContent(lines) == i) {
+			inFront = !inFront || false
+			l.rule = RuleMarkup
+			if firstContent(lines) != i {
+				inFront = false
+			}
+			continue
+		}
+		if inFront {
+			l.rule = RuleMarkup
+			continue
+		}
+		if strings.Trim(l.text, "-*_ ") == "" {
+			l.rule = RuleMarkup
+			continue
+		}
+		if strings.HasPrefix(l.text, "#") {
+			n := len(l.text) - len(strings.TrimLeft(l.text, "#"))
+			rest := strings.TrimLeft(l.text[n:], " \t")
+			if n <= 6 && len(rest) < len(l.text)-n {
+				l.start += len(l.text) - len(rest)
+				l.text = strings.TrimRight(rest, "# \t")
+				l.end = l.start + len(l.text)
+				l.headingMD = true
+			}
+		}
+	}
+}
+
+// lineRule names the furniture rule a line matches on its own, or "".
+func lineRule(s string) string {
+	words := strings.Fields(s)
+	n := len(words)
+	lower := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(s, "©") || strings.HasPrefix(lower, "(c) ") || strings.HasPrefix(lower, "copyright") ||
+		strings.Contains(lower, "all rights reserved"):
+		return RuleCopyright
+	case n <= 12 && isWidgetLine(s):
+		return RuleWidget
+	case n <= 8 && commentRe.MatchString(s) && !endsSentence(s):
+		return RuleComment
+	case n <= 8 && relatedRe.MatchString(strings.TrimLeft(s, bulletRune+" ")) && !endsSentence(s):
+		return RuleRelated
+	case isBullet(s) && n <= 8 && !endsSentence(s):
+		return RuleNavigation
+	case n <= 14 && isDateline(s):
+		return RuleDateline
+	case n <= 10 && bylineRe.MatchString(s) && !strings.HasSuffix(s, "."):
+		return RuleByline
+	}
+	return ""
+}
+
+func isBullet(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune(bulletRune, r) {
+		return false
+	}
+	rest := s[size:]
+	return rest == "" || rest[0] == ' ' || rest[0] == '\t' || r == '•' || r == '·' || r == '▪'
+}
+
+// isWidgetLine matches share bars ("Share | Email | Print") and social
+// prompts ("Follow Us"): every word is a widget word, or the line is three or
+// more short items split by bars or bullets.
+func isWidgetLine(s string) bool {
+	if endsSentence(s) {
+		return false
+	}
+	allWidget := true
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, "|•·:,;!()[]")
+		if w != "" && !widgetWords[w] {
+			allWidget = false
+			break
+		}
+	}
+	if allWidget {
+		return true
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '•' || r == '·' })
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		if len(strings.Fields(p)) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// isDateline matches a line that holds a date or time and little else.
+func isDateline(s string) bool {
+	if findDate(s) == "" && !timeRe.MatchString(s) {
+		return false
+	}
+	rest := dateMDY.ReplaceAllString(s, " ")
+	rest = dateDMY.ReplaceAllString(rest, " ")
+	rest = dateISO.ReplaceAllString(rest, " ")
+	rest = timeRe.ReplaceAllString(rest, " ")
+	rest = datePunct.ReplaceAllString(rest, " ")
+	rest = yearRe.ReplaceAllString(rest, " ")
+	return len(strings.Fields(rest)) <= 1
+}
+
+var monthNumber = map[string]string{
+	"jan": "01", "feb": "02", "mar": "03", "apr": "04", "may": "05", "jun": "06",
+	"jul": "07", "aug": "08", "sep": "09", "oct": "10", "nov": "11", "dec": "12",
+}
+
+// findDate returns the first date in s as YYYY-MM-DD, or "".
+func findDate(s string) string {
+	if m := dateISO.FindStringSubmatch(s); m != nil {
+		return normalizeDate(m[0])
+	}
+	if m := dateMDY.FindStringSubmatch(s); m != nil {
+		return ymd(m[3], monthNumber[strings.ToLower(m[1][:3])], m[2])
+	}
+	if m := dateDMY.FindStringSubmatch(s); m != nil {
+		return ymd(m[3], monthNumber[strings.ToLower(m[2][:3])], m[1])
+	}
+	return ""
+}
+
+func ymd(y, m, d string) string {
+	if len(d) == 1 {
+		d = "0" + d
+	}
+	if d < "01" || d > "31" {
+		return ""
+	}
+	return y + "-" + m + "-" + d
+}
+
+// normalizeDate accepts YYYY-MM-DD, optionally followed by a time, and
+// returns YYYY-MM-DD, or "" when s is not such a date.
+func normalizeDate(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) < 10 {
+		return ""
+	}
+	d := s[:10]
+	for i, c := range d {
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return ""
+			}
+		} else if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	if d[5:7] < "01" || d[5:7] > "12" || d[8:10] < "01" || d[8:10] > "31" {
+		return ""
+	}
+	if len(s) > 10 && s[10] != 'T' && s[10] != ' ' {
+		return ""
+	}
+	return d
+}
+
+// outletFromCopyright reads the owner out of a copyright line:
+// "© Copyright 2012 Press TV. All rights reserved." gives "Press TV".
+func outletFromCopyright(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		before := s
+		s = strings.TrimPrefix(s, "©")
+		s = strings.TrimSpace(s)
+		for _, p := range []string{"Copyright", "COPYRIGHT", "copyright", "(c)", "(C)"} {
+			s = strings.TrimPrefix(s, p)
+		}
+		s = strings.TrimSpace(s)
+		if loc := yearRe.FindStringIndex(s); loc != nil && loc[0] == 0 {
+			s = strings.TrimSpace(s[loc[1]:])
+		}
+		if s == before {
+			break
+		}
+	}
+	if i := strings.IndexAny(s, "|.,;"); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimSpace(s)
+	lower := strings.ToLower(s)
+	if s == "" || strings.HasPrefix(lower, "all rights") || len(strings.Fields(s)) > 6 {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return ""
+	}
+	return s
+}
+
+// outletFromByline reads an outlet from "By Name | Outlet" or "By Name,
+// Outlet"; a role ("staff writer") is not an outlet.
+func outletFromByline(s string) string {
+	rest := s[3:]
+	i := strings.IndexAny(rest, "|,")
+	if i < 0 {
+		return ""
+	}
+	name := strings.TrimSpace(rest[i+1:])
+	lower := strings.ToLower(name)
+	for _, role := range []string{"correspondent", "reporter", "writer", "editor", "staff", "contributor", "in ", "at ", "and "} {
+		if strings.Contains(lower, role) {
+			return ""
+		}
+	}
+	if name == "" || len(strings.Fields(name)) > 5 {
+		return ""
+	}
+	return name
+}
+
+// isProse says whether a line reads as running text: several words and a
+// sentence end.
+func isProse(s string) bool {
+	return len(strings.Fields(s)) >= 4 && endsSentence(s)
+}
+
+// endsSentence reports whether s ends with sentence punctuation, possibly
+// followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’»)] \t")
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// softWrap says whether next continues the sentence of prev, as in text
+// wrapped at a fixed width: prev does not end a sentence and next starts in
+// lower case or prev is long.
+func softWrap(prev, next string) bool {
+	if endsSentence(prev) || strings.HasSuffix(prev, ":") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	if isBullet(next) {
+		return false
+	}
+	return unicode.IsLower(r) || len(prev) >= 60
+}
+
+func normalizeLine(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+func sameText(a, b string) bool {
+	return normalizeLine(a) == normalizeLine(b)
+}

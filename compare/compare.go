@@ -1,0 +1,275 @@
+package compare
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// DefaultMinSimilarity is the score two sentences need to be aligned unless
+// Options.MinSimilarity says otherwise.
+const DefaultMinSimilarity = 0.34
+
+// Options tune Compare. The zero value uses the defaults.
+type Options struct {
+	// Reference is the outlet id or name the others are diffed against;
+	// "" picks the first outlet in id order.
+	Reference string
+	// MinSimilarity is the alignment threshold in (0, 1]; 0 means
+	// DefaultMinSimilarity.
+	MinSimilarity float64
+}
+
+// ErrTooFewArticles is returned when there is nothing to compare.
+var ErrTooFewArticles = errors.New("need at least two articles to compare")
+
+// Compare cleans, segments, aligns and diffs the documents of one event.
+func Compare(ev Event, opts Options) (*Result, error) {
+	if len(ev.Documents) < 2 {
+		return nil, fmt.Errorf("%w (got %d)", ErrTooFewArticles, len(ev.Documents))
+	}
+	if opts.MinSimilarity < 0 || opts.MinSimilarity > 1 {
+		return nil, fmt.Errorf("min similarity %v is outside 0..1", opts.MinSimilarity)
+	}
+	if opts.MinSimilarity == 0 {
+		opts.MinSimilarity = DefaultMinSimilarity
+	}
+	articles := make([]Article, 0, len(ev.Documents))
+	for _, doc := range ev.Documents {
+		a, err := buildArticle(doc)
+		if err != nil {
+			return nil, err
+		}
+		articles = append(articles, a)
+	}
+	assignIDs(articles)
+
+	res := &Result{Event: EventInfo{Title: ev.Title, Date: ev.Date}, Articles: articles}
+	ref, err := pickReference(articles, opts.Reference)
+	if err != nil {
+		return nil, err
+	}
+	res.Reference = articles[ref].ID
+
+	al := newAligner(articles)
+	res.Alignments = al.align(opts.MinSimilarity)
+	orderAlignments(res.Alignments, articles, ref)
+	res.Unique = uniqueSentences(articles, res.Alignments)
+	res.Headlines = headlineGroup(articles, ref)
+	res.Differences = differences(res, ref)
+	res.Stats = outletStats(articles, res.Alignments)
+	return res, nil
+}
+
+// buildArticle cleans a document and splits its body into sentences.
+func buildArticle(doc Document) (Article, error) {
+	c := clean(doc)
+	a := Article{
+		Outlet:     doc.Outlet,
+		OutletFrom: doc.OutletFrom,
+		Source:     doc.Source,
+		Headline:   c.headline,
+		Published:  doc.Published,
+		Captions:   c.captions,
+		Text:       doc.Text,
+		Removed:    c.removed,
+	}
+	if a.Outlet == "" && c.outlet != "" {
+		a.Outlet, a.OutletFrom = c.outlet, c.outletFrom
+	}
+	if a.Outlet == "" {
+		a.Outlet, a.OutletFrom = outletFromName(doc.Name), "file"
+	}
+	if a.Published == "" {
+		a.Published = c.published
+	}
+	for p, para := range c.paragraphs {
+		for _, seg := range Segments(c.view[para.Start:para.End]) {
+			start, end := para.Start+seg.Start, para.Start+seg.End
+			a.Sentences = append(a.Sentences, Sentence{
+				Index:     len(a.Sentences),
+				Paragraph: p,
+				Text:      doc.Text[start:end],
+				Start:     start,
+				End:       end,
+			})
+		}
+	}
+	if len(a.Sentences) == 0 {
+		return Article{}, &InputError{Input: doc.Source, Err: errors.New("no article text left after cleaning")}
+	}
+	n := len(a.Sentences)
+	for i := range a.Sentences {
+		if n > 1 {
+			a.Sentences[i].Position = float64(i) / float64(n-1)
+		}
+		a.Words += countWords(a.Sentences[i].Text)
+	}
+	return a, nil
+}
+
+// outletFromName makes a display name of a file name: "river-daily" gives
+// "River Daily".
+func outletFromName(name string) string {
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' || r == '.' })
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	if len(words) == 0 {
+		return "Unknown"
+	}
+	return strings.Join(words, " ")
+}
+
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w || (in && (r == '\'' || r == '’' || r == '-'))
+	}
+	return n
+}
+
+// slugify makes an id of an outlet name: lower case letters and digits
+// joined by hyphens.
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "outlet"
+	}
+	return b.String()
+}
+
+// assignIDs gives each article a unique id from its outlet name and sorts the
+// articles by id, so that the order of the inputs does not matter.
+func assignIDs(articles []Article) {
+	sort.SliceStable(articles, func(i, j int) bool {
+		si, sj := slugify(articles[i].Outlet), slugify(articles[j].Outlet)
+		if si != sj {
+			return si < sj
+		}
+		return articles[i].Source < articles[j].Source
+	})
+	used := map[string]bool{}
+	for i := range articles {
+		base := slugify(articles[i].Outlet)
+		id := base
+		for n := 2; used[id]; n++ {
+			id = base + "-" + strconv.Itoa(n)
+		}
+		used[id] = true
+		articles[i].ID = id
+	}
+}
+
+func pickReference(articles []Article, want string) (int, error) {
+	if want == "" {
+		return 0, nil
+	}
+	for i, a := range articles {
+		if a.ID == want || strings.EqualFold(a.Outlet, want) {
+			return i, nil
+		}
+	}
+	ids := make([]string, len(articles))
+	for i, a := range articles {
+		ids[i] = a.ID
+	}
+	return 0, fmt.Errorf("unknown reference outlet %q (outlets: %s)", want, strings.Join(ids, ", "))
+}
+
+// orderAlignments sorts groups by the reference outlet's story order, then
+// groups without it by the next outlets' order, and numbers them.
+func orderAlignments(groups []Alignment, articles []Article, ref int) {
+	order := make([]int, 0, len(articles))
+	order = append(order, ref)
+	for i := range articles {
+		if i != ref {
+			order = append(order, i)
+		}
+	}
+	key := func(g Alignment) (int, int) {
+		for rank, ai := range order {
+			for _, m := range g.Members {
+				if m.Outlet == articles[ai].ID {
+					return rank, m.Sentences[0]
+				}
+			}
+		}
+		return len(order), 0
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		ri, si := key(groups[i])
+		rj, sj := key(groups[j])
+		if ri != rj {
+			return ri < rj
+		}
+		return si < sj
+	})
+	for i := range groups {
+		groups[i].ID = "a" + strconv.Itoa(i+1)
+	}
+}
+
+func uniqueSentences(articles []Article, groups []Alignment) []UniqueSentences {
+	aligned := map[string]map[int]bool{}
+	for _, g := range groups {
+		for _, m := range g.Members {
+			if aligned[m.Outlet] == nil {
+				aligned[m.Outlet] = map[int]bool{}
+			}
+			for _, s := range m.Sentences {
+				aligned[m.Outlet][s] = true
+			}
+		}
+	}
+	var out []UniqueSentences
+	for _, a := range articles {
+		u := UniqueSentences{Outlet: a.ID, Sentences: []int{}}
+		for _, s := range a.Sentences {
+			if !aligned[a.ID][s.Index] {
+				u.Sentences = append(u.Sentences, s.Index)
+			}
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+func outletStats(articles []Article, groups []Alignment) []OutletStats {
+	out := make([]OutletStats, len(articles))
+	for i, a := range articles {
+		st := OutletStats{Outlet: a.ID, Words: a.Words, Sentences: len(a.Sentences)}
+		for _, g := range groups {
+			for _, m := range g.Members {
+				if m.Outlet == a.ID {
+					st.SharedFacts++
+					st.Aligned += len(m.Sentences)
+				}
+			}
+		}
+		if len(groups) > 0 {
+			st.SharedShare = float64(st.SharedFacts) / float64(len(groups))
+		}
+		out[i] = st
+	}
+	return out
+}

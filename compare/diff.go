@@ -1,0 +1,227 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// Diff operation names.
+const (
+	OpEqual   = "equal"
+	OpInsert  = "insert"
+	OpDelete  = "delete"
+	OpReplace = "replace"
+)
+
+// diffToken is a word or a punctuation mark with its offsets.
+type diffToken struct {
+	text       string
+	start, end int
+}
+
+// diffTokens splits text into words and punctuation marks; offsets are
+// shifted by base.
+func diffTokens(text string, base int) []diffToken {
+	var out []diffToken
+	start := -1
+	for i, r := range text {
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if !isWord && start >= 0 && (r == '\'' || r == '’' || r == '-' || r == '.' || r == ',') {
+			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+			if unicode.IsLetter(next) || unicode.IsDigit(next) {
+				continue
+			}
+		}
+		if isWord {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, diffToken{text[start:i], base + start, base + i})
+			start = -1
+		}
+		if !unicode.IsSpace(r) {
+			out = append(out, diffToken{string(r), base + i, base + i + utf8.RuneLen(r)})
+		}
+	}
+	if start >= 0 {
+		out = append(out, diffToken{text[start:], base + start, base + len(text)})
+	}
+	return out
+}
+
+// wordDiff diffs two token lists word by word: each distinct token becomes
+// one rune, so the character diff of go-diff works on words.
+func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string) []DiffOp {
+	codes := map[string]rune{}
+	encode := func(toks []diffToken) []rune {
+		rs := make([]rune, len(toks))
+		for i, t := range toks {
+			c, ok := codes[t.text]
+			if !ok {
+				c = rune(0xE000 + len(codes))
+				if c >= 0xF900 { // past the private use area: skip surrogates
+					c = rune(0xF0000 + len(codes))
+				}
+				codes[t.text] = c
+			}
+			rs[i] = c
+		}
+		return rs
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffMainRunes(encode(from), encode(to), false)
+	diffs = dmp.DiffCleanupSemantic(diffs)
+
+	var ops []DiffOp
+	i, j := 0, 0
+	span := func(toks []diffToken, k, n int, text func(int, int) string) (string, int, int) {
+		if n == 0 {
+			return "", -1, -1
+		}
+		s, e := toks[k].start, toks[k+n-1].end
+		return text(s, e), s, e
+	}
+	for _, d := range diffs {
+		n := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			ft, fs, fe := span(from, i, n, fromText)
+			tt, ts, te := span(to, j, n, toText)
+			ops = append(ops, DiffOp{Op: OpEqual, FromText: ft, FromStart: fs, FromEnd: fe, ToText: tt, ToStart: ts, ToEnd: te})
+			i += n
+			j += n
+		case diffmatchpatch.DiffDelete:
+			ft, fs, fe := span(from, i, n, fromText)
+			ops = append(ops, DiffOp{Op: OpDelete, FromText: ft, FromStart: fs, FromEnd: fe, ToStart: -1, ToEnd: -1})
+			i += n
+		case diffmatchpatch.DiffInsert:
+			tt, ts, te := span(to, j, n, toText)
+			if k := len(ops) - 1; k >= 0 && ops[k].Op == OpDelete {
+				ops[k].Op = OpReplace
+				ops[k].ToText, ops[k].ToStart, ops[k].ToEnd = tt, ts, te
+			} else {
+				ops = append(ops, DiffOp{Op: OpInsert, ToText: tt, ToStart: ts, ToEnd: te, FromStart: -1, FromEnd: -1})
+			}
+			j += n
+		}
+	}
+	return ops
+}
+
+// memberTokens returns the diff tokens of an outlet's sentences in a group.
+func memberTokens(a *Article, m Member) []diffToken {
+	var toks []diffToken
+	for _, idx := range m.Sentences {
+		s := a.Sentences[idx]
+		toks = append(toks, diffTokens(s.Text, s.Start)...)
+	}
+	return toks
+}
+
+// differences diffs every aligned member against the reference outlet's
+// member, or against the group's first outlet where the reference is absent,
+// and the headlines against the reference headline.
+func differences(res *Result, ref int) []Difference {
+	byID := map[string]*Article{}
+	for i := range res.Articles {
+		byID[res.Articles[i].ID] = &res.Articles[i]
+	}
+	var out []Difference
+	if h := res.Headlines; h != nil {
+		base := h.Members[0]
+		for _, m := range h.Members {
+			if m.Outlet == res.Articles[ref].ID {
+				base = m
+			}
+		}
+		for _, m := range h.Members {
+			if m.Outlet == base.Outlet {
+				continue
+			}
+			ft, tt := base.Text, m.Text
+			ops := wordDiff(diffTokens(ft, 0), diffTokens(tt, 0),
+				func(s, e int) string { return ft[s:e] }, func(s, e int) string { return tt[s:e] })
+			out = append(out, Difference{Group: "headline", From: base.Outlet, To: m.Outlet, Ops: ops})
+		}
+	}
+	for _, g := range res.Alignments {
+		base := g.Members[0]
+		for _, m := range g.Members {
+			if m.Outlet == res.Articles[ref].ID {
+				base = m
+			}
+		}
+		fa := byID[base.Outlet]
+		from := memberTokens(fa, base)
+		for _, m := range g.Members {
+			if m.Outlet == base.Outlet {
+				continue
+			}
+			ta := byID[m.Outlet]
+			ops := wordDiff(from, memberTokens(ta, m),
+				func(s, e int) string { return fa.Text[s:e] }, func(s, e int) string { return ta.Text[s:e] })
+			out = append(out, Difference{Group: g.ID, From: base.Outlet, To: m.Outlet, Ops: ops})
+		}
+	}
+	return out
+}
+
+// headlineGroup puts the articles' headlines side by side, scored by word
+// overlap with the reference headline.
+func headlineGroup(articles []Article, ref int) *HeadlineGroup {
+	h := &HeadlineGroup{}
+	for _, a := range articles {
+		if a.Headline != "" {
+			h.Members = append(h.Members, HeadlineMember{Outlet: a.ID, Text: a.Headline})
+		}
+	}
+	if len(h.Members) < 2 {
+		return nil
+	}
+	fs := newFeatureSet()
+	for _, m := range h.Members {
+		fs.learnNames(m.Text)
+	}
+	al := &aligner{weight: map[uint32]float64{}}
+	feats := make([]sentenceFeatures, len(h.Members))
+	for i, m := range h.Members {
+		feats[i] = fs.features(m.Text)
+		for _, f := range feats[i].feats {
+			al.weight[f.id] = 1
+		}
+	}
+	base := 0
+	for i, m := range h.Members {
+		if m.Outlet == articles[ref].ID {
+			base = i
+		}
+	}
+	var sum float64
+	for i := range feats {
+		if i != base {
+			sum += al.similarity(&feats[base], &feats[i])
+		}
+	}
+	h.Score = roundScore(sum / float64(len(feats)-1))
+	return h
+}
+
+func roundScore(x float64) float64 {
+	return float64(int(x*1000+0.5)) / 1000
+}
+
+// joinText joins the texts of an outlet's sentences in a group.
+func joinText(a *Article, m Member) string {
+	parts := make([]string, len(m.Sentences))
+	for i, idx := range m.Sentences {
+		parts[i] = a.Sentences[idx].Text
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,307 @@
+package compare
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/slant-news/slant/compare/internal/wordnet"
+)
+
+// Kinds of evidence a token gives.
+const (
+	kindWord uint8 = iota
+	kindName
+	kindNumber
+	kindQuote // two consecutive quoted words
+)
+
+// Weight multipliers per kind: names and figures say more about which fact a
+// sentence reports than ordinary words; a quoted pair adds to its words.
+var kindWeight = [...]float64{kindWord: 1, kindName: 1.6, kindNumber: 1.6, kindQuote: 0.6}
+
+// relatedCredit is the share of a word's weight earned by a related word
+// (a WordNet synonym or derived form) rather than the same stem.
+const relatedCredit = 0.6
+
+// feature is one distinct piece of evidence in a sentence.
+type feature struct {
+	id      uint32 // interned key
+	kind    uint8
+	surface string   // as written, for explanations
+	groups  []uint32 // related-word groups, words only
+}
+
+// sentenceFeatures is the evidence of one sentence, sorted by id.
+type sentenceFeatures struct {
+	feats  []feature
+	groups []uint32 // sorted union of the words' groups
+}
+
+// featureSet builds features for every sentence of an event, sharing one
+// interning table and one stem cache.
+type featureSet struct {
+	ids   map[string]uint32
+	stems map[string]string
+	names map[string]bool // lower-case words seen capitalized mid-sentence
+}
+
+func newFeatureSet() *featureSet {
+	return &featureSet{ids: map[string]uint32{}, stems: map[string]string{}, names: map[string]bool{}}
+}
+
+func (fs *featureSet) intern(key string) uint32 {
+	id, ok := fs.ids[key]
+	if !ok {
+		id = uint32(len(fs.ids))
+		fs.ids[key] = id
+	}
+	return id
+}
+
+func (fs *featureSet) stem(w string) string {
+	s, ok := fs.stems[w]
+	if !ok {
+		s = english.Stem(w, false)
+		fs.stems[w] = s
+	}
+	return s
+}
+
+// word is one word of a sentence as the tokenizer sees it.
+type word struct {
+	text       string // as written, possessive dropped
+	start, end int    // in the sentence
+	quoted     bool
+	initial    bool // first word of the sentence
+}
+
+// words splits a sentence into words, marking those inside quotation marks.
+// Hyphens, apostrophes and number punctuation stay inside a word.
+func words(s string) []word {
+	var out []word
+	quoted := false
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := s[start:end]
+		w = strings.TrimRight(w, ".,'’-")
+		for _, poss := range []string{"'s", "’s", "'S", "’S"} {
+			w = strings.TrimSuffix(w, poss)
+		}
+		if w != "" {
+			out = append(out, word{text: w, start: start, end: start + len(w), quoted: quoted, initial: len(out) == 0})
+		}
+		start = -1
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+		case (r == '\'' || r == '’' || r == '-' || r == '.' || r == ',') && start >= 0 && i+utf8.RuneLen(r) < len(s):
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if !(unicode.IsLetter(next) || unicode.IsDigit(next)) {
+				flush(i)
+				break
+			}
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			if (r == '.' || r == ',') && !(unicode.IsDigit(prev) && unicode.IsDigit(next)) {
+				flush(i)
+			}
+		default:
+			flush(i)
+			switch r {
+			case '"':
+				quoted = !quoted
+			case '“', '«':
+				quoted = true
+			case '”', '»':
+				quoted = false
+			}
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+// numberWords normalizes small numbers written as words.
+var numberWords = map[string]string{
+	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+	"fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+	"nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+	"hundred": "100", "dozen": "12", "first": "1st", "second": "2nd", "third": "3rd",
+}
+
+// extraStop are words too common in news to be evidence of a shared fact.
+var extraStop = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "added": true, "also": true,
+	"would": true, "could": true, "may": true, "might": true, "will": true, "one": true,
+	"according": true, "mr": true, "mrs": true, "ms": true, "dr": true, "per": true, "cent": true,
+	"s": true, "us": true, "it's": true, "new": true, "year": true, "years": true, "day": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "yesterday": true, "today": true, "week": true,
+}
+
+func isStop(lower string) bool {
+	return english.IsStopWord(lower) || extraStop[lower]
+}
+
+// learnNames records words written with a capital letter where a sentence
+// does not force one, so the same word at a sentence start counts as a name.
+func (fs *featureSet) learnNames(sentence string) {
+	for _, w := range words(sentence) {
+		r, _ := utf8.DecodeRuneInString(w.text)
+		if !w.initial && unicode.IsUpper(r) {
+			fs.names[strings.ToLower(w.text)] = true
+		}
+	}
+}
+
+// features extracts the evidence of one sentence.
+func (fs *featureSet) features(sentence string) sentenceFeatures {
+	ws := words(sentence)
+	seen := map[uint32]int{}
+	var sf sentenceFeatures
+	add := func(key string, kind uint8, surface string, groups []uint32) {
+		id := fs.intern(key)
+		if i, ok := seen[id]; ok {
+			if kind > sf.feats[i].kind && kind != kindQuote {
+				sf.feats[i].kind = kind
+			}
+			return
+		}
+		seen[id] = len(sf.feats)
+		sf.feats = append(sf.feats, feature{id: id, kind: kind, surface: surface, groups: groups})
+	}
+	prevQuoted := ""
+	for _, w := range ws {
+		lower := strings.ToLower(w.text)
+		if w.quoted {
+			if prevQuoted != "" {
+				add("q:"+prevQuoted+" "+lower, kindQuote, prevQuoted+" "+lower, nil)
+			}
+			prevQuoted = lower
+		} else {
+			prevQuoted = ""
+		}
+		if n, ok := normalizeNumber(lower); ok {
+			add("n:"+n, kindNumber, w.text, nil)
+			continue
+		}
+		if isStop(lower) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w.text)
+		kind := kindWord
+		if unicode.IsUpper(r) && (!w.initial || fs.names[lower] || isAcronym(w.text)) {
+			kind = kindName
+		}
+		for _, part := range wordParts(lower) {
+			if isStop(part) || len(part) < 2 {
+				continue
+			}
+			var groups []uint32
+			if kind == kindWord {
+				groups = wordnet.Groups(part)
+			}
+			add("w:"+fs.stem(part), kind, w.text, groups)
+		}
+	}
+	for _, f := range sf.feats {
+		sf.groups = append(sf.groups, f.groups...)
+	}
+	sf.groups = sortUnique(sf.groups)
+	sort.Slice(sf.feats, func(i, j int) bool { return sf.feats[i].id < sf.feats[j].id })
+	return sf
+}
+
+// wordParts splits a hyphenated word into its parts and also keeps it whole
+// without hyphens, so "pre-emptive" meets "preemptive" and "anti-missile"
+// meets "missile".
+func wordParts(lower string) []string {
+	if !strings.Contains(lower, "-") {
+		return []string{lower}
+	}
+	parts := strings.Split(lower, "-")
+	return append(parts, strings.ReplaceAll(lower, "-", ""))
+}
+
+func isAcronym(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// normalizeNumber returns the canonical form of a figure ("3,000" and
+// "3000" are one), or false when w is not a number.
+func normalizeNumber(w string) (string, bool) {
+	if n, ok := numberWords[w]; ok {
+		return n, true
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsDigit(r) {
+		return "", false
+	}
+	var b strings.Builder
+	for _, c := range w {
+		switch {
+		case c >= '0' && c <= '9', c == '.':
+			b.WriteRune(c)
+		case c == ',':
+		default:
+			// 48-hour, 2nd, 1990s: keep the figure and its letters.
+			b.WriteRune(unicode.ToLower(c))
+		}
+	}
+	return b.String(), true
+}
+
+func sortUnique(xs []uint32) []uint32 {
+	if len(xs) == 0 {
+		return nil
+	}
+	sort.Slice(xs, func(i, j int) bool { return xs[i] < xs[j] })
+	out := xs[:1]
+	for _, x := range xs[1:] {
+		if x != out[len(out)-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func intersects(a, b []uint32) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}
+
+// idf is the inverse document frequency weight of a feature present in df of
+// n sentences.
+func idf(df, n int) float64 {
+	return math.Log(1 + float64(n)/float64(df))
+}

@@ -1,0 +1,198 @@
+package compare
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// extractHTML fills doc from an HTML page: Text becomes the page's visible
+// text, one block per paragraph, and Kept marks the blocks the readable-text
+// extractor takes as the article. Headline, outlet and date come from the
+// page's metadata.
+func extractHTML(doc *Document, page string) error {
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return errors.New("cannot parse HTML: " + err.Error())
+	}
+	meta := readMeta(root)
+	blocks := textBlocks(root)
+
+	var b strings.Builder
+	spans := make([]Span, len(blocks))
+	for i, blk := range blocks {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		spans[i] = Span{b.Len(), b.Len() + len(blk)}
+		b.WriteString(blk)
+	}
+	doc.Text = b.String()
+
+	// The extractor works on its own copy: it changes the tree it reads.
+	art, err := readability.FromReader(strings.NewReader(page), nil)
+	if err == nil && art.Node != nil {
+		kept := map[string]int{}
+		for _, blk := range textBlocks(art.Node) {
+			kept[blk]++
+		}
+		doc.Kept = []Span{}
+		for i, blk := range blocks {
+			if kept[blk] > 0 {
+				kept[blk]--
+				doc.Kept = append(doc.Kept, spans[i])
+			}
+		}
+		if len(doc.Kept) == 0 {
+			doc.Kept = nil
+		}
+	}
+
+	doc.Headline = firstNonEmpty(meta["og:title"], meta["twitter:title"], meta["title"])
+	if err == nil && doc.Headline == "" {
+		doc.Headline = strings.TrimSpace(art.Title())
+	}
+	site := firstNonEmpty(meta["og:site_name"], meta["application-name"], meta["publisher"])
+	if site == "" && err == nil {
+		site = strings.TrimSpace(art.SiteName())
+	}
+	if site != "" {
+		doc.Outlet, doc.OutletFrom = site, "html"
+	}
+	pub := firstNonEmpty(meta["article:published_time"], meta["datepublished"], meta["date"], meta["pubdate"], meta["dc.date"])
+	doc.Published = normalizeDate(pub)
+	if doc.Published == "" && err == nil {
+		if t, terr := art.PublishedTime(); terr == nil {
+			doc.Published = t.UTC().Format(time.DateOnly)
+		}
+	}
+	return nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// readMeta collects <meta> properties and names (lower-cased) and the <title>.
+func readMeta(root *html.Node) map[string]string {
+	meta := map[string]string{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Meta:
+				var key, content string
+				for _, a := range n.Attr {
+					switch strings.ToLower(a.Key) {
+					case "property", "name", "itemprop":
+						key = strings.ToLower(strings.TrimSpace(a.Val))
+					case "content":
+						content = a.Val
+					}
+				}
+				if key != "" && meta[key] == "" {
+					meta[key] = collapseSpace(content)
+				}
+			case atom.Title:
+				if meta["title"] == "" {
+					meta["title"] = collapseSpace(nodeText(n))
+				}
+			case atom.Body:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return meta
+}
+
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// blockAtoms are the elements that start a new block of text.
+var blockAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Blockquote: true,
+	atom.Pre: true, atom.Td: true, atom.Th: true, atom.Tr: true, atom.Table: true, atom.Dt: true,
+	atom.Dd: true, atom.Dl: true, atom.Figcaption: true, atom.Figure: true, atom.Section: true,
+	atom.Article: true, atom.Header: true, atom.Footer: true, atom.Nav: true, atom.Aside: true,
+	atom.Main: true, atom.Form: true, atom.Hr: true, atom.Address: true, atom.Caption: true,
+	atom.Details: true, atom.Summary: true,
+}
+
+// skipAtoms hold no visible text.
+var skipAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true,
+	atom.Head: true, atom.Iframe: true, atom.Object: true, atom.Canvas: true, atom.Select: true,
+	atom.Button: true, atom.Input: true, atom.Textarea: true,
+}
+
+// textBlocks returns the visible text of n as blocks: each block element and
+// each <br> ends one, and white space inside a block is collapsed.
+func textBlocks(n *html.Node) []string {
+	var blocks []string
+	var cur strings.Builder
+	flush := func() {
+		if s := collapseSpace(cur.String()); s != "" {
+			blocks = append(blocks, s)
+		}
+		cur.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if skipAtoms[n.DataAtom] {
+				return
+			}
+			if n.DataAtom == atom.Br {
+				flush()
+				return
+			}
+			if blockAtoms[n.DataAtom] {
+				flush()
+				defer flush()
+			} else if n.DataAtom == atom.Img {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	flush()
+	return blocks
+}
+
+// collapseSpace trims s and turns every run of white space into one space.
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

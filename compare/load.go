@@ -1,0 +1,404 @@
+package compare
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// DefaultMaxBytes is the largest article Load reads unless told otherwise.
+const DefaultMaxBytes = 32 << 20
+
+// ManifestName is the file name of an event manifest; a directory holding
+// one is read through it.
+const ManifestName = "event.yaml"
+
+// Document is one input as loaded, before cleaning.
+type Document struct {
+	// Source names the input as the user gave it: a path, a URL or "-".
+	Source string
+	// Name is the input's base name without extension, the last resort for
+	// the outlet's name.
+	Name string
+	// Kind is "text", "markdown" or "html".
+	Kind string
+	// Text is the text as loaded. For HTML it is the page's visible text,
+	// one block per paragraph.
+	Text string
+	// Outlet, Headline and Published come from a manifest or from HTML
+	// metadata; OutletFrom says which.
+	Outlet, OutletFrom string
+	Headline           string
+	Published          string
+	// Kept, for HTML, are the spans of Text the readable-text extractor
+	// kept as the article; nil means the whole text is a candidate.
+	Kept []Span
+}
+
+// Span is a byte range [Start, End) of a text.
+type Span struct {
+	Start, End int
+}
+
+// Event is the set of documents about one event.
+type Event struct {
+	// Title and Date come from a manifest, when one was read.
+	Title, Date string
+	// Documents are the inputs in the order given.
+	Documents []Document
+}
+
+// LoadOptions tune Load. The zero value reads nothing from standard input
+// and fetches URLs with a default client.
+type LoadOptions struct {
+	// Stdin is read for the input "-".
+	Stdin io.Reader
+	// Client fetches http(s) URLs; nil uses NewHTTPClient(0).
+	Client *http.Client
+	// MaxBytes caps each article; 0 means DefaultMaxBytes.
+	MaxBytes int64
+}
+
+// InputError is bad input: a file, URL or manifest slant cannot use. Its
+// message names the input.
+type InputError struct {
+	Input string
+	Err   error
+}
+
+func (e *InputError) Error() string {
+	if e.Input == "" {
+		return e.Err.Error()
+	}
+	return e.Input + ": " + e.Err.Error()
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+func inputErr(input string, format string, args ...any) error {
+	return &InputError{Input: input, Err: fmt.Errorf(format, args...)}
+}
+
+// articleExt maps the file extensions Load reads to document kinds.
+var articleExt = map[string]string{
+	".txt":      "text",
+	".text":     "text",
+	".md":       "markdown",
+	".markdown": "markdown",
+	".html":     "html",
+	".htm":      "html",
+}
+
+// Load reads every input into one Event: article files, directories (every
+// article file inside, by name, or through the directory's event.yaml), event
+// manifests, "-" for standard input and http(s) URLs.
+func Load(ctx context.Context, inputs []string, opts LoadOptions) (Event, error) {
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	var ev Event
+	manifests := 0
+	for _, in := range inputs {
+		docs, meta, err := loadInput(ctx, in, opts)
+		if err != nil {
+			return Event{}, err
+		}
+		if meta != nil {
+			manifests++
+			if manifests == 1 {
+				ev.Title, ev.Date = meta.Title, meta.Date
+			}
+		}
+		ev.Documents = append(ev.Documents, docs...)
+	}
+	if manifests > 1 {
+		ev.Title, ev.Date = "", ""
+	}
+	return ev, nil
+}
+
+func loadInput(ctx context.Context, in string, opts LoadOptions) ([]Document, *manifest, error) {
+	switch {
+	case in == "-":
+		if opts.Stdin == nil {
+			return nil, nil, inputErr("-", "standard input is not available")
+		}
+		data, err := readCapped(opts.Stdin, opts.MaxBytes)
+		if err != nil {
+			return nil, nil, &InputError{Input: "standard input", Err: err}
+		}
+		kind := "text"
+		if looksLikeHTML(data) {
+			kind = "html"
+		}
+		doc, err := newDocument("standard input", "stdin", kind, data)
+		return []Document{doc}, nil, err
+	case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
+		doc, err := fetchURL(ctx, in, opts)
+		return []Document{doc}, nil, err
+	}
+	info, err := os.Stat(in)
+	if err != nil {
+		return nil, nil, &InputError{Input: in, Err: describeFSError(err)}
+	}
+	if info.IsDir() {
+		if _, err := os.Stat(filepath.Join(in, ManifestName)); err == nil {
+			return loadManifest(ctx, filepath.Join(in, ManifestName), opts)
+		}
+		docs, err := loadDir(in, opts)
+		return docs, nil, err
+	}
+	if isManifestFile(in) {
+		return loadManifest(ctx, in, opts)
+	}
+	doc, err := loadFile(in, opts)
+	return []Document{doc}, nil, err
+}
+
+func isManifestFile(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+func describeFSError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such file or directory")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func loadDir(dir string, opts LoadOptions) ([]Document, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, &InputError{Input: dir, Err: describeFSError(err)}
+	}
+	var names []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		if _, ok := articleExt[strings.ToLower(filepath.Ext(name))]; ok {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return nil, inputErr(dir, "no article files (.txt, .md, .html) in this directory")
+	}
+	sort.Strings(names)
+	docs := make([]Document, 0, len(names))
+	for _, name := range names {
+		doc, err := loadFile(filepath.Join(dir, name), opts)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, doc)
+	}
+	return docs, nil
+}
+
+func loadFile(path string, opts LoadOptions) (Document, error) {
+	kind, ok := articleExt[strings.ToLower(filepath.Ext(path))]
+	if !ok {
+		kind = "text"
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return Document{}, &InputError{Input: path, Err: describeFSError(err)}
+	}
+	defer f.Close()
+	data, err := readCapped(f, opts.MaxBytes)
+	if err != nil {
+		return Document{}, &InputError{Input: path, Err: err}
+	}
+	return newDocument(path, stem(path), kind, data)
+}
+
+func stem(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// readCapped reads all of r, failing when it holds more than max bytes.
+func readCapped(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("larger than the limit of %s (use --max-bytes to change it)", formatBytes(max))
+	}
+	return data, nil
+}
+
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// newDocument checks that data is usable text and builds a Document of it.
+func newDocument(source, name, kind string, data []byte) (Document, error) {
+	text, err := decodeText(data)
+	if err != nil {
+		return Document{}, &InputError{Input: source, Err: err}
+	}
+	doc := Document{Source: source, Name: name, Kind: kind, Text: text}
+	if kind == "html" {
+		if err := extractHTML(&doc, text); err != nil {
+			return Document{}, &InputError{Input: source, Err: err}
+		}
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		return Document{}, inputErr(source, "empty article: no text to compare")
+	}
+	return doc, nil
+}
+
+// decodeText turns raw bytes into UTF-8 text: a UTF-8 byte-order mark is
+// dropped, UTF-16 with a byte-order mark is converted, and binary or
+// invalid input is refused.
+func decodeText(data []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeUTF16(data)
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", errors.New("binary data (NUL bytes), not text")
+	}
+	if !utf8.Valid(data) {
+		return "", errors.New("not valid UTF-8 text (save it as UTF-8)")
+	}
+	return string(data), nil
+}
+
+func decodeUTF16(data []byte) (string, error) {
+	little := data[0] == 0xFF
+	data = data[2:]
+	if len(data)%2 != 0 {
+		return "", errors.New("UTF-16 text with an odd number of bytes")
+	}
+	units := make([]uint16, len(data)/2)
+	for i := range units {
+		if little {
+			units[i] = uint16(data[2*i]) | uint16(data[2*i+1])<<8
+		} else {
+			units[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
+		}
+	}
+	text := string(utf16.Decode(units))
+	if strings.ContainsRune(text, 0) {
+		return "", errors.New("binary data (NUL characters), not text")
+	}
+	return text, nil
+}
+
+func looksLikeHTML(data []byte) bool {
+	head := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 1024)]))
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) ||
+		(bytes.HasPrefix(head, []byte("<")) && (bytes.Contains(head, []byte("<body")) || bytes.Contains(head, []byte("<p"))))
+}
+
+// NewHTTPClient returns the client Load uses for URLs: a whole-request
+// timeout (0 means 20 seconds) and at most five redirects.
+func NewHTTPClient(timeout time.Duration) *http.Client {
+	if timeout <= 0 {
+		timeout = 20 * time.Second
+	}
+	return &http.Client{
+		Timeout: timeout,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) >= 5 {
+				return errors.New("stopped after 5 redirects")
+			}
+			return nil
+		},
+	}
+}
+
+func fetchURL(ctx context.Context, url string, opts LoadOptions) (Document, error) {
+	client := opts.Client
+	if client == nil {
+		client = NewHTTPClient(0)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return Document{}, inputErr(url, "bad URL: %v", err)
+	}
+	req.Header.Set("Accept", "text/html, text/plain;q=0.9")
+	req.Header.Set("User-Agent", "slant (news coverage comparison)")
+	resp, err := client.Do(req)
+	if err != nil {
+		var ue interface{ Unwrap() error }
+		if errors.As(err, &ue) {
+			err = ue.Unwrap()
+		}
+		return Document{}, inputErr(url, "fetch failed: %v", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return Document{}, inputErr(url, "fetch failed: HTTP %s", resp.Status)
+	}
+	ctype := strings.ToLower(resp.Header.Get("Content-Type"))
+	kind := ""
+	switch {
+	case strings.HasPrefix(ctype, "text/html"), strings.HasPrefix(ctype, "application/xhtml+xml"):
+		kind = "html"
+	case strings.HasPrefix(ctype, "text/plain"), strings.HasPrefix(ctype, "text/markdown"):
+		kind = "text"
+	case ctype == "":
+		kind = "" // sniffed below
+	default:
+		return Document{}, inputErr(url, "not an article: content type %q (want text/html or text/plain)", ctype)
+	}
+	data, err := readCapped(resp.Body, opts.MaxBytes)
+	if err != nil {
+		return Document{}, &InputError{Input: url, Err: err}
+	}
+	if kind == "" {
+		kind = "text"
+		if looksLikeHTML(data) {
+			kind = "html"
+		}
+	}
+	return newDocument(url, urlName(url), kind, data)
+}
+
+// urlName makes a short name of a URL: its host.
+func urlName(url string) string {
+	rest := url[strings.Index(url, "://")+3:]
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := strings.LastIndexByte(rest, '@'); i >= 0 {
+		rest = rest[i+1:]
+	}
+	if h, _, ok := strings.Cut(rest, ":"); ok {
+		rest = h
+	}
+	return strings.TrimPrefix(rest, "www.")
+}

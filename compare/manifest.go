@@ -1,0 +1,271 @@
+package compare
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// manifest is the content of an event.yaml file.
+type manifest struct {
+	Title    string
+	Date     string
+	Articles []manifestArticle
+}
+
+type manifestArticle struct {
+	File, URL, Outlet, Published string
+	line, column                 int
+}
+
+// ManifestError lists every problem found in one manifest, each with its
+// line and column, sorted by position.
+type ManifestError struct {
+	File     string
+	Problems []Problem
+}
+
+// Problem is one error at a position of a YAML file.
+type Problem struct {
+	Line, Column int
+	Message      string
+}
+
+func (e *ManifestError) Error() string {
+	var b strings.Builder
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s:%d:%d: %s", e.File, p.Line, p.Column, p.Message)
+	}
+	return b.String()
+}
+
+var (
+	manifestKeys = []string{"title", "date", "articles"}
+	articleKeys  = []string{"file", "url", "outlet", "published"}
+)
+
+// maxManifestBytes bounds a manifest; real ones are a few hundred bytes.
+const maxManifestBytes = 1 << 20
+
+func loadManifest(ctx context.Context, path string, opts LoadOptions) ([]Document, *manifest, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, &InputError{Input: path, Err: describeFSError(err)}
+	}
+	data, err := readCapped(f, maxManifestBytes)
+	f.Close()
+	if err != nil {
+		return nil, nil, &InputError{Input: path, Err: err}
+	}
+	m, err := parseManifest(path, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	dir := filepath.Dir(path)
+	docs := make([]Document, 0, len(m.Articles))
+	for _, a := range m.Articles {
+		var doc Document
+		if a.URL != "" {
+			doc, err = fetchURL(ctx, a.URL, opts)
+		} else {
+			doc, err = loadFile(filepath.Join(dir, filepath.FromSlash(a.File)), opts)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		if a.Outlet != "" {
+			doc.Outlet, doc.OutletFrom = a.Outlet, "manifest"
+		}
+		if a.Published != "" {
+			doc.Published = a.Published
+		}
+		docs = append(docs, doc)
+	}
+	return docs, m, nil
+}
+
+// parseManifest decodes and checks an event manifest, reporting every
+// problem at once.
+func parseManifest(path string, data []byte) (*manifest, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, &InputError{Input: path, Err: yamlSyntaxError(err)}
+	}
+	var probs []Problem
+	add := func(n *yaml.Node, format string, args ...any) {
+		probs = append(probs, Problem{Line: n.Line, Column: n.Column, Message: fmt.Sprintf(format, args...)})
+	}
+	m := &manifest{}
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
+		return nil, inputErr(path, "empty manifest: want title, date and articles")
+	}
+	doc := root.Content[0]
+	if doc.Kind != yaml.MappingNode {
+		add(doc, "want a mapping with title, date and articles")
+		return nil, &ManifestError{File: path, Problems: probs}
+	}
+	sawArticles := false
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		switch k.Value {
+		case "title":
+			m.Title = scalar(v, add, "title")
+		case "date":
+			m.Date = scalar(v, add, "date")
+			if m.Date != "" && normalizeDate(m.Date) == "" {
+				add(v, "date %q is not a date (want YYYY-MM-DD)", m.Date)
+			}
+			m.Date = normalizeDate(m.Date)
+		case "articles":
+			sawArticles = true
+			if v.Kind != yaml.SequenceNode {
+				add(v, "articles: want a list of articles")
+				continue
+			}
+			for _, item := range v.Content {
+				if a, ok := parseManifestArticle(item, add); ok {
+					m.Articles = append(m.Articles, a)
+				}
+			}
+		default:
+			add(k, "unknown key %q%s", k.Value, didYouMean(k.Value, manifestKeys))
+		}
+	}
+	if !sawArticles {
+		add(doc, "no articles: list the articles with file: or url:")
+	}
+	if len(probs) > 0 {
+		sort.SliceStable(probs, func(i, j int) bool {
+			if probs[i].Line != probs[j].Line {
+				return probs[i].Line < probs[j].Line
+			}
+			return probs[i].Column < probs[j].Column
+		})
+		return nil, &ManifestError{File: path, Problems: probs}
+	}
+	return m, nil
+}
+
+func parseManifestArticle(n *yaml.Node, add func(*yaml.Node, string, ...any)) (manifestArticle, bool) {
+	a := manifestArticle{line: n.Line, column: n.Column}
+	if n.Kind != yaml.MappingNode {
+		add(n, "article: want a mapping with file: or url:")
+		return a, false
+	}
+	ok := true
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch k.Value {
+		case "file":
+			a.File = scalar(v, add, "file")
+			if a.File != "" {
+				if msg := checkRelativePath(a.File); msg != "" {
+					add(v, "file %q %s", a.File, msg)
+					ok = false
+				}
+			}
+		case "url":
+			a.URL = scalar(v, add, "url")
+			if a.URL != "" && !strings.HasPrefix(a.URL, "http://") && !strings.HasPrefix(a.URL, "https://") {
+				add(v, "url %q: want an http:// or https:// address", a.URL)
+				ok = false
+			}
+		case "outlet":
+			a.Outlet = strings.TrimSpace(scalar(v, add, "outlet"))
+		case "published":
+			raw := scalar(v, add, "published")
+			a.Published = normalizeDate(raw)
+			if raw != "" && a.Published == "" {
+				add(v, "published %q is not a date (want YYYY-MM-DD)", raw)
+				ok = false
+			}
+		default:
+			add(k, "unknown key %q%s", k.Value, didYouMean(k.Value, articleKeys))
+			ok = false
+		}
+	}
+	switch {
+	case a.File == "" && a.URL == "":
+		add(n, "article has neither file: nor url:")
+		ok = false
+	case a.File != "" && a.URL != "":
+		add(n, "article has both file: and url:; give one")
+		ok = false
+	}
+	return a, ok
+}
+
+// checkRelativePath refuses manifest paths that leave the manifest's folder.
+func checkRelativePath(p string) string {
+	if filepath.IsAbs(p) || strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\`) {
+		return "is absolute: give a path relative to the manifest"
+	}
+	clean := filepath.ToSlash(filepath.Clean(filepath.FromSlash(p)))
+	if clean == ".." || strings.HasPrefix(clean, "../") {
+		return "leaves the manifest's folder"
+	}
+	return ""
+}
+
+func scalar(v *yaml.Node, add func(*yaml.Node, string, ...any), key string) string {
+	if v.Kind != yaml.ScalarNode {
+		add(v, "%s: want a single value", key)
+		return ""
+	}
+	return v.Value
+}
+
+// yamlSyntaxError rewrites yaml.v3's "yaml: line N: msg" as "N:1: msg" so
+// the caller's "file:" prefix gives file:line:col.
+func yamlSyntaxError(err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var line int
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+		rest := msg[strings.Index(msg, ":")+1:]
+		return fmt.Errorf("line %d: %s", line, strings.TrimSpace(rest))
+	}
+	return errors.New(msg)
+}
+
+// didYouMean suggests the known word closest to a mistyped one.
+func didYouMean(word string, known []string) string {
+	best, bestDist := "", 3
+	for _, k := range known {
+		if d := editDistance(strings.ToLower(word), k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best == "" {
+		return " (known keys: " + strings.Join(known, ", ") + ")"
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

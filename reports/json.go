@@ -1,0 +1,211 @@
+package reports
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/slant-news/slant/compare"
+)
+
+// Document is the JSON form of a comparison. Its layout is documented field
+// by field in the README; SchemaVersion changes when it does.
+type Document struct {
+	SchemaVersion int          `json:"schema_version"`
+	Event         Event        `json:"event"`
+	Reference     string       `json:"reference"`
+	Outlets       []Outlet     `json:"outlets"`
+	Headlines     *Headlines   `json:"headlines"`
+	Alignments    []Alignment  `json:"alignments"`
+	Unique        []Unique     `json:"unique"`
+	Differences   []Difference `json:"differences"`
+	Stats         []Stats      `json:"stats"`
+}
+
+// Event names the event.
+type Event struct {
+	Title string `json:"title"`
+	Date  string `json:"date"`
+}
+
+// Outlet is one article with its sentences and what cleaning removed.
+type Outlet struct {
+	ID        string     `json:"id"`
+	Name      string     `json:"name"`
+	NameFrom  string     `json:"name_from"`
+	Source    string     `json:"source"`
+	Headline  string     `json:"headline"`
+	Published string     `json:"published"`
+	Captions  []string   `json:"captions"`
+	Words     int        `json:"words"`
+	Sentences []Sentence `json:"sentences"`
+	Removed   []Removed  `json:"removed"`
+}
+
+// Sentence is one body sentence; start and end are byte offsets into the
+// article text as loaded.
+type Sentence struct {
+	Index     int     `json:"index"`
+	Paragraph int     `json:"paragraph"`
+	Text      string  `json:"text"`
+	Start     int     `json:"start"`
+	End       int     `json:"end"`
+	Position  float64 `json:"position"`
+}
+
+// Removed is one line of page furniture and the rule that removed it.
+type Removed struct {
+	Rule  string `json:"rule"`
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Headlines compares the headlines.
+type Headlines struct {
+	Score   float64          `json:"score"`
+	Members []HeadlineMember `json:"members"`
+}
+
+// HeadlineMember is one outlet's headline.
+type HeadlineMember struct {
+	Outlet string `json:"outlet"`
+	Text   string `json:"text"`
+}
+
+// Alignment is a group of sentences reporting the same thing.
+type Alignment struct {
+	ID       string   `json:"id"`
+	Score    float64  `json:"score"`
+	Members  []Member `json:"members"`
+	Evidence Evidence `json:"evidence"`
+}
+
+// Member is one outlet's sentences in an alignment.
+type Member struct {
+	Outlet    string `json:"outlet"`
+	Sentences []int  `json:"sentences"`
+}
+
+// Evidence says why an alignment's sentences matched.
+type Evidence struct {
+	Names   []string `json:"names"`
+	Numbers []string `json:"numbers"`
+	Words   []string `json:"words"`
+	Related []string `json:"related"`
+	Quotes  []string `json:"quotes"`
+}
+
+// Unique lists the sentences of one outlet that no other outlet matches.
+type Unique struct {
+	Outlet    string `json:"outlet"`
+	Sentences []int  `json:"sentences"`
+}
+
+// Difference is the word diff of one outlet's sentences against another's.
+type Difference struct {
+	Group string   `json:"group"`
+	From  string   `json:"from"`
+	To    string   `json:"to"`
+	Ops   []DiffOp `json:"ops"`
+}
+
+// DiffOp is one diff operation; absent sides have empty text and offsets -1.
+type DiffOp struct {
+	Op        string `json:"op"`
+	FromText  string `json:"from_text"`
+	ToText    string `json:"to_text"`
+	FromStart int    `json:"from_start"`
+	FromEnd   int    `json:"from_end"`
+	ToStart   int    `json:"to_start"`
+	ToEnd     int    `json:"to_end"`
+}
+
+// Stats are one outlet's figures.
+type Stats struct {
+	Outlet           string  `json:"outlet"`
+	Words            int     `json:"words"`
+	Sentences        int     `json:"sentences"`
+	AlignedSentences int     `json:"aligned_sentences"`
+	SharedFacts      int     `json:"shared_facts"`
+	SharedShare      float64 `json:"shared_share"`
+}
+
+// NewDocument builds the JSON model of a result.
+func NewDocument(r *compare.Result) *Document {
+	d := &Document{
+		SchemaVersion: compare.SchemaVersion,
+		Event:         Event{Title: r.Event.Title, Date: r.Event.Date},
+		Reference:     r.Reference,
+		Outlets:       []Outlet{},
+		Alignments:    []Alignment{},
+		Unique:        []Unique{},
+		Differences:   []Difference{},
+		Stats:         []Stats{},
+	}
+	for _, a := range r.Articles {
+		o := Outlet{
+			ID: a.ID, Name: a.Outlet, NameFrom: a.OutletFrom, Source: a.Source,
+			Headline: a.Headline, Published: a.Published, Captions: nonNil(a.Captions), Words: a.Words,
+			Sentences: []Sentence{}, Removed: []Removed{},
+		}
+		for _, s := range a.Sentences {
+			o.Sentences = append(o.Sentences, Sentence{Index: s.Index, Paragraph: s.Paragraph, Text: s.Text,
+				Start: s.Start, End: s.End, Position: round3(s.Position)})
+		}
+		for _, rm := range a.Removed {
+			o.Removed = append(o.Removed, Removed{Rule: rm.Rule, Text: rm.Text, Start: rm.Start, End: rm.End})
+		}
+		d.Outlets = append(d.Outlets, o)
+	}
+	if h := r.Headlines; h != nil {
+		d.Headlines = &Headlines{Score: h.Score}
+		for _, m := range h.Members {
+			d.Headlines.Members = append(d.Headlines.Members, HeadlineMember{Outlet: m.Outlet, Text: m.Text})
+		}
+	}
+	for _, g := range r.Alignments {
+		a := Alignment{ID: g.ID, Score: g.Score, Evidence: Evidence{
+			Names: nonNil(g.Evidence.Names), Numbers: nonNil(g.Evidence.Numbers), Words: nonNil(g.Evidence.Words),
+			Related: nonNil(g.Evidence.Related), Quotes: nonNil(g.Evidence.Quotes),
+		}}
+		for _, m := range g.Members {
+			a.Members = append(a.Members, Member{Outlet: m.Outlet, Sentences: m.Sentences})
+		}
+		d.Alignments = append(d.Alignments, a)
+	}
+	for _, u := range r.Unique {
+		d.Unique = append(d.Unique, Unique{Outlet: u.Outlet, Sentences: u.Sentences})
+	}
+	for _, diff := range r.Differences {
+		jd := Difference{Group: diff.Group, From: diff.From, To: diff.To, Ops: []DiffOp{}}
+		for _, op := range diff.Ops {
+			jd.Ops = append(jd.Ops, DiffOp{Op: op.Op, FromText: op.FromText, ToText: op.ToText,
+				FromStart: op.FromStart, FromEnd: op.FromEnd, ToStart: op.ToStart, ToEnd: op.ToEnd})
+		}
+		d.Differences = append(d.Differences, jd)
+	}
+	for _, s := range r.Stats {
+		d.Stats = append(d.Stats, Stats{Outlet: s.Outlet, Words: s.Words, Sentences: s.Sentences,
+			AlignedSentences: s.Aligned, SharedFacts: s.SharedFacts, SharedShare: round3(s.SharedShare)})
+	}
+	return d
+}
+
+// JSON writes the result as one indented JSON document.
+func JSON(w io.Writer, r *compare.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(NewDocument(r))
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func round3(x float64) float64 {
+	return float64(int64(x*1000+0.5)) / 1000
+}

@@ -1,0 +1,290 @@
+package reports
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/slant-news/slant/compare"
+)
+
+// TextOptions tune the terminal report.
+type TextOptions struct {
+	// Width is the line width to wrap at; 0 means 100.
+	Width int
+	// Color marks differences with ANSI colours instead of [-…-] and {+…+}.
+	Color bool
+}
+
+const (
+	ansiRed   = "\x1b[31m"
+	ansiGreen = "\x1b[32m"
+	ansiBold  = "\x1b[1m"
+	ansiDim   = "\x1b[2m"
+	ansiReset = "\x1b[0m"
+)
+
+// Text writes the comparison for reading in a terminal: the outlets, the
+// headlines, every aligned claim with each outlet's wording marked against
+// the reference, what each outlet alone reports, and per-outlet figures.
+func Text(w io.Writer, r *compare.Result, o TextOptions) error {
+	if o.Width <= 0 {
+		o.Width = 100
+	}
+	o.Width = max(o.Width, 40)
+	t := &textWriter{w: bufio.NewWriter(w), o: o}
+	t.render(r)
+	return t.w.Flush()
+}
+
+type textWriter struct {
+	w *bufio.Writer
+	o TextOptions
+}
+
+func (t *textWriter) style(code, s string) string {
+	if !t.o.Color || s == "" {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (t *textWriter) heading(s string) {
+	fmt.Fprintf(t.w, "\n%s\n", t.style(ansiBold, s))
+}
+
+func (t *textWriter) render(r *compare.Result) {
+	byID := map[string]*compare.Article{}
+	idWidth := 0
+	for i := range r.Articles {
+		a := &r.Articles[i]
+		byID[a.ID] = a
+		idWidth = max(idWidth, utf8.RuneCountInString(a.ID))
+	}
+	title := r.Event.Title
+	if title == "" {
+		title = "Coverage compared"
+	}
+	if r.Event.Date != "" {
+		title += " (" + r.Event.Date + ")"
+	}
+	fmt.Fprintln(t.w, t.style(ansiBold, title))
+	fmt.Fprintf(t.w, "%d outlets, diffed against %s. Differences show what each outlet says instead: %s\n",
+		len(r.Articles), r.Reference, t.legend())
+
+	t.heading("OUTLETS")
+	for _, a := range r.Articles {
+		pub := a.Published
+		if pub == "" {
+			pub = "date unknown"
+		}
+		line := fmt.Sprintf("%-*s  %s, %s, %d sentences, %d words", idWidth, a.ID, a.Outlet, pub, len(a.Sentences), a.Words)
+		fmt.Fprintln(t.w, "  "+line)
+	}
+
+	diffs := map[string]compare.Difference{}
+	for _, d := range r.Differences {
+		diffs[d.Group+"\x00"+d.To] = d
+	}
+
+	if h := r.Headlines; h != nil {
+		t.heading("HEADLINES")
+		for _, m := range h.Members {
+			text := m.Text
+			if d, ok := diffs["headline\x00"+m.Outlet]; ok {
+				text = t.marked(d.Ops)
+			}
+			t.member(idWidth, m.Outlet, "", text)
+		}
+	}
+
+	t.heading(fmt.Sprintf("ALIGNED CLAIMS (%d)", len(r.Alignments)))
+	for _, g := range r.Alignments {
+		fmt.Fprintf(t.w, "\n%s  %s\n", t.style(ansiBold, g.ID), t.style(ansiDim, fmt.Sprintf("score %.2f  %s", g.Score, evidenceLine(g.Evidence))))
+		for _, m := range g.Members {
+			a := byID[m.Outlet]
+			text := sentencesText(a, m.Sentences)
+			if d, ok := diffs[g.ID+"\x00"+m.Outlet]; ok {
+				text = t.marked(d.Ops)
+			}
+			t.member(idWidth, m.Outlet, sentenceLabel(m.Sentences), text)
+		}
+	}
+
+	t.heading("ONLY IN ONE OUTLET")
+	for _, u := range r.Unique {
+		if len(u.Sentences) == 0 {
+			continue
+		}
+		a := byID[u.Outlet]
+		fmt.Fprintf(t.w, "\n  %s (%d)\n", u.Outlet, len(u.Sentences))
+		for _, idx := range u.Sentences {
+			t.wrap("    "+sentenceLabel([]int{idx})+" ", a.Sentences[idx].Text)
+		}
+	}
+
+	t.heading("FIGURES")
+	fmt.Fprintf(t.w, "  %-*s  %6s  %9s  %7s  %s\n", idWidth, "outlet", "words", "sentences", "aligned", "shared facts")
+	for _, s := range r.Stats {
+		fmt.Fprintf(t.w, "  %-*s  %6d  %9d  %7d  %d of %d (%.0f%%)\n", idWidth, s.Outlet, s.Words, s.Sentences,
+			s.Aligned, s.SharedFacts, len(r.Alignments), s.SharedShare*100)
+	}
+}
+
+func (t *textWriter) legend() string {
+	if t.o.Color {
+		return t.style(ansiRed, "removed") + " " + t.style(ansiGreen, "added")
+	}
+	return "[-removed-] {+added+}"
+}
+
+// member writes one outlet's line of a group, wrapped under a hanging indent.
+func (t *textWriter) member(idWidth int, outlet, label, text string) {
+	prefix := fmt.Sprintf("  %-*s %-7s ", idWidth, outlet, label)
+	t.wrap(prefix, text)
+}
+
+// wrap writes text after prefix, wrapping at the width with the continuation
+// lines indented to the prefix.
+func (t *textWriter) wrap(prefix, text string) {
+	indent := strings.Repeat(" ", utf8.RuneCountInString(prefix))
+	avail := max(t.o.Width-len(indent), 20)
+	line, lineLen := prefix, 0
+	for _, word := range strings.Fields(text) {
+		n := visibleLen(word)
+		if lineLen > 0 && lineLen+1+n > avail {
+			fmt.Fprintln(t.w, strings.TrimRight(line, " "))
+			line, lineLen = indent, 0
+		}
+		if lineLen > 0 {
+			line += " "
+			lineLen++
+		}
+		line += word
+		lineLen += n
+	}
+	fmt.Fprintln(t.w, strings.TrimRight(line, " "))
+}
+
+// visibleLen counts the runes of s that are not ANSI escape sequences.
+func visibleLen(s string) int {
+	n, esc := 0, false
+	for _, r := range s {
+		switch {
+		case r == '\x1b':
+			esc = true
+		case esc:
+			if r == 'm' {
+				esc = false
+			}
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// marked renders diff ops as the other outlet's text with the changes marked.
+// A space goes between two ops only where the text has one.
+func (t *textWriter) marked(ops []compare.DiffOp) string {
+	var b strings.Builder
+	lastFrom, lastTo := -1, -1
+	for _, op := range ops {
+		if b.Len() > 0 {
+			switch {
+			case op.ToStart >= 0 && lastTo >= 0:
+				if op.ToStart > lastTo {
+					b.WriteByte(' ')
+				}
+			case op.FromStart >= 0 && lastFrom >= 0:
+				if op.FromStart > lastFrom {
+					b.WriteByte(' ')
+				}
+			default:
+				b.WriteByte(' ')
+			}
+		}
+		switch op.Op {
+		case compare.OpEqual:
+			b.WriteString(op.ToText)
+		case compare.OpDelete:
+			b.WriteString(t.del(op.FromText))
+		case compare.OpInsert:
+			b.WriteString(t.ins(op.ToText))
+		case compare.OpReplace:
+			b.WriteString(t.del(op.FromText) + t.ins(op.ToText))
+		}
+		if op.ToEnd >= 0 {
+			lastTo = op.ToEnd
+		}
+		if op.FromEnd >= 0 {
+			lastFrom = op.FromEnd
+		}
+	}
+	return b.String()
+}
+
+func (t *textWriter) del(s string) string {
+	if t.o.Color {
+		return colorWords(ansiRed, s)
+	}
+	return "[-" + s + "-]"
+}
+
+func (t *textWriter) ins(s string) string {
+	if t.o.Color {
+		return colorWords(ansiGreen, s)
+	}
+	return "{+" + s + "+}"
+}
+
+// colorWords colours each word on its own so wrapping never splits a colour
+// across lines.
+func colorWords(code, s string) string {
+	fields := strings.Fields(s)
+	for i, f := range fields {
+		fields[i] = code + f + ansiReset
+	}
+	return strings.Join(fields, " ")
+}
+
+func sentencesText(a *compare.Article, idx []int) string {
+	parts := make([]string, len(idx))
+	for i, k := range idx {
+		parts[i] = a.Sentences[k].Text
+	}
+	return strings.Join(parts, " ")
+}
+
+func sentenceLabel(idx []int) string {
+	parts := make([]string, len(idx))
+	for i, k := range idx {
+		parts[i] = strconv.Itoa(k + 1)
+	}
+	return "[" + strings.Join(parts, "+") + "]"
+}
+
+func evidenceLine(e compare.Evidence) string {
+	var parts []string
+	add := func(label string, xs []string) {
+		if len(xs) == 0 {
+			return
+		}
+		if len(xs) > 6 {
+			xs = append(xs[:6:6], "…")
+		}
+		parts = append(parts, label+" "+strings.Join(xs, ", "))
+	}
+	add("names", e.Names)
+	add("numbers", e.Numbers)
+	add("quotes", e.Quotes)
+	add("words", e.Words)
+	add("related", e.Related)
+	if len(parts) == 0 {
+		return ""
+	}
+	return "shared: " + strings.Join(parts, "; ")
+}
