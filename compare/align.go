@@ -6,22 +6,43 @@ import (
 	"strings"
 )
 
-// Alignment scoring. Two sentences score by the weighted share of their
-// evidence they have in common: every feature weighs its inverse sentence
-// frequency in the event times a weight per kind (names and figures count
-// more), a related word earns part of the weight of the same word, and
-// sentences at a similar place in their stories get a small bonus.
-const (
+// scoring holds the weights of the alignment score. Two sentences score by
+// the weighted share of their evidence they have in common: every feature
+// weighs its inverse sentence frequency in the event times a weight per kind
+// (names and figures count more), a related word earns part of the weight of
+// the same word, and sentences at a similar place in their stories get a
+// small bonus.
+type scoring struct {
+	// kindWeight multiplies the weight of each kind of feature.
+	kindWeight [4]float64
+	// relatedCredit is the share of a word's weight earned by a related
+	// word (a WordNet synonym or derived form) rather than the same stem.
+	relatedCredit float64
 	// positionBonus is added in full for sentences at the same relative
 	// place in their stories, and falls to 0 for opposite ends.
-	positionBonus = 0.06
+	positionBonus float64
 	// linkShare is how much of the threshold the average similarity between
 	// two groups must reach before they merge, so that one strong pair does
 	// not chain two different claims together.
-	linkShare = 0.5
+	linkShare float64
 	// mergeGain is how much better a sentence must match two consecutive
 	// sentences together than either alone to align with both.
-	mergeGain = 0.04
+	mergeGain float64
+	// containment blends in how much of the shorter sentence the longer one
+	// covers, so a short sentence inside a long one can still align.
+	containment float64
+}
+
+var defaultScoring = scoring{
+	kindWeight:    [4]float64{kindWord: 1, kindName: 1.6, kindNumber: 1.6, kindQuote: 0.6},
+	relatedCredit: 0.6,
+	positionBonus: 0.06,
+	linkShare:     0.5,
+	mergeGain:     0.04,
+	containment:   0,
+}
+
+const (
 	// maxPostingShare skips, when looking for candidates, features present
 	// in more than this share of all sentences; they still count in scores.
 	maxPostingShare = 0.25
@@ -43,10 +64,11 @@ type aligner struct {
 	weight   map[uint32]float64
 	total    []float64 // sum of feature weights per sentence
 	fs       *featureSet
+	sc       scoring
 }
 
-func newAligner(articles []Article) *aligner {
-	al := &aligner{articles: articles, fs: newFeatureSet(), weight: map[uint32]float64{}}
+func newAligner(articles []Article, sc scoring) *aligner {
+	al := &aligner{articles: articles, fs: newFeatureSet(), weight: map[uint32]float64{}, sc: sc}
 	for ai, a := range articles {
 		al.first = append(al.first, len(al.refs))
 		for _, s := range a.Sentences {
@@ -56,8 +78,14 @@ func newAligner(articles []Article) *aligner {
 	}
 	al.feats = make([]sentenceFeatures, len(al.refs))
 	df := map[uint32]int{}
+	paraStart := 0
 	for g, r := range al.refs {
-		al.feats[g] = al.fs.features(articles[r.article].Sentences[r.index].Text)
+		a := &articles[r.article]
+		s := a.Sentences[r.index]
+		if r.index == 0 || a.Sentences[r.index-1].Paragraph != s.Paragraph {
+			paraStart = s.Start
+		}
+		al.feats[g] = al.fs.features(s.Text, quoteOpenAt(a.Text, paraStart, s.Start))
 		for _, f := range al.feats[g].feats {
 			df[f.id]++
 		}
@@ -71,7 +99,7 @@ func newAligner(articles []Article) *aligner {
 				w = idf(df[f.id], n)
 				al.weight[f.id] = w
 			}
-			al.total[g] += w * kindWeight[f.kind]
+			al.total[g] += w * sc.kindWeight[f.kind]
 		}
 	}
 	return al
@@ -80,11 +108,10 @@ func newAligner(articles []Article) *aligner {
 // similarity scores the evidence of two sentences (or unions of consecutive
 // sentences) from 0 to 1.
 func (al *aligner) similarity(a, b *sentenceFeatures) float64 {
-	var shared, total float64
-	side := func(x, y *sentenceFeatures) {
+	side := func(x, y *sentenceFeatures) (shared, total float64) {
 		j := 0
 		for _, f := range x.feats {
-			w := al.weight[f.id] * kindWeight[f.kind]
+			w := al.weight[f.id] * al.sc.kindWeight[f.kind]
 			total += w
 			for j < len(y.feats) && y.feats[j].id < f.id {
 				j++
@@ -93,20 +120,30 @@ func (al *aligner) similarity(a, b *sentenceFeatures) float64 {
 			case j < len(y.feats) && y.feats[j].id == f.id:
 				shared += w
 			case len(f.groups) > 0 && intersects(f.groups, y.groups):
-				shared += w * relatedCredit
+				shared += w * al.sc.relatedCredit
 			}
 		}
+		return shared, total
 	}
-	side(a, b)
-	side(b, a)
-	if total == 0 {
+	sa, ta := side(a, b)
+	sb, tb := side(b, a)
+	if ta == 0 || tb == 0 {
 		return 0
 	}
-	return shared / total
+	dice := (sa + sb) / (ta + tb)
+	if al.sc.containment == 0 {
+		return dice
+	}
+	// The shorter sentence's covered share.
+	contained := sa / ta
+	if tb < ta {
+		contained = sb / tb
+	}
+	return (1-al.sc.containment)*dice + al.sc.containment*contained
 }
 
 func (al *aligner) score(sim, posA, posB float64) float64 {
-	return sim + positionBonus*(1-math.Abs(posA-posB))
+	return sim + al.sc.positionBonus*(1-math.Abs(posA-posB))
 }
 
 // edge is a proposed link: sentence a with sentence b, or with b and b2
@@ -200,7 +237,7 @@ func (al *aligner) align(threshold float64) []Alignment {
 				lo, hi := min(y, y2), max(y, y2)
 				u := union(&al.feats[lo], &al.feats[hi])
 				us := al.similarity(&al.feats[x], &u)
-				if us >= max(s, sim(x, y2))+mergeGain {
+				if us >= max(s, sim(x, y2))+al.sc.mergeGain {
 					pos := (al.refs[lo].position + al.refs[hi].position) / 2
 					edges = append(edges, edge{a: x, b: lo, b2: hi, score: al.score(us, al.refs[x].position, pos)})
 				}
@@ -221,6 +258,8 @@ func (al *aligner) align(threshold float64) []Alignment {
 		return ei.b2 < ej.b2
 	})
 
+	// Strongest links first, each accepted only where it keeps groups
+	// consistent.
 	groups := newGroups(al.refs)
 	for _, e := range edges {
 		if e.score < threshold {
@@ -230,7 +269,7 @@ func (al *aligner) align(threshold float64) []Alignment {
 		if e.b2 >= 0 {
 			nodes = append(nodes, e.b2)
 		}
-		groups.tryMerge(nodes, e, threshold*linkShare, sim)
+		groups.tryMerge(nodes, e, threshold*al.sc.linkShare, sim)
 	}
 	return al.collect(groups)
 }
@@ -303,6 +342,21 @@ func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y 
 			return false
 		}
 	}
+	if e.b2 >= 0 {
+		// Joining two consecutive sentences with one is judged by the
+		// union's score, which the edge carries; it may extend one group,
+		// never join two.
+		grown := 0
+		for _, r := range roots {
+			if len(g.membersOf(r)) > 1 {
+				grown++
+			}
+		}
+		if grown > 1 {
+			return false
+		}
+		return g.join(roots, all, e)
+	}
 	// Average linkage between the groups being joined.
 	var total float64
 	pairs := 0
@@ -319,13 +373,14 @@ func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y 
 			}
 		}
 	}
-	if pairs > 0 && total/float64(pairs) < minLink && len(all) > 2 {
-		// A pair of consecutive sentences joined with one sentence is
-		// judged by the union's score, which the edge carries.
-		if !(e.b2 >= 0 && len(all) == 3) {
-			return false
-		}
+	if pairs > 0 && total/float64(pairs) < minLink {
+		return false
 	}
+	return g.join(roots, all, e)
+}
+
+// join makes one group of the groups at roots, holding all and e's edges.
+func (g *groupSet) join(roots, all []int, e edge) bool {
 	root := roots[0]
 	var es []edge
 	for _, r := range roots {

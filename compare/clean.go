@@ -134,12 +134,13 @@ func clean(doc Document) cleaned {
 	// prose line; content before it is headline and captions, short lines
 	// after it are page tail.
 	first, last := -1, -1
+	top := firstContent(lines)
 	for i := range lines {
 		l := &lines[i]
 		if l.blank || l.rule != "" {
 			continue
 		}
-		if first < 0 && i == firstContent(lines) && isHeadline(l, lines, i, doc.Headline) {
+		if i == top && isHeadline(l, lines, i, doc.Headline) {
 			l.rule = RuleHeadline
 			if c.headline == "" {
 				c.headline = l.text

@@ -28,6 +28,10 @@ var ErrTooFewArticles = errors.New("need at least two articles to compare")
 
 // Compare cleans, segments, aligns and diffs the documents of one event.
 func Compare(ev Event, opts Options) (*Result, error) {
+	return compareWith(ev, opts, defaultScoring)
+}
+
+func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 	if len(ev.Documents) < 2 {
 		return nil, fmt.Errorf("%w (got %d)", ErrTooFewArticles, len(ev.Documents))
 	}
@@ -54,7 +58,7 @@ func Compare(ev Event, opts Options) (*Result, error) {
 	}
 	res.Reference = articles[ref].ID
 
-	al := newAligner(articles)
+	al := newAligner(articles, sc)
 	res.Alignments = al.align(opts.MinSimilarity)
 	orderAlignments(res.Alignments, articles, ref)
 	res.Unique = uniqueSentences(articles, res.Alignments)

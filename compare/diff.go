@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -189,10 +188,10 @@ func headlineGroup(articles []Article, ref int) *HeadlineGroup {
 	for _, m := range h.Members {
 		fs.learnNames(m.Text)
 	}
-	al := &aligner{weight: map[uint32]float64{}}
+	al := &aligner{weight: map[uint32]float64{}, sc: defaultScoring}
 	feats := make([]sentenceFeatures, len(h.Members))
 	for i, m := range h.Members {
-		feats[i] = fs.features(m.Text)
+		feats[i] = fs.features(m.Text, false)
 		for _, f := range feats[i].feats {
 			al.weight[f.id] = 1
 		}
@@ -215,13 +214,4 @@ func headlineGroup(articles []Article, ref int) *HeadlineGroup {
 
 func roundScore(x float64) float64 {
 	return float64(int(x*1000+0.5)) / 1000
-}
-
-// joinText joins the texts of an outlet's sentences in a group.
-func joinText(a *Article, m Member) string {
-	parts := make([]string, len(m.Sentences))
-	for i, idx := range m.Sentences {
-		parts[i] = a.Sentences[idx].Text
-	}
-	return strings.Join(parts, " ")
 }

@@ -20,14 +20,6 @@ const (
 	kindQuote // two consecutive quoted words
 )
 
-// Weight multipliers per kind: names and figures say more about which fact a
-// sentence reports than ordinary words; a quoted pair adds to its words.
-var kindWeight = [...]float64{kindWord: 1, kindName: 1.6, kindNumber: 1.6, kindQuote: 0.6}
-
-// relatedCredit is the share of a word's weight earned by a related word
-// (a WordNet synonym or derived form) rather than the same stem.
-const relatedCredit = 0.6
-
 // feature is one distinct piece of evidence in a sentence.
 type feature struct {
 	id      uint32 // interned key
@@ -80,11 +72,11 @@ type word struct {
 	initial    bool // first word of the sentence
 }
 
-// words splits a sentence into words, marking those inside quotation marks.
-// Hyphens, apostrophes and number punctuation stay inside a word.
-func words(s string) []word {
+// words splits a sentence into words, marking those inside quotation marks;
+// quoted says whether the sentence starts inside a quotation. Hyphens,
+// apostrophes and number punctuation stay inside a word.
+func words(s string, quoted bool) []word {
 	var out []word
-	quoted := false
 	start := -1
 	flush := func(end int) {
 		if start < 0 {
@@ -158,7 +150,7 @@ func isStop(lower string) bool {
 // learnNames records words written with a capital letter where a sentence
 // does not force one, so the same word at a sentence start counts as a name.
 func (fs *featureSet) learnNames(sentence string) {
-	for _, w := range words(sentence) {
+	for _, w := range words(sentence, false) {
 		r, _ := utf8.DecodeRuneInString(w.text)
 		if !w.initial && unicode.IsUpper(r) {
 			fs.names[strings.ToLower(w.text)] = true
@@ -166,9 +158,10 @@ func (fs *featureSet) learnNames(sentence string) {
 	}
 }
 
-// features extracts the evidence of one sentence.
-func (fs *featureSet) features(sentence string) sentenceFeatures {
-	ws := words(sentence)
+// features extracts the evidence of one sentence; quoted says whether it
+// starts inside a quotation.
+func (fs *featureSet) features(sentence string, quoted bool) sentenceFeatures {
+	ws := words(sentence, quoted)
 	seen := map[uint32]int{}
 	var sf sentenceFeatures
 	add := func(key string, kind uint8, surface string, groups []uint32) {
@@ -304,4 +297,22 @@ func intersects(a, b []uint32) bool {
 // n sentences.
 func idf(df, n int) float64 {
 	return math.Log(1 + float64(n)/float64(df))
+}
+
+// quoteOpenAt says whether position end of text lies inside a quotation that
+// opened at or after start: straight double quotes toggle, curly and angle
+// quotes open and close.
+func quoteOpenAt(text string, start, end int) bool {
+	open := false
+	for _, r := range text[start:end] {
+		switch r {
+		case '"':
+			open = !open
+		case '“', '«':
+			open = true
+		case '”', '»':
+			open = false
+		}
+	}
+	return open
 }

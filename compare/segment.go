@@ -43,8 +43,9 @@ type Segment struct {
 // After '!' or '?' inside a closing quote, a name and a speech verb continue
 // the sentence ("Why?" Smith asked.). An ellipsis followed by a lower-case word
 // does not end a sentence. A credit label ("Image:", "Photo:") starts a new
-// sentence even without punctuation before it. A number or single letter that
-// starts a sentence ("1. Apples") is a list marker, not a sentence.
+// sentence even without punctuation before it. One to three digits or a
+// lower-case letter that start a sentence ("1. Apples") number a list item
+// and do not end it.
 //
 // Segments are in text order, do not overlap, are never empty, and are trimmed
 // of white space as defined by unicode.IsSpace; every other rune of the text

@@ -15,6 +15,7 @@ func FuzzSegment(f *testing.F) {
 	}
 	seeds := []string{
 		filepath.Join("..", "testdata", "events", "nato-missile-shield-2012", "presstv-2012-05-05-nato-missile-shield.txt"),
+		filepath.Join("..", "..", "shared", "seed", "presstv-2012-05-05-nato-missile-shield.txt"),
 	}
 	more, err := filepath.Glob(filepath.Join("..", "testdata", "events", "*", "*.txt"))
 	if err != nil {

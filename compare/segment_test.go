@@ -62,6 +62,8 @@ var segmentCases = []struct {
 		[]string{"The crane maker is Acme Corp.", "The union objects."}},
 	{"No. before a number", "Gate No. 4 was shut. No. The other gate was open.",
 		[]string{"Gate No. 4 was shut.", "No.", "The other gate was open."}},
+	{"Jr. before a clear start", "He quoted Martin Luther King Jr. The crowd cheered. Sammy Davis Jr. Sang.",
+		[]string{"He quoted Martin Luther King Jr.", "The crowd cheered.", "Sammy Davis Jr. Sang."}},
 	{"vs.", "It was Solvik vs. Harbour City in the final.",
 		[]string{"It was Solvik vs. Harbour City in the final."}},
 	{"etc. inside", "Bottles, flares, etc. were thrown.", []string{"Bottles, flares, etc. were thrown."}},
@@ -115,6 +117,8 @@ var segmentCases = []struct {
 		[]string{"The port opened in 1994.", "The next year it grew."}},
 	{"number starts a sentence", "Arrests rose in 2024. 17 people were held.",
 		[]string{"Arrests rose in 2024.", "17 people were held."}},
+	{"camel case starts a sentence", "Sales rose. iPhone demand fell. eBay gained.",
+		[]string{"Sales rose.", "iPhone demand fell.", "eBay gained."}},
 	{"currency starts a sentence", "The booth burned. $250,000 was lost.",
 		[]string{"The booth burned.", "$250,000 was lost."}},
 

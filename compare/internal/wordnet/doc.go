@@ -11,7 +11,11 @@
 // tell, ...) are left out, and noun and verb inflections (talks, invited,
 // arrests, wounded) are listed as words of their own. A shared group says
 // that two words can mean the same, not that they do in a given sentence:
-// it is evidence for an alignment, never a verdict.
+// it is evidence for an alignment, never a verdict. The table is no better
+// than WordNet: it does not relate "arrested" and "detained" (WordNet has
+// no link between them), nor "said" and "stated" (stop list), and a word
+// keeps the frequent senses of all its readings ("sanctions" is also
+// "approval", "summit" also "peak").
 //
 // The table is the generated text file related.txt, embedded in the binary
 // and read on the first call to Groups. To regenerate it, install the

@@ -5,23 +5,37 @@
 //
 //	go run ./compare/internal/wordnet/gen -wordnet /usr/share/wordnet -o compare/internal/wordnet/related.txt
 //
-// The database comes with Debian's wordnet-base package. The table is built so:
+// The database comes with Debian's wordnet-base package. With -groups FILE
+// it also writes every group with its words, one a line, for review. The
+// table is built so:
 //
-//   - A sense of a word is kept when it is one of the word's first few senses
-//     (WordNet lists them most frequent first) and it was tagged in WordNet's
-//     semantic concordance at least a set share as often as the word's first
-//     sense (cntlist.rev). Rare and very polysemous senses therefore drop out.
 //   - A word is a single lemma of lowercase ASCII letters, at least three
-//     letters long, not a proper noun (capitalised in the synset), and not on
-//     the stop list of function-like and light words below.
+//     letters long, not a proper noun (capitalised in its synset: the caller
+//     lowercases text, so "us" would meet "US"), and not on the stop list of
+//     function-like and light words below. An adjective that is also a
+//     verb's participle (sacked, lost) is read as the verb and left out of
+//     adjective synsets.
+//   - A sense of a word is kept when it is one of the word's first few senses
+//     (WordNet lists them most frequent first: maxRank) and it was tagged in
+//     WordNet's semantic concordance (cntlist.rev) at least minSharePercent
+//     as often as the word's first sense. Rare senses of polysemous words
+//     therefore drop out.
 //   - Each noun, verb and adjective synset is a candidate group holding the
-//     words for which it is a kept sense. A derivational link ("+") between
-//     two kept senses adds each word to the other's synset (invite, invitation).
-//   - Candidates with fewer than two words are dropped, and so are duplicates
-//     and candidates whose words all belong to a larger group.
+//     words for which it is a kept sense.
+//   - A derivational link ("+") between kept senses of a noun and a verb is a
+//     candidate group too. When the two words differ (invite, invitation) it
+//     holds those two words; when they are one word (menace the noun, menace
+//     the verb) it holds both synsets' words, which is how threat meets
+//     threaten. Links to nouns for people (attacker) are left out, and so
+//     are links between different words to nouns for artifacts (detector).
+//   - Candidates with fewer than two words are dropped, and so are
+//     candidates whose lemmas (with their part of speech) all belong to a
+//     larger candidate.
 //   - Inflected forms are added for nouns and verbs (regular -s, -es, -ies,
 //     -ed, -ing rules and the *.exc exception lists); a surface form gets the
-//     union of the groups of every lemma it can be a form of, and of its own.
+//     union of its own groups and those of every lemma it can be a form of,
+//     except that an -s form WordNet lists as a noun (talks, troops) is not
+//     also taken as a verb.
 //
 // The output is one header of "#" lines and then one line per word, sorted by
 // word: the word, then its group ids in ascending decimal, separated by single
@@ -61,27 +75,32 @@ const untaggedMaxRank = 1
 // function words once the caller lowercases its text.
 const minWordLength = 3
 
-// stopWords are function-like and light words: too polysemous or too frequent
-// for a shared sense to say that two sentences report the same thing.
+// stopWords are function-like words: too frequent, or too polysemous, for a
+// shared sense to say that two sentences report the same thing.
 var stopWords = setOf(`
-	about above across after again against all also and another any are
-	back bad because been before being below best better between both but
-	can cannot come could did does doing done down during each either else
-	even ever every few first for from further get give good had has have
-	having her here hers herself him himself his how however into its itself
-	just last least less let like little made make many may might mine more
-	most much must near need neither never new next nor not now off often
-	old once one only other ought our ours out over own per put quite rather
-	really right same say see seem set shall she should since some still such
-	take than that the their them then there these they thing this those
-	though through thus too under until upon use very want was way well were
-	what when where whether which while who whom whose why will with within
-	without would yet you your
-	also be do go have say state tell know think mean look find keep hold
-	turn run bring become show call ask feel leave according
-	time year day week month today tomorrow yesterday
-	mr mrs ms dr
+	about above across after again against all also and another any are as
+	back because been before being below between both but by can cannot could
+	down during each either else even ever every few first for from further
+	had has having her here hers herself him himself his how however into its
+	itself just last least less like little many may might mine more most much
+	must near neither never new next nor not now off often old once one only
+	other ought our ours out over own per quite rather really right same shall
+	she should since some still such than that the their them then there these
+	they thing this those though through thus too under until upon very was way
+	well were what when where whether which while who whom whose why will with
+	within without would yet you your
+	good bad better best lot lots according
+	time year day week month today tomorrow yesterday mr mrs ms dr
 	two three four five six seven eight nine ten hundred thousand million billion
+`)
+
+// lightVerbs are stop words whose inflected forms are stopped too (said,
+// found, saw, left): in news text they are nearly always these verbs, even
+// where WordNet also has a lemma of that spelling (found, to establish).
+var lightVerbs = setOf(`
+	be do go have get make take come give put set let say state tell know think
+	mean look find see seem keep hold turn run bring become show call ask feel
+	leave need want use
 `)
 
 func setOf(words string) map[string]bool {
@@ -113,8 +132,8 @@ type synsetID struct {
 type synset struct {
 	id      synsetID
 	lexFile int
-	words []string // lowercased lemmas in synset order; "" for unusable ones
-	links []derivation
+	words   []string // lemmas in synset order; "" for those the table leaves out
+	links   []derivation
 }
 
 // derivation is a lexical "+" pointer from one word of a synset to one word
@@ -330,7 +349,7 @@ func usableWord(form string) string {
 	if i := strings.IndexByte(form, '('); i >= 0 { // adjective marker: "(a)", "(p)", "(ip)"
 		form = form[:i]
 	}
-	if !isLowerWord(form) || len(form) < minWordLength || stopWords[form] {
+	if !isLowerWord(form) || len(form) < minWordLength || stopWords[form] || lightVerbs[form] {
 		return ""
 	}
 	return form
@@ -412,9 +431,13 @@ type group struct {
 // lemmaKey names a word in one part of speech, as database.senses does.
 func lemmaKey(pos byte, word string) string { return string(pos) + ":" + word }
 
-// nounPerson is the lexicographer file of nouns for people. Derivations
-// into it (attack, attacker) name the doer, not the thing done.
-const nounPerson = 18
+// Lexicographer files (lexnames(5WN)) whose nouns name something other than
+// the verb they derive from: the doer (attack, attacker) and, when the words
+// differ, the instrument (detect, detector).
+const (
+	nounArtifact = 6
+	nounPerson   = 18
+)
 
 // buildGroups returns the groups in id order.
 func (db *database) buildGroups() []group {
@@ -446,7 +469,11 @@ func (db *database) buildGroups() []group {
 			if target == nil || l.word >= len(target.words) || id.pos == 'a' || l.target.pos == 'a' || id.pos == l.target.pos {
 				continue // noun-verb links only
 			}
-			if ss.lexFile == nounPerson || target.lexFile == nounPerson {
+			noun := ss
+			if id.pos != 'n' {
+				noun = target
+			}
+			if noun.lexFile == nounPerson {
 				continue
 			}
 			src, dst := ss.words[l.source], target.words[l.word]
@@ -459,7 +486,9 @@ func (db *database) buildGroups() []group {
 				key = groupKey{l.target, id}
 			}
 			if src != dst {
-				add(key, lemmaKey(id.pos, src), lemmaKey(l.target.pos, dst))
+				if noun.lexFile != nounArtifact {
+					add(key, lemmaKey(id.pos, src), lemmaKey(l.target.pos, dst))
+				}
 				continue
 			}
 			// The same word as noun and verb (menace): the two synsets
@@ -488,18 +517,20 @@ func (db *database) buildGroups() []group {
 		groups = append(groups, group{key, words, lemmas})
 	}
 	// Larger groups first, so that a duplicate or a subset meets the group
-	// that covers it before it is considered.
+	// that covers it before it is considered. Coverage compares lemmas with
+	// their part of speech, so that a dropped group's verb (kill) does not
+	// lose its place to a kept group's noun of the same spelling.
 	slices.SortFunc(groups, func(a, b group) int {
-		return cmp.Or(cmp.Compare(len(b.words), len(a.words)), compareKey(a.key, b.key))
+		return cmp.Or(cmp.Compare(len(b.lemmas), len(a.lemmas)), compareKey(a.key, b.key))
 	})
 	var kept []group
-	byWord := make(map[string][]int) // word -> indexes into kept
+	byLemma := make(map[string][]int) // lemma -> indexes into kept
 	for _, g := range groups {
-		if covered(g, kept, byWord) {
+		if covered(g, kept, byLemma) {
 			continue
 		}
-		for _, w := range g.words {
-			byWord[w] = append(byWord[w], len(kept))
+		for _, lemma := range g.lemmas {
+			byLemma[lemma] = append(byLemma[lemma], len(kept))
 		}
 		kept = append(kept, g)
 	}
@@ -507,17 +538,17 @@ func (db *database) buildGroups() []group {
 	return kept
 }
 
-// covered reports whether some kept group holds all of g's words.
-func covered(g group, kept []group, byWord map[string][]int) bool {
-	for _, k := range byWord[g.words[0]] {
-		if isSubset(g.words, kept[k].words) {
+// covered reports whether some kept group holds all of g's lemmas.
+func covered(g group, kept []group, byLemma map[string][]int) bool {
+	for _, k := range byLemma[g.lemmas[0]] {
+		if isSubset(g.lemmas, kept[k].lemmas) {
 			return true
 		}
 	}
 	return false
 }
 
-// isSubset reports whether every word of the sorted small is in the sorted big.
+// isSubset reports whether every string of the sorted small is in the sorted big.
 func isSubset(small, big []string) bool {
 	i := 0
 	for _, w := range small {
@@ -555,9 +586,17 @@ func assign(groups []group) map[string][]uint32 {
 
 // inflect returns the final table: surface form -> sorted group ids.
 func (db *database) inflect(lemmaGroups map[string][]uint32) map[string][]uint32 {
+	stopForms := make(map[string]bool)
+	for verb := range lightVerbs {
+		stopForms[verb] = true
+		stopForms[plural(verb)] = true // forms skips it when it is a noun too
+		for _, form := range db.forms('v', verb) {
+			stopForms[form] = true
+		}
+	}
 	table := make(map[string][]uint32)
 	add := func(form string, ids []uint32) {
-		if len(form) < minWordLength || stopWords[form] || !isLowerWord(form) {
+		if len(form) < minWordLength || stopWords[form] || stopForms[form] || !isLowerWord(form) {
 			return
 		}
 		table[form] = append(table[form], ids...)
