@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -48,6 +49,19 @@ const (
 	maxPostingShare = 0.25
 	// minPostings keeps candidate search exhaustive in small events.
 	minPostings = 12
+	// maxCandidates is how many sentences of other articles each sentence
+	// is scored against: enough for every outlet in small events, and
+	// enough to chain a fact across many outlets in large ones.
+	maxCandidates = 24
+	// candidatesPerArticle is how many sentences of each other article a
+	// sentence is scored against: the best match and one neighbour.
+	candidatesPerArticle = 2
+	// postingWindow bounds how many entries of one feature's posting list
+	// a sentence looks through.
+	postingWindow = 64
+	// linkSample bounds how many members of each group the average linkage
+	// looks at.
+	linkSample = 8
 )
 
 // sentRef is one sentence of the event: its article and index.
@@ -61,14 +75,14 @@ type aligner struct {
 	refs     []sentRef
 	first    []int // first global index of each article
 	feats    []sentenceFeatures
-	weight   map[uint32]float64
-	total    []float64 // sum of feature weights per sentence
+	unions   []*sentenceFeatures // unions[g]: sentences g and g+1 read as one
+	sims     map[[2]int]float64  // similarity of pairs computed so far
 	fs       *featureSet
 	sc       scoring
 }
 
 func newAligner(articles []Article, sc scoring) *aligner {
-	al := &aligner{articles: articles, fs: newFeatureSet(), weight: map[uint32]float64{}, sc: sc}
+	al := &aligner{articles: articles, fs: newFeatureSet(), sims: map[[2]int]float64{}, sc: sc}
 	for ai, a := range articles {
 		al.first = append(al.first, len(al.refs))
 		for _, s := range a.Sentences {
@@ -91,18 +105,37 @@ func newAligner(articles []Article, sc scoring) *aligner {
 		}
 	}
 	n := len(al.refs)
-	al.total = make([]float64, n)
 	for g := range al.feats {
-		for _, f := range al.feats[g].feats {
-			w, ok := al.weight[f.id]
-			if !ok {
-				w = idf(df[f.id], n)
-				al.weight[f.id] = w
-			}
-			al.total[g] += w * sc.kindWeight[f.kind]
+		for k := range al.feats[g].feats {
+			f := &al.feats[g].feats[k]
+			f.w = idf(df[f.id], n) * sc.kindWeight[f.kind]
 		}
 	}
+	al.unions = make([]*sentenceFeatures, n)
 	return al
+}
+
+// sim is the memoized similarity of two sentences by global index.
+func (al *aligner) sim(x, y int) float64 {
+	if x > y {
+		x, y = y, x
+	}
+	key := [2]int{x, y}
+	s, ok := al.sims[key]
+	if !ok {
+		s = al.similarity(&al.feats[x], &al.feats[y])
+		al.sims[key] = s
+	}
+	return s
+}
+
+// union returns the evidence of sentences g and g+1 read as one.
+func (al *aligner) union(g int) *sentenceFeatures {
+	if al.unions[g] == nil {
+		u := union(&al.feats[g], &al.feats[g+1])
+		al.unions[g] = &u
+	}
+	return al.unions[g]
 }
 
 // similarity scores the evidence of two sentences (or unions of consecutive
@@ -111,7 +144,7 @@ func (al *aligner) similarity(a, b *sentenceFeatures) float64 {
 	side := func(x, y *sentenceFeatures) (shared, total float64) {
 		j := 0
 		for _, f := range x.feats {
-			w := al.weight[f.id] * al.sc.kindWeight[f.kind]
+			w := f.w
 			total += w
 			for j < len(y.feats) && y.feats[j].id < f.id {
 				j++
@@ -175,53 +208,96 @@ func union(x, y *sentenceFeatures) sentenceFeatures {
 	return out
 }
 
-// candidates finds, through an inverted index of features, the pairs of
-// sentences from different articles that share any distinctive feature, and
-// scores them. Pairs are keyed low global index first.
-func (al *aligner) candidates() map[[2]int]float64 {
+// candidates finds, through an inverted index of features, the sentences of
+// other articles that share the most distinctive evidence with each
+// sentence, keeps the best few per sentence, and scores those pairs. The
+// work grows with the number of sentences times the postings of their rarer
+// features, never with all pairs.
+func (al *aligner) candidates() [][2]int {
 	n := len(al.refs)
-	postings := map[uint32][]int{}
+	postings := map[uint32][]int32{}
 	for g := range al.feats {
 		for _, f := range al.feats[g].feats {
-			postings[f.id] = append(postings[f.id], g)
+			postings[f.id] = append(postings[f.id], int32(g))
 		}
 	}
 	limit := max(minPostings, int(float64(n)*maxPostingShare))
-	sims := map[[2]int]float64{}
-	seen := make([]int, n)
-	for i := range seen {
-		seen[i] = -1
-	}
+	overlap := make([]float64, n)
+	perArticle := make([]int, len(al.articles))
+	var touched []int32
+	var pairs [][2]int
+	seen := map[[2]int]bool{}
 	for g := range al.feats {
+		touched = touched[:0]
 		for _, f := range al.feats[g].feats {
 			list := postings[f.id]
 			if len(list) > limit {
 				continue
 			}
-			for _, h := range list {
-				if h <= g || seen[h] == g || al.refs[h].article == al.refs[g].article {
+			for _, h := range nearby(list, int32(g)) {
+				if al.refs[h].article == al.refs[g].article {
 					continue
 				}
-				seen[h] = g
-				sims[[2]int{g, h}] = al.similarity(&al.feats[g], &al.feats[h])
+				if overlap[h] == 0 {
+					touched = append(touched, h)
+				}
+				overlap[h] += f.w
 			}
 		}
+		// Keep the strongest few; ties go to the earlier sentence.
+		sort.Slice(touched, func(i, j int) bool {
+			a, b := touched[i], touched[j]
+			if overlap[a] != overlap[b] {
+				return overlap[a] > overlap[b]
+			}
+			return a < b
+		})
+		kept := 0
+		for _, h := range touched {
+			a := al.refs[h].article
+			if kept < maxCandidates && perArticle[a] < candidatesPerArticle {
+				perArticle[a]++
+				kept++
+				key := [2]int{min(g, int(h)), max(g, int(h))}
+				if !seen[key] {
+					seen[key] = true
+					pairs = append(pairs, key)
+				}
+			}
+			overlap[h] = 0
+		}
+		for _, h := range touched {
+			perArticle[al.refs[h].article] = 0
+		}
 	}
-	return sims
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i][0] != pairs[j][0] {
+			return pairs[i][0] < pairs[j][0]
+		}
+		return pairs[i][1] < pairs[j][1]
+	})
+	return pairs
 }
 
 // align groups the sentences of all articles into alignments.
 func (al *aligner) align(threshold float64) []Alignment {
-	sims := al.candidates()
-	sim := func(x, y int) float64 {
-		if x > y {
-			x, y = y, x
+	pairs := al.candidates()
+	// best[x, article] is x's best match in that article: only there may a
+	// neighbour join it.
+	best := map[[2]int]int{}
+	for _, key := range pairs {
+		for _, xy := range [][2]int{{key[0], key[1]}, {key[1], key[0]}} {
+			x, y := xy[0], xy[1]
+			k := [2]int{x, al.refs[y].article}
+			if b, ok := best[k]; !ok || al.sim(x, y) > al.sim(x, b) {
+				best[k] = y
+			}
 		}
-		return sims[[2]int{x, y}]
 	}
 	var edges []edge
-	for key, s := range sims {
+	for _, key := range pairs {
 		a, b := key[0], key[1]
+		s := al.sim(a, b)
 		ra, rb := al.refs[a], al.refs[b]
 		edges = append(edges, edge{a: a, b: b, b2: -1, score: al.score(s, ra.position, rb.position)})
 		if s < threshold*0.5 {
@@ -230,14 +306,16 @@ func (al *aligner) align(threshold float64) []Alignment {
 		// One sentence may say what the other article says in two.
 		for _, pair := range [][2]int{{a, b}, {b, a}} {
 			x, y := pair[0], pair[1]
+			if best[[2]int{x, al.refs[y].article}] != y {
+				continue
+			}
 			for _, y2 := range []int{y - 1, y + 1} {
 				if y2 < 0 || y2 >= len(al.refs) || al.refs[y2].article != al.refs[y].article {
 					continue
 				}
 				lo, hi := min(y, y2), max(y, y2)
-				u := union(&al.feats[lo], &al.feats[hi])
-				us := al.similarity(&al.feats[x], &u)
-				if us >= max(s, sim(x, y2))+al.sc.mergeGain {
+				us := al.similarity(&al.feats[x], al.union(lo))
+				if us >= max(s, al.sim(x, y2))+al.sc.mergeGain {
 					pos := (al.refs[lo].position + al.refs[hi].position) / 2
 					edges = append(edges, edge{a: x, b: lo, b2: hi, score: al.score(us, al.refs[x].position, pos)})
 				}
@@ -269,7 +347,7 @@ func (al *aligner) align(threshold float64) []Alignment {
 		if e.b2 >= 0 {
 			nodes = append(nodes, e.b2)
 		}
-		groups.tryMerge(nodes, e, threshold*al.sc.linkShare, sim)
+		groups.tryMerge(nodes, e, threshold*al.sc.linkShare, al.sim)
 	}
 	return al.collect(groups)
 }
@@ -357,13 +435,14 @@ func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y 
 		}
 		return g.join(roots, all, e)
 	}
-	// Average linkage between the groups being joined.
+	// Average linkage between the groups being joined, over a bounded
+	// sample of each so that large events stay linear.
 	var total float64
 	pairs := 0
 	for i, r := range roots {
 		for _, s := range roots[i+1:] {
-			for _, x := range g.membersOf(r) {
-				for _, y := range g.membersOf(s) {
+			for _, x := range sample(g.membersOf(r)) {
+				for _, y := range sample(g.membersOf(s)) {
 					if g.refs[x].article == g.refs[y].article {
 						continue
 					}
@@ -377,6 +456,33 @@ func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y 
 		return false
 	}
 	return g.join(roots, all, e)
+}
+
+// nearby returns the part of a posting list (sorted, so in article order)
+// that a sentence looks through: all of it when short, else the postingWindow
+// entries nearest the sentence itself, so that in events of many outlets each
+// sentence meets the neighbouring articles' sentences and groups chain
+// across all outlets through them.
+func nearby(list []int32, g int32) []int32 {
+	if len(list) <= postingWindow {
+		return list
+	}
+	i, _ := slices.BinarySearch(list, g)
+	lo := max(0, i-postingWindow/2)
+	hi := min(len(list), lo+postingWindow)
+	return list[hi-postingWindow : hi]
+}
+
+// sample returns at most linkSample members of a group, spread over it.
+func sample(members []int) []int {
+	if len(members) <= linkSample {
+		return members
+	}
+	out := make([]int, linkSample)
+	for i := range out {
+		out[i] = members[i*len(members)/linkSample]
+	}
+	return out
 }
 
 // join makes one group of the groups at roots, holding all and e's edges.

@@ -387,6 +387,9 @@ func isWidgetLine(s string) bool {
 
 // isDateline matches a line that holds a date or time and little else.
 func isDateline(s string) bool {
+	if !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
 	if findDate(s) == "" && !timeRe.MatchString(s) {
 		return false
 	}

@@ -210,23 +210,30 @@ func orderAlignments(groups []Alignment, articles []Article, ref int) {
 			order = append(order, i)
 		}
 	}
-	key := func(g Alignment) (int, int) {
-		for rank, ai := range order {
-			for _, m := range g.Members {
-				if m.Outlet == articles[ai].ID {
-					return rank, m.Sentences[0]
-				}
+	rank := make(map[string]int, len(order))
+	for r, ai := range order {
+		rank[articles[ai].ID] = r
+	}
+	type sortKey struct{ rank, sentence int }
+	keys := make(map[*Member]sortKey, len(groups))
+	keyOf := func(g Alignment) sortKey {
+		best := sortKey{len(order), 0}
+		for _, m := range g.Members {
+			if r := rank[m.Outlet]; r < best.rank {
+				best = sortKey{r, m.Sentences[0]}
 			}
 		}
-		return len(order), 0
+		return best
+	}
+	for i := range groups {
+		keys[&groups[i].Members[0]] = keyOf(groups[i])
 	}
 	sort.SliceStable(groups, func(i, j int) bool {
-		ri, si := key(groups[i])
-		rj, sj := key(groups[j])
-		if ri != rj {
-			return ri < rj
+		ki, kj := keys[&groups[i].Members[0]], keys[&groups[j].Members[0]]
+		if ki.rank != kj.rank {
+			return ki.rank < kj.rank
 		}
-		return si < sj
+		return ki.sentence < kj.sentence
 	})
 	for i := range groups {
 		groups[i].ID = "a" + strconv.Itoa(i+1)

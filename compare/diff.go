@@ -188,12 +188,12 @@ func headlineGroup(articles []Article, ref int) *HeadlineGroup {
 	for _, m := range h.Members {
 		fs.learnNames(m.Text)
 	}
-	al := &aligner{weight: map[uint32]float64{}, sc: defaultScoring}
+	al := &aligner{sc: defaultScoring}
 	feats := make([]sentenceFeatures, len(h.Members))
 	for i, m := range h.Members {
 		feats[i] = fs.features(m.Text, false)
-		for _, f := range feats[i].feats {
-			al.weight[f.id] = 1
+		for k := range feats[i].feats {
+			feats[i].feats[k].w = 1
 		}
 	}
 	base := 0

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -24,6 +25,7 @@ const (
 type feature struct {
 	id      uint32 // interned key
 	kind    uint8
+	w       float64 // weight in scores: rarity in the event times the kind's weight
 	surface string   // as written, for explanations
 	groups  []uint32 // related-word groups, words only
 }
@@ -278,16 +280,12 @@ func sortUnique(xs []uint32) []uint32 {
 	return out
 }
 
+// intersects says whether the short sorted list a shares an element with
+// the sorted list b.
 func intersects(a, b []uint32) bool {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
+	for _, x := range a {
+		if _, ok := slices.BinarySearch(b, x); ok {
 			return true
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
 		}
 	}
 	return false
