@@ -29,18 +29,29 @@ type scoring struct {
 	// mergeGain is how much better a sentence must match two consecutive
 	// sentences together than either alone to align with both.
 	mergeGain float64
+	// subWeight multiplies the weight of evidence found only in a
+	// subordinate clause: a sentence's main fact is in its main clause.
+	subWeight float64
+	// minPair is the least similarity any two sentences of one group may
+	// have: a group never holds two sentences with nothing in common.
+	minPair float64
+	// numberConflict multiplies the score of two sentences that both give
+	// figures but share none: different figures usually mean different facts.
+	numberConflict float64
 	// containment blends in how much of the shorter sentence the longer one
 	// covers, so a short sentence inside a long one can still align.
 	containment float64
 }
 
 var defaultScoring = scoring{
-	kindWeight:    [4]float64{kindWord: 1, kindName: 1.6, kindNumber: 1.6, kindQuote: 0.6},
-	relatedCredit: 0.6,
-	positionBonus: 0.06,
-	linkShare:     0.5,
-	mergeGain:     0.04,
-	containment:   0,
+	kindWeight:     [4]float64{kindWord: 1, kindName: 1.6, kindNumber: 1.6, kindQuote: 0.6},
+	relatedCredit:  0.6,
+	positionBonus:  0.06,
+	linkShare:      0.5,
+	mergeGain:      0.04,
+	containment:    0,
+	numberConflict: 1,
+	subWeight:      0.25,
 }
 
 const (
@@ -109,6 +120,9 @@ func newAligner(articles []Article, sc scoring) *aligner {
 		for k := range al.feats[g].feats {
 			f := &al.feats[g].feats[k]
 			f.w = idf(df[f.id], n) * sc.kindWeight[f.kind]
+			if f.sub {
+				f.w *= sc.subWeight
+			}
 		}
 	}
 	al.unions = make([]*sentenceFeatures, n)
@@ -141,29 +155,15 @@ func (al *aligner) union(g int) *sentenceFeatures {
 // similarity scores the evidence of two sentences (or unions of consecutive
 // sentences) from 0 to 1.
 func (al *aligner) similarity(a, b *sentenceFeatures) float64 {
-	side := func(x, y *sentenceFeatures) (shared, total float64) {
-		j := 0
-		for _, f := range x.feats {
-			w := f.w
-			total += w
-			for j < len(y.feats) && y.feats[j].id < f.id {
-				j++
-			}
-			switch {
-			case j < len(y.feats) && y.feats[j].id == f.id:
-				shared += w
-			case len(f.groups) > 0 && intersects(f.groups, y.groups):
-				shared += w * al.sc.relatedCredit
-			}
-		}
-		return shared, total
-	}
-	sa, ta := side(a, b)
-	sb, tb := side(b, a)
+	sa, ta := al.side(a, b)
+	sb, tb := al.side(b, a)
 	if ta == 0 || tb == 0 {
 		return 0
 	}
 	dice := (sa + sb) / (ta + tb)
+	if al.sc.numberConflict != 1 && numbersConflict(a, b) {
+		dice *= al.sc.numberConflict
+	}
 	if al.sc.containment == 0 {
 		return dice
 	}
@@ -173,6 +173,31 @@ func (al *aligner) similarity(a, b *sentenceFeatures) float64 {
 		contained = sb / tb
 	}
 	return (1-al.sc.containment)*dice + al.sc.containment*contained
+}
+
+// side sums the weight of x's evidence that y shares (fully for the same
+// feature, in part for a related word) and of all of x's evidence.
+func (al *aligner) side(x, y *sentenceFeatures) (shared, total float64) {
+	j := 0
+	for _, f := range x.feats {
+		w := f.w
+		total += w
+		for j < len(y.feats) && y.feats[j].id < f.id {
+			j++
+		}
+		switch {
+		case j < len(y.feats) && y.feats[j].id == f.id:
+			// A fact in x's main clause that y mentions only in passing
+			// counts as much as y gives it.
+			if y.feats[j].sub && !f.sub {
+				w *= al.sc.subWeight
+			}
+			shared += w
+		case len(f.groups) > 0 && intersects(f.groups, y.groups):
+			shared += w * al.sc.relatedCredit
+		}
+	}
+	return shared, total
 }
 
 func (al *aligner) score(sim, posA, posB float64) float64 {
@@ -339,6 +364,7 @@ func (al *aligner) align(threshold float64) []Alignment {
 	// Strongest links first, each accepted only where it keeps groups
 	// consistent.
 	groups := newGroups(al.refs)
+	groups.minPair = al.sc.minPair
 	for _, e := range edges {
 		if e.score < threshold {
 			break
@@ -354,6 +380,7 @@ func (al *aligner) align(threshold float64) []Alignment {
 
 // groupSet is a union-find of sentences with each group's members.
 type groupSet struct {
+	minPair float64 // the least similarity any two members may have
 	refs    []sentRef
 	parent  []int
 	members map[int][]int // root -> global sentence indexes, sorted
@@ -422,8 +449,9 @@ func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y 
 	}
 	if e.b2 >= 0 {
 		// Joining two consecutive sentences with one is judged by the
-		// union's score, which the edge carries; it may extend one group,
-		// never join two.
+		// union's score, which the edge carries. It may extend one group
+		// but never join two: where other outlets report the two parts
+		// apart, they are two facts.
 		grown := 0
 		for _, r := range roots {
 			if len(g.membersOf(r)) > 1 {
@@ -438,6 +466,7 @@ func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y 
 	// Average linkage between the groups being joined, over a bounded
 	// sample of each so that large events stay linear.
 	var total float64
+	lowest := 1.0
 	pairs := 0
 	for i, r := range roots {
 		for _, s := range roots[i+1:] {
@@ -446,13 +475,15 @@ func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y 
 					if g.refs[x].article == g.refs[y].article {
 						continue
 					}
-					total += sim(x, y)
+					v := sim(x, y)
+					total += v
+					lowest = min(lowest, v)
 					pairs++
 				}
 			}
 		}
 	}
-	if pairs > 0 && total/float64(pairs) < minLink {
+	if pairs > 0 && (total/float64(pairs) < minLink || lowest < g.minPair) {
 		return false
 	}
 	return g.join(roots, all, e)
@@ -593,4 +624,32 @@ func displayForm(f feature) string {
 		return f.surface
 	}
 	return strings.ToLower(f.surface)
+}
+
+// numbersConflict says whether both sentences give figures and share none.
+func numbersConflict(a, b *sentenceFeatures) bool {
+	has := func(x *sentenceFeatures) bool {
+		for _, f := range x.feats {
+			if f.kind == kindNumber {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(a) || !has(b) {
+		return false
+	}
+	j := 0
+	for _, f := range a.feats {
+		if f.kind != kindNumber {
+			continue
+		}
+		for j < len(b.feats) && b.feats[j].id < f.id {
+			j++
+		}
+		if j < len(b.feats) && b.feats[j].id == f.id {
+			return false
+		}
+	}
+	return true
 }

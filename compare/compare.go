@@ -11,7 +11,7 @@ import (
 
 // DefaultMinSimilarity is the score two sentences need to be aligned unless
 // Options.MinSimilarity says otherwise.
-const DefaultMinSimilarity = 0.34
+const DefaultMinSimilarity = 0.30
 
 // Options tune Compare. The zero value uses the defaults.
 type Options struct {

@@ -25,7 +25,8 @@ const (
 type feature struct {
 	id      uint32 // interned key
 	kind    uint8
-	w       float64 // weight in scores: rarity in the event times the kind's weight
+	w       float64  // weight in scores: rarity in the event times the kind's weight
+	sub     bool     // only in a subordinate clause
 	surface string   // as written, for explanations
 	groups  []uint32 // related-word groups, words only
 }
@@ -72,6 +73,60 @@ type word struct {
 	start, end int    // in the sentence
 	quoted     bool
 	initial    bool // first word of the sentence
+	// sub marks words of a subordinate clause: a leading "Speaking at ...,"
+	// or a trailing ", where ...", ", while ...", ", saying ...", or a
+	// clause after a semicolon. A sentence's main fact is its main clause.
+	sub bool
+}
+
+// subordinators open a subordinate clause after a comma (or at the start of
+// a sentence, up to the first comma).
+var subordinators = map[string]bool{
+	"where": true, "while": true, "whereas": true, "which": true, "who": true, "whom": true,
+	"whose": true, "as": true, "after": true, "before": true, "though": true, "although": true,
+	"when": true, "saying": true, "adding": true, "because": true, "since": true, "until": true,
+	"despite": true, "following": true, "unless": true, "citing": true, "calling": true,
+	"describing": true, "noting": true, "warning": true, "insisting": true, "arguing": true,
+}
+
+// relativePronouns open a clause that ends at the next comma.
+var relativePronouns = map[string]bool{"which": true, "who": true, "whom": true, "whose": true}
+
+// markClauses sets sub on the words of subordinate clauses; boundary[i] is
+// the punctuation (',' or ';', or 0) seen between word i-1 and word i.
+func markClauses(ws []word, boundary []rune) {
+	if len(ws) == 0 {
+		return
+	}
+	first := strings.ToLower(ws[0].text)
+	leading := subordinators[first] || (strings.HasSuffix(first, "ing") && len(first) > 5)
+	sub, untilComma := leading, leading
+	for i := range ws {
+		if i > 0 {
+			switch boundary[i] {
+			case ';':
+				sub, untilComma = true, false
+			case ',':
+				lower := strings.ToLower(ws[i].text)
+				if (lower == "and" || lower == "but") && !untilComma {
+					// ", and ..." / ", but ...": a second clause,
+					// after the one that leads.
+					sub = true
+					continue
+				}
+				switch {
+				case untilComma:
+					sub, untilComma = false, false
+					if subordinators[lower] {
+						sub, untilComma = true, relativePronouns[lower]
+					}
+				case !sub && subordinators[lower]:
+					sub, untilComma = true, relativePronouns[lower]
+				}
+			}
+		}
+		ws[i].sub = sub
+	}
 }
 
 // words splits a sentence into words, marking those inside quotation marks;
@@ -79,6 +134,8 @@ type word struct {
 // apostrophes and number punctuation stay inside a word.
 func words(s string, quoted bool) []word {
 	var out []word
+	var boundary []rune
+	var pending rune
 	start := -1
 	flush := func(end int) {
 		if start < 0 {
@@ -91,6 +148,8 @@ func words(s string, quoted bool) []word {
 		}
 		if w != "" {
 			out = append(out, word{text: w, start: start, end: start + len(w), quoted: quoted, initial: len(out) == 0})
+			boundary = append(boundary, pending)
+			pending = 0
 		}
 		start = -1
 	}
@@ -104,15 +163,25 @@ func words(s string, quoted bool) []word {
 			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
 			if !(unicode.IsLetter(next) || unicode.IsDigit(next)) {
 				flush(i)
+				if r == ',' {
+					pending = ','
+				}
 				break
 			}
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
 			if (r == '.' || r == ',') && !(unicode.IsDigit(prev) && unicode.IsDigit(next)) {
 				flush(i)
+				if r == ',' {
+					pending = ','
+				}
 			}
 		default:
 			flush(i)
 			switch r {
+			case ',', ';':
+				if pending != ';' {
+					pending = r
+				}
 			case '"':
 				quoted = !quoted
 			case '“', '«':
@@ -123,6 +192,7 @@ func words(s string, quoted bool) []word {
 		}
 	}
 	flush(len(s))
+	markClauses(out, boundary)
 	return out
 }
 
@@ -166,19 +236,22 @@ func (fs *featureSet) features(sentence string, quoted bool) sentenceFeatures {
 	ws := words(sentence, quoted)
 	seen := map[uint32]int{}
 	var sf sentenceFeatures
+	var sub bool
 	add := func(key string, kind uint8, surface string, groups []uint32) {
 		id := fs.intern(key)
 		if i, ok := seen[id]; ok {
 			if kind > sf.feats[i].kind && kind != kindQuote {
 				sf.feats[i].kind = kind
 			}
+			sf.feats[i].sub = sf.feats[i].sub && sub
 			return
 		}
 		seen[id] = len(sf.feats)
-		sf.feats = append(sf.feats, feature{id: id, kind: kind, surface: surface, groups: groups})
+		sf.feats = append(sf.feats, feature{id: id, kind: kind, surface: surface, groups: groups, sub: sub})
 	}
 	prevQuoted := ""
 	for _, w := range ws {
+		sub = w.sub
 		lower := strings.ToLower(w.text)
 		if w.quoted {
 			if prevQuoted != "" {

@@ -250,6 +250,10 @@ func (s *segmenter) ends(i, hi, k int, kind terminatorKind, quoted bool) bool {
 		return next.kind != wordDigit && next.clearStart()
 	case abbrevWeak:
 		return next.clearStart()
+	case abbrevTime:
+		// "at 10 p.m. Police said" ends; "at 3 p.m. Monday" and
+		// "7 a.m. GMT" do not.
+		return next.kind == wordUpper && !timeFollowers[next.word] && !isZone(next.word)
 	case listMarker:
 		if tokenStart == s.from {
 			return false // "1. Apples"
@@ -292,7 +296,8 @@ const (
 	abbrevNever              // Mr. Dr. vs. e.g.: never end a sentence
 	abbrevNumber             // No. Vol. p.: do not end one before a number
 	abbrevMonth              // Jan. Sept.: not before a number, else only before a clear start
-	abbrevWeak               // Inc. Jr. a.m. U.S. J.: only before a clear start
+	abbrevWeak               // Inc. Jr. U.S. J.: only before a clear start
+	abbrevTime               // a.m. p.m.: before a capital unless a day, month or time zone follows
 	listMarker               // "1" or "a" that may number a list item
 )
 
@@ -317,8 +322,8 @@ func init() {
 	add(abbrevWeak, `Inc Corp Co Cos Ltd Plc plc Bros Mfg Intl Assn Dept Univ Jr Sr Esq
 		St Ave Blvd Rd Hwy Ln Pl Sq Bldg Ste
 		Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn
-		Miss Mo Mont Neb Nebr Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo
-		a.m p.m A.M P.M al`)
+		Miss Mo Mont Neb Nebr Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo al`)
+	add(abbrevTime, `a.m p.m A.M P.M`)
 }
 
 // classify returns the class of the word before a period.
@@ -482,6 +487,25 @@ var sentenceStarters = newWordSet(`The A An This That These Those It Its He She 
 	Several Few More Both Each Every All Any No None Not Nor Only Even Just What Who Whom
 	Whose Why How Where Which Last Next Earlier Later Today Tomorrow Yesterday Until Once
 	Among Between Unlike Like Already`)
+
+// timeFollowers are capitalised words that continue a time of day.
+var timeFollowers = newWordSet(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+	January February March April May June July August September October November December
+	Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Eastern Central Pacific Mountain Local`)
+
+// isZone reports whether a word is a time zone such as GMT, EST or UTC: two
+// to four capital letters.
+func isZone(word string) bool {
+	if len(word) < 2 || len(word) > 4 {
+		return false
+	}
+	for _, r := range word {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
 
 // creditLabels are the words that, followed by a colon, open a credit line
 // in a caption ("Image: Reuters.").

@@ -20,7 +20,7 @@ type TextOptions struct {
 }
 
 const (
-	ansiRed   = "\x1b[31m"
+	ansiRed   = "\x1b[9;31m" // struck through, red
 	ansiGreen = "\x1b[32m"
 	ansiBold  = "\x1b[1m"
 	ansiDim   = "\x1b[2m"
@@ -71,9 +71,9 @@ func (t *textWriter) render(r *compare.Result) {
 	if r.Event.Date != "" {
 		title += " (" + r.Event.Date + ")"
 	}
-	fmt.Fprintln(t.w, t.style(ansiBold, title))
-	fmt.Fprintf(t.w, "%d outlets, diffed against %s. Differences show what each outlet says instead: %s\n",
-		len(r.Articles), r.Reference, t.legend())
+	t.wrap("", t.style(ansiBold, title))
+	t.wrap("", fmt.Sprintf("%d outlets compared with %s. In each claim, wording that differs from %s is marked %s; a short swap also shows the words it replaces, %s.",
+		len(r.Articles), r.Reference, r.Reference, t.ins("like this"), t.del("said")+t.ins("claimed")))
 
 	t.heading("OUTLETS")
 	for _, a := range r.Articles {
@@ -81,8 +81,7 @@ func (t *textWriter) render(r *compare.Result) {
 		if pub == "" {
 			pub = "date unknown"
 		}
-		line := fmt.Sprintf("%-*s  %s, %s, %d sentences, %d words", idWidth, a.ID, a.Outlet, pub, len(a.Sentences), a.Words)
-		fmt.Fprintln(t.w, "  "+line)
+		t.wrap(fmt.Sprintf("  %-*s  ", idWidth, a.ID), fmt.Sprintf("%s, %s, %d sentences, %d words", a.Outlet, pub, len(a.Sentences), a.Words))
 	}
 
 	diffs := map[string]compare.Difference{}
@@ -103,7 +102,8 @@ func (t *textWriter) render(r *compare.Result) {
 
 	t.heading(fmt.Sprintf("ALIGNED CLAIMS (%d)", len(r.Alignments)))
 	for _, g := range r.Alignments {
-		fmt.Fprintf(t.w, "\n%s  %s\n", t.style(ansiBold, g.ID), t.style(ansiDim, fmt.Sprintf("score %.2f  %s", g.Score, evidenceLine(g.Evidence))))
+		fmt.Fprintln(t.w)
+		t.wrap(t.style(ansiBold, g.ID)+"  ", t.style(ansiDim, fmt.Sprintf("score %.2f  %s", g.Score, evidenceLine(g.Evidence))))
 		for _, m := range g.Members {
 			a := byID[m.Outlet]
 			text := sentencesText(a, m.Sentences)
@@ -127,18 +127,11 @@ func (t *textWriter) render(r *compare.Result) {
 	}
 
 	t.heading("FIGURES")
-	fmt.Fprintf(t.w, "  %-*s  %6s  %9s  %7s  %s\n", idWidth, "outlet", "words", "sentences", "aligned", "shared facts")
+	fmt.Fprintf(t.w, "  %-*s  %5s  %5s  %7s  %s\n", idWidth, "outlet", "words", "sent.", "aligned", "shared facts")
 	for _, s := range r.Stats {
-		fmt.Fprintf(t.w, "  %-*s  %6d  %9d  %7d  %d of %d (%.0f%%)\n", idWidth, s.Outlet, s.Words, s.Sentences,
+		fmt.Fprintf(t.w, "  %-*s  %5d  %5d  %7d  %d/%d (%.0f%%)\n", idWidth, s.Outlet, s.Words, s.Sentences,
 			s.Aligned, s.SharedFacts, len(r.Alignments), s.SharedShare*100)
 	}
-}
-
-func (t *textWriter) legend() string {
-	if t.o.Color {
-		return t.style(ansiRed, "removed") + " " + t.style(ansiGreen, "added")
-	}
-	return "[-removed-] {+added+}"
 }
 
 // member writes one outlet's line of a group, wrapped under a hanging indent.
@@ -150,7 +143,7 @@ func (t *textWriter) member(idWidth int, outlet, label, text string) {
 // wrap writes text after prefix, wrapping at the width with the continuation
 // lines indented to the prefix.
 func (t *textWriter) wrap(prefix, text string) {
-	indent := strings.Repeat(" ", utf8.RuneCountInString(prefix))
+	indent := strings.Repeat(" ", visibleLen(prefix))
 	avail := max(t.o.Width-len(indent), 20)
 	line, lineLen := prefix, 0
 	for _, word := range strings.Fields(text) {
@@ -187,49 +180,46 @@ func visibleLen(s string) int {
 	return n
 }
 
-// marked renders diff ops as the other outlet's text with the changes marked.
-// A space goes between two ops only where the text has one.
+// marked renders diff ops as the other outlet's own text with the words the
+// reference does not have marked {+like this+}. A short swap shows both sides,
+// [-said-]{+claimed+}; longer removals are left to the reference's line. A
+// space goes between two ops only where the text has one.
 func (t *textWriter) marked(ops []compare.DiffOp) string {
 	var b strings.Builder
-	lastFrom, lastTo := -1, -1
+	lastTo := -1
 	for _, op := range ops {
-		if b.Len() > 0 {
-			switch {
-			case op.ToStart >= 0 && lastTo >= 0:
-				if op.ToStart > lastTo {
-					b.WriteByte(' ')
-				}
-			case op.FromStart >= 0 && lastFrom >= 0:
-				if op.FromStart > lastFrom {
-					b.WriteByte(' ')
-				}
-			default:
-				b.WriteByte(' ')
-			}
-		}
+		var piece string
 		switch op.Op {
 		case compare.OpEqual:
-			b.WriteString(op.ToText)
-		case compare.OpDelete:
-			b.WriteString(t.del(op.FromText))
+			piece = op.ToText
 		case compare.OpInsert:
-			b.WriteString(t.ins(op.ToText))
+			piece = t.ins(op.ToText)
 		case compare.OpReplace:
-			b.WriteString(t.del(op.FromText) + t.ins(op.ToText))
+			piece = t.ins(op.ToText)
+			if shortSwap(op) {
+				piece = t.del(op.FromText) + piece
+			}
+		case compare.OpDelete:
+			continue
 		}
-		if op.ToEnd >= 0 {
-			lastTo = op.ToEnd
+		if b.Len() > 0 && op.ToStart > lastTo {
+			b.WriteByte(' ')
 		}
-		if op.FromEnd >= 0 {
-			lastFrom = op.FromEnd
-		}
+		b.WriteString(piece)
+		lastTo = op.ToEnd
 	}
 	return b.String()
 }
 
+// shortSwap says whether a replacement is a word choice worth showing both
+// sides of: at most three words each.
+func shortSwap(op compare.DiffOp) bool {
+	return len(strings.Fields(op.FromText)) <= 3 && len(strings.Fields(op.ToText)) <= 3
+}
+
 func (t *textWriter) del(s string) string {
 	if t.o.Color {
-		return colorWords(ansiRed, s)
+		return colorWords(ansiRed, s) + " "
 	}
 	return "[-" + s + "-]"
 }
@@ -280,7 +270,9 @@ func evidenceLine(e compare.Evidence) string {
 	}
 	add("names", e.Names)
 	add("numbers", e.Numbers)
-	add("quotes", e.Quotes)
+	if len(e.Quotes) > 0 {
+		parts = append(parts, fmt.Sprintf("quoted words (%d pairs)", len(e.Quotes)))
+	}
 	add("words", e.Words)
 	add("related", e.Related)
 	if len(parts) == 0 {

@@ -1,0 +1,177 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/slant-news/slant/compare"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// events returns the test events' directories.
+func events(t *testing.T) []string {
+	t.Helper()
+	dirs, err := filepath.Glob("../testdata/events/*")
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no test events: %v", err)
+	}
+	return dirs
+}
+
+func compareEvent(t *testing.T, dir string) *compare.Result {
+	t.Helper()
+	ev, err := compare.Load(context.Background(), []string{dir}, compare.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range ev.Documents {
+		// Sources as a user in the repository root would give them.
+		ev.Documents[i].Source = strings.TrimPrefix(filepath.ToSlash(ev.Documents[i].Source), "../")
+	}
+	res, err := compare.Compare(ev, compare.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./reports -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; if the change is intended, run go test ./reports -update and review the diff", path)
+	}
+}
+
+// TestGolden renders every test event in every format and compares the
+// bytes with the golden files.
+func TestGolden(t *testing.T) {
+	for _, dir := range events(t) {
+		name := filepath.Base(dir)
+		t.Run(name, func(t *testing.T) {
+			res := compareEvent(t, dir)
+			var text, js bytes.Buffer
+			if err := Text(&text, res, TextOptions{Width: 100}); err != nil {
+				t.Fatal(err)
+			}
+			if err := JSON(&js, res); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, name+".txt", text.Bytes())
+			checkGolden(t, name+".json", js.Bytes())
+		})
+	}
+}
+
+// TestJSONOffsets checks that every span in the JSON can be found again in
+// the article text at its offsets.
+func TestJSONOffsets(t *testing.T) {
+	for _, dir := range events(t) {
+		res := compareEvent(t, dir)
+		texts := map[string]string{}
+		for _, a := range res.Articles {
+			texts[a.ID] = a.Text
+		}
+		var js bytes.Buffer
+		if err := JSON(&js, res); err != nil {
+			t.Fatal(err)
+		}
+		var doc Document
+		if err := json.Unmarshal(js.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range doc.Outlets {
+			text := texts[o.ID]
+			for _, s := range o.Sentences {
+				if text[s.Start:s.End] != s.Text {
+					t.Errorf("%s %s sentence %d: offsets give %q, want %q", dir, o.ID, s.Index, text[s.Start:s.End], s.Text)
+				}
+			}
+			for _, r := range o.Removed {
+				if text[r.Start:r.End] != r.Text {
+					t.Errorf("%s %s removed %q: offsets give %q", dir, o.ID, r.Text, text[r.Start:r.End])
+				}
+			}
+		}
+		for _, d := range doc.Differences {
+			if d.Group == "headline" {
+				continue
+			}
+			for _, op := range d.Ops {
+				if op.FromStart >= 0 && texts[d.From][op.FromStart:op.FromEnd] != op.FromText {
+					t.Errorf("%s %s: from offsets of %q are wrong", dir, d.Group, op.FromText)
+				}
+				if op.ToStart >= 0 && texts[d.To][op.ToStart:op.ToEnd] != op.ToText {
+					t.Errorf("%s %s: to offsets of %q are wrong", dir, d.Group, op.ToText)
+				}
+			}
+		}
+	}
+}
+
+// TestTextColor checks that colour appears only when asked for, and that
+// plain output marks differences with [-...-] and {+...+}.
+func TestTextColor(t *testing.T) {
+	res := compareEvent(t, "../testdata/events/nato-missile-shield-2012")
+	var plain, color bytes.Buffer
+	if err := Text(&plain, res, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Text(&color, res, TextOptions{Color: true}); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(plain.Bytes(), []byte("\x1b[")) {
+		t.Error("plain text report holds ANSI escapes")
+	}
+	if !bytes.Contains(plain.Bytes(), []byte("[-")) || !bytes.Contains(plain.Bytes(), []byte("{+")) {
+		t.Error("plain text report has no [-...-] or {+...+} markers")
+	}
+	if !bytes.Contains(color.Bytes(), []byte(ansiRed)) || !bytes.Contains(color.Bytes(), []byte(ansiGreen)) {
+		t.Error("colour report has no red or green")
+	}
+}
+
+// TestTextWidth checks that no line of the report is wider than asked,
+// except a single word longer than the line.
+func TestTextWidth(t *testing.T) {
+	res := compareEvent(t, "../testdata/events/solvik-port-protest-2026")
+	for _, width := range []int{60, 80, 120} {
+		var b bytes.Buffer
+		if err := Text(&b, res, TextOptions{Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(b.String(), "\n") {
+			if n := len([]rune(line)); n > width && !isLongWord(line, width) {
+				t.Errorf("width %d: line %d is %d wide: %q", width, i+1, n, line)
+			}
+		}
+	}
+}
+
+// isLongWord says whether a too-wide line is too wide only because of one
+// word longer than the width, which cannot be wrapped.
+func isLongWord(line string, width int) bool {
+	for _, f := range strings.Fields(line) {
+		if len([]rune(f)) > width/2 {
+			return true
+		}
+	}
+	return false
+}
