@@ -94,8 +94,6 @@ type cleanCase struct {
 	outletFrom string
 	removed    []string // "rule: text", in text order
 	sentences  []string
-	// skipParagraphs leaves the paragraph numbers out of the comparison.
-	skipParagraphs bool
 	// bug, when set, names a known cleaning bug that makes the case fail;
 	// the case is skipped until it is fixed.
 	bug string
@@ -463,7 +461,7 @@ func TestCleanWindowsLineEndings(t *testing.T) {
 	}
 }
 
-func TestBuildArticleMetadata(t *testing.T) {
+func TestCleanBuildArticleMetadata(t *testing.T) {
 	body := "Harbor bridge collapses after storm\nMarch 7, 2026\n\n" +
 		"The old harbor bridge collapsed on Saturday after a night of storms.\n\n© 2026 River Daily\n"
 	tests := []struct {
@@ -550,7 +548,7 @@ func TestCleanHTMLKept(t *testing.T) {
 	}
 }
 
-func TestBuildArticleNothingLeft(t *testing.T) {
+func TestCleanNothingLeft(t *testing.T) {
 	for _, text := range []string{
 		"Share | Email | Print\nFollow Us\n© 2026 River Daily",
 		"Related Stories:\n• Today\n• Last Week",
@@ -566,7 +564,7 @@ func TestBuildArticleNothingLeft(t *testing.T) {
 	}
 }
 
-func TestOutletFromCopyright(t *testing.T) {
+func TestCleanOutletFromCopyright(t *testing.T) {
 	tests := []struct{ line, want string }{
 		{"© Copyright 2012 Press TV. All rights reserved. | About PressTV | Contact Us", "Press TV"},
 		{"© 2026 River Daily. All rights reserved.", "River Daily"},
@@ -591,7 +589,7 @@ func TestOutletFromCopyright(t *testing.T) {
 	}
 }
 
-func TestOutletFromByline(t *testing.T) {
+func TestCleanOutletFromByline(t *testing.T) {
 	tests := []struct{ line, want, bug string }{
 		{"By Ana Ruiz | River Daily", "River Daily", ""},
 		{"By Ana Ruiz, River Daily", "River Daily", ""},
@@ -619,7 +617,7 @@ func TestOutletFromByline(t *testing.T) {
 	}
 }
 
-func TestFindDate(t *testing.T) {
+func TestCleanFindDate(t *testing.T) {
 	tests := []struct{ text, want, bug string }{
 		{"Saturday May 05, 201207:55 AM GMT", "2012-05-05", ""},
 		{"Sat May 5, 2012 2:4AM", "2012-05-05", ""},
@@ -654,7 +652,7 @@ func TestFindDate(t *testing.T) {
 	}
 }
 
-func TestIsDateline(t *testing.T) {
+func TestCleanIsDateline(t *testing.T) {
 	tests := []struct {
 		line string
 		want bool
@@ -682,7 +680,7 @@ func TestIsDateline(t *testing.T) {
 	}
 }
 
-func TestNormalizeDate(t *testing.T) {
+func TestCleanNormalizeDate(t *testing.T) {
 	tests := []struct{ in, want, bug string }{
 		{"2012-05-05", "2012-05-05", ""},
 		{"2026-03-09T08:00:00Z", "2026-03-09", ""},

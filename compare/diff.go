@@ -26,11 +26,13 @@ type diffToken struct {
 func diffTokens(text string, base int) []diffToken {
 	var out []diffToken
 	start := -1
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
 		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
 		if !isWord && start >= 0 && (r == '\'' || r == '’' || r == '-' || r == '.' || r == ',') {
-			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
 			if unicode.IsLetter(next) || unicode.IsDigit(next) {
+				i += size
 				continue
 			}
 		}
@@ -38,6 +40,7 @@ func diffTokens(text string, base int) []diffToken {
 			if start < 0 {
 				start = i
 			}
+			i += size
 			continue
 		}
 		if start >= 0 {
@@ -45,8 +48,9 @@ func diffTokens(text string, base int) []diffToken {
 			start = -1
 		}
 		if !unicode.IsSpace(r) {
-			out = append(out, diffToken{string(r), base + i, base + i + utf8.RuneLen(r)})
+			out = append(out, diffToken{text[i : i+size], base + i, base + i + size})
 		}
+		i += size
 	}
 	if start >= 0 {
 		out = append(out, diffToken{text[start:], base + start, base + len(text)})

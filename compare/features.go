@@ -153,14 +153,16 @@ func words(s string, quoted bool) []word {
 		}
 		start = -1
 	}
-	for i, r := range s {
+	for i, size := 0, 0; i < len(s); i += size {
+		var r rune
+		r, size = utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if start < 0 {
 				start = i
 			}
-		case (r == '\'' || r == '’' || r == '-' || r == '.' || r == ',') && start >= 0 && i+utf8.RuneLen(r) < len(s):
-			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+		case (r == '\'' || r == '’' || r == '-' || r == '.' || r == ',') && start >= 0 && i+size < len(s):
+			next, _ := utf8.DecodeRuneInString(s[i+size:])
 			if !(unicode.IsLetter(next) || unicode.IsDigit(next)) {
 				flush(i)
 				if r == ',' {

@@ -677,7 +677,7 @@ func TestFetch(t *testing.T) {
 	})
 }
 
-func TestURLName(t *testing.T) {
+func TestFetchURLName(t *testing.T) {
 	tests := []struct{ url, want string }{
 		{"https://www.example.org/news/a.html", "example.org"},
 		{"http://example.org", "example.org"},

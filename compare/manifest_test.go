@@ -299,7 +299,7 @@ func TestParseManifestDuplicateKeys(t *testing.T) {
 	}
 }
 
-func TestDidYouMean(t *testing.T) {
+func TestManifestDidYouMean(t *testing.T) {
 	tests := []struct{ word, want string }{
 		{"titel", ` (did you mean "title"?)`},
 		{"Title", ` (did you mean "title"?)`},

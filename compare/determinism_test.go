@@ -1,0 +1,191 @@
+package compare
+
+import (
+	"context"
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestDeterminism compares every test event twice and once more with its
+// inputs in a shuffled order; the results must be identical.
+func TestDeterminism(t *testing.T) {
+	dirs, _ := filepath.Glob("../testdata/events/*/event.yaml")
+	if len(dirs) == 0 {
+		t.Fatal("no test events")
+	}
+	for _, m := range dirs {
+		dir := filepath.Dir(m)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			ev, err := Load(context.Background(), []string{dir}, LoadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, err := Compare(ev, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, err := Compare(ev, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(first, again) {
+				t.Fatal("two runs on the same input differ")
+			}
+			rng := rand.New(rand.NewPCG(1, 2))
+			for range 3 {
+				shuffled := ev
+				shuffled.Documents = append([]Document(nil), ev.Documents...)
+				rng.Shuffle(len(shuffled.Documents), func(i, j int) {
+					shuffled.Documents[i], shuffled.Documents[j] = shuffled.Documents[j], shuffled.Documents[i]
+				})
+				res, err := Compare(shuffled, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(first, res) {
+					t.Fatal("shuffling the inputs changed the result")
+				}
+			}
+		})
+	}
+}
+
+// TestReference checks that --reference picks the outlet the differences
+// start from, by id or by name, and that an unknown one is refused.
+func TestReference(t *testing.T) {
+	ev, err := Load(context.Background(), []string{"../testdata/events/nato-missile-shield-2012"}, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ give, want string }{
+		{"", "atlantic-ledger"},
+		{"press-tv", "press-tv"},
+		{"Volga Courier", "volga-courier"},
+	} {
+		t.Run(tc.give, func(t *testing.T) {
+			res, err := Compare(ev, Options{Reference: tc.give})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Reference != tc.want {
+				t.Fatalf("reference %q, want %q", res.Reference, tc.want)
+			}
+			for _, d := range res.Differences {
+				inGroup := false
+				for _, g := range res.Alignments {
+					if g.ID != d.Group {
+						continue
+					}
+					for _, m := range g.Members {
+						inGroup = inGroup || m.Outlet == tc.want
+					}
+				}
+				if inGroup && d.From != tc.want {
+					t.Errorf("group %s is diffed from %s, want the reference %s", d.Group, d.From, tc.want)
+				}
+			}
+		})
+	}
+	if _, err := Compare(ev, Options{Reference: "nobody"}); err == nil {
+		t.Error("an unknown reference was accepted")
+	}
+}
+
+// TestAlignmentInvariants checks on every event that each group holds two
+// or more outlets, each with one sentence or two consecutive ones, that no
+// sentence is in two groups, and that every sentence is aligned or unique.
+func TestAlignmentInvariants(t *testing.T) {
+	dirs, _ := filepath.Glob("../testdata/events/*/event.yaml")
+	for _, m := range dirs {
+		ev, err := Load(context.Background(), []string{filepath.Dir(m)}, LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Compare(ev, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, res)
+	}
+	res, err := Compare(syntheticEvent(12, 30, 3), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, res)
+}
+
+func checkInvariants(t *testing.T, res *Result) {
+	t.Helper()
+	seen := map[string]map[int]string{}
+	for _, a := range res.Articles {
+		seen[a.ID] = map[int]string{}
+	}
+	for _, g := range res.Alignments {
+		if len(g.Members) < 2 {
+			t.Errorf("%s has %d outlets", g.ID, len(g.Members))
+		}
+		if g.Score <= 0 || g.Score > 1 {
+			t.Errorf("%s score %v outside (0, 1]", g.ID, g.Score)
+		}
+		for _, m := range g.Members {
+			switch {
+			case len(m.Sentences) == 2 && m.Sentences[1] != m.Sentences[0]+1:
+				t.Errorf("%s: %s sentences %v are not consecutive", g.ID, m.Outlet, m.Sentences)
+			case len(m.Sentences) == 0 || len(m.Sentences) > 2:
+				t.Errorf("%s: %s has %d sentences", g.ID, m.Outlet, len(m.Sentences))
+			}
+			for _, s := range m.Sentences {
+				if other, ok := seen[m.Outlet][s]; ok {
+					t.Errorf("%s sentence %d is in %s and %s", m.Outlet, s, other, g.ID)
+				}
+				seen[m.Outlet][s] = g.ID
+			}
+		}
+	}
+	for _, u := range res.Unique {
+		for _, s := range u.Sentences {
+			if g, ok := seen[u.Outlet][s]; ok {
+				t.Errorf("%s sentence %d is unique and in %s", u.Outlet, s, g)
+			}
+			seen[u.Outlet][s] = "unique"
+		}
+	}
+	for _, a := range res.Articles {
+		if len(seen[a.ID]) != len(a.Sentences) {
+			t.Errorf("%s: %d of %d sentences accounted for", a.ID, len(seen[a.ID]), len(a.Sentences))
+		}
+	}
+}
+
+// FuzzCompare runs the whole pipeline on two fuzzed articles: it must not
+// panic, and every offset must point into the article text.
+func FuzzCompare(f *testing.F) {
+	f.Add("Police arrested 17 people on Monday.\n\nThe mayor said talks would begin.", "Seventeen people were arrested, police said.\n\n\"Talks begin Thursday,\" the mayor said.")
+	f.Add("Headline\n\nBy A Writer\n\nOne. Two! \"Three?\" he asked.\n\n© 2026 Outlet", "• Today\nShare | Email | Print\nA sentence here.")
+	f.Add("", "x")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		ev := Event{Documents: []Document{
+			{Source: "a.txt", Name: "a", Kind: "text", Text: a},
+			{Source: "b.md", Name: "b", Kind: "markdown", Text: b},
+		}}
+		res, err := Compare(ev, Options{})
+		if err != nil {
+			return // empty articles are refused
+		}
+		for _, art := range res.Articles {
+			for _, s := range art.Sentences {
+				if s.Start < 0 || s.End > len(art.Text) || s.Start >= s.End || art.Text[s.Start:s.End] != s.Text {
+					t.Fatalf("sentence offsets [%d,%d) wrong in %q", s.Start, s.End, art.Text)
+				}
+			}
+			for _, r := range art.Removed {
+				if r.Start < 0 || r.End > len(art.Text) || art.Text[r.Start:r.End] != r.Text {
+					t.Fatalf("removal offsets [%d,%d) wrong", r.Start, r.End)
+				}
+			}
+		}
+		checkInvariants(t, res)
+	})
+}
