@@ -3,6 +3,7 @@ package compare
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -84,14 +85,13 @@ func clean(doc Document) cleaned {
 	c := cleaned{}
 	keep := func(l *line) bool { return true }
 	if doc.Kept != nil {
-		kept := doc.Kept
+		// Lines and kept spans are both in text order: walk them together.
+		kept, k := doc.Kept, 0
 		keep = func(l *line) bool {
-			for _, s := range kept {
-				if l.start >= s.Start && l.end <= s.End {
-					return true
-				}
+			for k < len(kept) && kept[k].End < l.end {
+				k++
 			}
-			return false
+			return k < len(kept) && l.start >= kept[k].Start && l.end <= kept[k].End
 		}
 	}
 	if doc.Kind == "markdown" {
@@ -100,6 +100,7 @@ func clean(doc Document) cleaned {
 
 	// Pass 1: furniture rules that look at one line at a time.
 	seen := map[string]bool{}
+	bylineOutlet := ""
 	for i := range lines {
 		l := &lines[i]
 		if l.blank || l.rule != "" {
@@ -122,65 +123,97 @@ func clean(doc Document) cleaned {
 				c.outlet, c.outletFrom = name, "copyright"
 			}
 		}
-		if l.rule == RuleByline && c.outlet == "" {
-			if name := outletFromByline(l.text); name != "" {
-				c.outlet, c.outletFrom = name, "byline"
-			}
+		if l.rule == RuleByline && bylineOutlet == "" {
+			bylineOutlet = outletFromByline(l.text)
 		}
 		seen[norm] = true
 	}
+	if c.outlet == "" && bylineOutlet != "" {
+		// The copyright line names the publisher; a byline comes second.
+		c.outlet, c.outletFrom = bylineOutlet, "byline"
+	}
 
-	// Pass 2: the story's shape. The body runs from the first to the last
-	// prose line; content before it is headline and captions, short lines
-	// after it are page tail.
-	first, last := -1, -1
-	top := firstContent(lines)
+	// Pass 2: the story's shape, judged on blocks of lines (a line and the
+	// lines soft-wrapped after it). The body runs from the first block of
+	// prose to the last block that ends a sentence; content before it is
+	// headline and captions, short lines after it are page tail.
+	type block struct {
+		first, last int // line indexes
+		text        string
+	}
+	var blocks []block
 	for i := range lines {
 		l := &lines[i]
 		if l.blank || l.rule != "" {
 			continue
 		}
-		if i == top && isHeadline(l, lines, i, doc.Headline) {
-			l.rule = RuleHeadline
-			if c.headline == "" {
-				c.headline = l.text
-			}
+		if n := len(blocks); n > 0 && blocks[n-1].last == i-1 && softWrap(lines[i-1].text, l.text) {
+			blocks[n-1].last = i
+			blocks[n-1].text = text[lines[blocks[n-1].first].start:l.end]
 			continue
 		}
-		if isProse(l.text) {
-			if first < 0 {
-				first = i
-			}
-			last = i
+		blocks = append(blocks, block{first: i, last: i, text: l.text})
+	}
+	first, last := -1, -1 // line indexes of the body's bounds
+	firstBlock := -1
+	for bi, b := range blocks {
+		if bi == 0 && b.first == b.last && isHeadline(&lines[b.first], lines, b.first, doc.Headline) {
+			lines[b.first].rule = RuleHeadline
+			c.headline = lines[b.first].text
+			continue
 		}
+		if first < 0 && isProse(b.text) {
+			first, firstBlock = b.first, bi
+		}
+		if first >= 0 && endsSentence(b.text) {
+			last = b.last
+		}
+	}
+	// Short sentences just before the first long one open the body too
+	// ("It is gone."), unless furniture stands between them.
+	for bi := firstBlock - 1; bi >= 0; bi-- {
+		b := blocks[bi]
+		if lines[b.first].rule != "" || !endsSentence(b.text) || furnitureBetween(lines, b.last, first) {
+			break
+		}
+		first = b.first
 	}
 	if doc.Headline != "" {
 		c.headline = doc.Headline
 	}
-	for i := range lines {
-		l := &lines[i]
-		if l.blank || l.rule != "" {
+	for _, b := range blocks {
+		if lines[b.first].rule != "" {
 			continue
 		}
-		switch {
-		case first < 0:
-			// No prose at all: keep everything as body so nothing is lost.
-		case i < first:
-			if c.headline == "" && !l.headingMD && len(strings.Fields(l.text)) <= 25 {
-				l.rule = RuleHeadline
-				c.headline = l.text
-			} else if c.headline != "" && sameText(l.text, c.headline) {
-				l.rule = RuleHeadline
-			} else {
-				l.rule = RuleCaption
-				c.captions = append(c.captions, l.text)
+		for i := b.first; i <= b.last; i++ {
+			l := &lines[i]
+			switch {
+			case first < 0:
+				// No prose at all: keep everything as body so nothing is lost.
+			case i < first:
+				if c.headline == "" && !l.headingMD && len(strings.Fields(l.text)) <= 25 {
+					l.rule = RuleHeadline
+					c.headline = l.text
+				} else if c.headline != "" && sameText(l.text, c.headline) {
+					l.rule = RuleHeadline
+				} else {
+					l.rule = RuleCaption
+					c.captions = append(c.captions, l.text)
+				}
+			case i > last:
+				l.rule = RulePageTail
 			}
-		case i > last:
-			l.rule = RulePageTail
+		}
+	}
+	// A bullet list inside the body is part of the story, not navigation.
+	for i := first + 1; first >= 0 && i < last; i++ {
+		if lines[i].rule == RuleNavigation {
+			lines[i].rule = ""
 		}
 	}
 
-	// Collect removals, body paragraphs and the segmentation view.
+	// Collect removals, body paragraphs and the segmentation view: where a
+	// line was soft-wrapped, the view joins it to the next with a space.
 	view := []byte(text)
 	paraStart, paraEnd := -1, -1
 	flush := func() {
@@ -196,19 +229,25 @@ func clean(doc Document) cleaned {
 			flush()
 		case l.rule != "":
 			flush()
-			c.removed = append(c.removed, Removal{Rule: l.rule, Text: l.text, Start: l.start, End: l.end})
-		default:
-			if paraStart >= 0 && !softWrap(lines[i-1].text, l.text) {
-				flush()
+			if l.text != "" {
+				c.removed = append(c.removed, Removal{Rule: l.rule, Text: l.text, Start: l.start, End: l.end})
 			}
-			if paraStart >= 0 {
-				// Join a soft-wrapped line to the previous one.
+		default:
+			switch {
+			case paraStart < 0:
+				paraStart = l.start
+			case softWrap(lines[i-1].text, l.text):
 				for k := lines[i-1].end; k < l.start; k++ {
 					if view[k] == '\n' || view[k] == '\r' {
 						view[k] = ' '
 					}
 				}
-			} else {
+			case isBullet(l.text) || strings.HasSuffix(lines[i-1].text, ":"):
+				// A list stays in the paragraph that introduces it.
+			default:
+				// A line that does not continue the one before starts a
+				// paragraph, as pasted pages put one paragraph per line.
+				flush()
 				paraStart = l.start
 			}
 			paraEnd = l.end
@@ -217,6 +256,17 @@ func clean(doc Document) cleaned {
 	flush()
 	c.view = string(view)
 	return c
+}
+
+// furnitureBetween says whether a line removed by a rule lies between lines
+// i and j.
+func furnitureBetween(lines []line, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if !lines[k].blank && lines[k].rule != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func firstContent(lines []line) int {
@@ -286,18 +336,16 @@ func splitLines(text string) []line {
 // markMarkdown strips heading marks from Markdown headings and removes front
 // matter and horizontal rules.
 func markMarkdown(lines []line) {
+	front := firstContent(lines)
 	inFront := false
 	for i := range lines {
 		l := &lines[i]
 		if l.blank {
 			continue
 		}
-		if l.text == "---" && (inFront || firstContent(lines) == i) {
-			inFront = !inFront || false
+		if l.text == "---" && (inFront || i == front) {
+			inFront = i == front
 			l.rule = RuleMarkup
-			if firstContent(lines) != i {
-				inFront = false
-			}
 			continue
 		}
 		if inFront {
@@ -310,11 +358,16 @@ func markMarkdown(lines []line) {
 		}
 		if strings.HasPrefix(l.text, "#") {
 			n := len(l.text) - len(strings.TrimLeft(l.text, "#"))
-			rest := strings.TrimLeft(l.text[n:], " \t")
-			if n <= 6 && len(rest) < len(l.text)-n {
-				l.start += len(l.text) - len(rest)
-				l.text = strings.TrimRight(rest, "# \t")
-				l.end = l.start + len(l.text)
+			rest := strings.TrimRight(strings.TrimLeft(l.text[n:], " \t"), "# \t")
+			switch {
+			case n > 6 || (n < len(l.text) && l.text[n] != ' ' && l.text[n] != '\t'):
+				// "#hashtag" or "#######": not a heading.
+			case rest == "":
+				l.rule = RuleMarkup
+			default:
+				l.start = l.start + strings.Index(l.text, rest)
+				l.text = rest
+				l.end = l.start + len(rest)
 				l.headingMD = true
 			}
 		}
@@ -425,10 +478,15 @@ func ymd(y, m, d string) string {
 	if len(d) == 1 {
 		d = "0" + d
 	}
-	if d < "01" || d > "31" {
+	return validDate(y + "-" + m + "-" + d)
+}
+
+// validDate returns d when it is a real calendar date YYYY-MM-DD, else "".
+func validDate(d string) string {
+	if _, err := time.Parse(time.DateOnly, d); err != nil {
 		return ""
 	}
-	return y + "-" + m + "-" + d
+	return d
 }
 
 // normalizeDate accepts YYYY-MM-DD, optionally followed by a time, and
@@ -438,23 +496,10 @@ func normalizeDate(s string) string {
 	if len(s) < 10 {
 		return ""
 	}
-	d := s[:10]
-	for i, c := range d {
-		if i == 4 || i == 7 {
-			if c != '-' {
-				return ""
-			}
-		} else if c < '0' || c > '9' {
-			return ""
-		}
-	}
-	if d[5:7] < "01" || d[5:7] > "12" || d[8:10] < "01" || d[8:10] > "31" {
-		return ""
-	}
 	if len(s) > 10 && s[10] != 'T' && s[10] != ' ' {
 		return ""
 	}
-	return d
+	return validDate(s[:10])
 }
 
 // outletFromCopyright reads the owner out of a copyright line:
@@ -500,9 +545,9 @@ func outletFromByline(s string) string {
 		return ""
 	}
 	name := strings.TrimSpace(rest[i+1:])
-	lower := strings.ToLower(name)
-	for _, role := range []string{"correspondent", "reporter", "writer", "editor", "staff", "contributor", "in ", "at ", "and "} {
-		if strings.Contains(lower, role) {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch w {
+		case "correspondent", "reporter", "writer", "editor", "staff", "contributor", "in", "at", "and":
 			return ""
 		}
 	}

@@ -379,9 +379,6 @@ var cleanCases = []cleanCase{
 func TestClean(t *testing.T) {
 	for _, tc := range cleanCases {
 		t.Run(tc.name, func(t *testing.T) {
-			if tc.bug != "" {
-				t.Skip("known bug: " + tc.bug)
-			}
 			kind := tc.kind
 			if kind == "" {
 				kind = "text"
@@ -607,9 +604,6 @@ func TestCleanOutletFromByline(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.line, func(t *testing.T) {
-			if tc.bug != "" {
-				t.Skip("known bug in outletFromByline: " + tc.bug)
-			}
 			if got := outletFromByline(tc.line); got != tc.want {
 				t.Errorf("outletFromByline(%q) = %q, want %q", tc.line, got, tc.want)
 			}
@@ -642,9 +636,6 @@ func TestCleanFindDate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
-			if tc.bug != "" {
-				t.Skip("known bug in findDate: " + tc.bug)
-			}
 			if got := findDate(tc.text); got != tc.want {
 				t.Errorf("findDate(%q) = %q, want %q", tc.text, got, tc.want)
 			}
@@ -703,9 +694,6 @@ func TestCleanNormalizeDate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			if tc.bug != "" {
-				t.Skip("known bug in normalizeDate: " + tc.bug)
-			}
 			if got := normalizeDate(tc.in); got != tc.want {
 				t.Errorf("normalizeDate(%q) = %q, want %q", tc.in, got, tc.want)
 			}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -15,6 +16,8 @@ import (
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
 )
 
 // DefaultMaxBytes is the largest article Load reads unless told otherwise.
@@ -142,7 +145,7 @@ func loadInput(ctx context.Context, in string, opts LoadOptions) ([]Document, *m
 		if looksLikeHTML(data) {
 			kind = "html"
 		}
-		doc, err := newDocument("standard input", "stdin", kind, data)
+		doc, err := newDocument("standard input", "stdin", kind, data, "")
 		return []Document{doc}, nil, err
 	case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
 		doc, err := fetchURL(ctx, in, opts)
@@ -225,11 +228,14 @@ func loadFile(path string, opts LoadOptions) (Document, error) {
 		return Document{}, &InputError{Input: path, Err: describeFSError(err)}
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return Document{}, inputErr(path, "is a directory, not an article file")
+	}
 	data, err := readCapped(f, opts.MaxBytes)
 	if err != nil {
-		return Document{}, &InputError{Input: path, Err: err}
+		return Document{}, &InputError{Input: path, Err: describeFSError(err)}
 	}
-	return newDocument(path, stem(path), kind, data)
+	return newDocument(path, stem(path), kind, data, "")
 }
 
 func stem(path string) string {
@@ -260,7 +266,12 @@ func formatBytes(n int64) string {
 }
 
 // newDocument checks that data is usable text and builds a Document of it.
-func newDocument(source, name, kind string, data []byte) (Document, error) {
+// contentType, from an HTTP response, may name the character set.
+func newDocument(source, name, kind string, data []byte, contentType string) (Document, error) {
+	data, err := toUTF8(data, kind, contentType)
+	if err != nil {
+		return Document{}, &InputError{Input: source, Err: err}
+	}
 	text, err := decodeText(data)
 	if err != nil {
 		return Document{}, &InputError{Input: source, Err: err}
@@ -275,6 +286,30 @@ func newDocument(source, name, kind string, data []byte) (Document, error) {
 		return Document{}, inputErr(source, "empty article: no text to compare")
 	}
 	return doc, nil
+}
+
+// toUTF8 converts text in another character set to UTF-8: the one an HTTP
+// response names, or for HTML that is not UTF-8, the one the page declares.
+// UTF-8 and UTF-16 with a byte-order mark are left to decodeText.
+func toUTF8(data []byte, kind, contentType string) ([]byte, error) {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
+		return data, nil
+	}
+	label := ""
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		label = strings.ToLower(params["charset"])
+	}
+	if label == "" && kind == "html" && !utf8.Valid(data) {
+		_, label, _ = charset.DetermineEncoding(data, contentType)
+	}
+	if label == "" || label == "utf-8" || label == "utf8" || label == "us-ascii" {
+		return data, nil
+	}
+	r, err := charset.NewReaderLabel(label, bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("unknown character set %q", label)
+	}
+	return io.ReadAll(r)
 }
 
 // decodeText turns raw bytes into UTF-8 text: a UTF-8 byte-order mark is
@@ -332,7 +367,7 @@ func NewHTTPClient(timeout time.Duration) *http.Client {
 	return &http.Client{
 		Timeout: timeout,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= 5 {
+			if len(via) > 5 {
 				return errors.New("stopped after 5 redirects")
 			}
 			return nil
@@ -385,7 +420,7 @@ func fetchURL(ctx context.Context, url string, opts LoadOptions) (Document, erro
 			kind = "html"
 		}
 	}
-	return newDocument(url, urlName(url), kind, data)
+	return newDocument(url, urlName(url), kind, data, resp.Header.Get("Content-Type"))
 }
 
 // urlName makes a short name of a URL: its host.

@@ -2,7 +2,6 @@ package compare
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -98,7 +97,8 @@ func loadManifest(ctx context.Context, path string, opts LoadOptions) ([]Documen
 func parseManifest(path string, data []byte) (*manifest, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, &InputError{Input: path, Err: yamlSyntaxError(err)}
+		line, msg := yamlSyntaxError(err)
+		return nil, &ManifestError{File: path, Problems: []Problem{{Line: line, Column: 1, Message: msg}}}
 	}
 	var probs []Problem
 	add := func(n *yaml.Node, format string, args ...any) {
@@ -114,6 +114,7 @@ func parseManifest(path string, data []byte) (*manifest, error) {
 		return nil, &ManifestError{File: path, Problems: probs}
 	}
 	sawArticles := false
+	checkDuplicates(doc, add)
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
 		switch k.Value {
@@ -130,6 +131,9 @@ func parseManifest(path string, data []byte) (*manifest, error) {
 			if v.Kind != yaml.SequenceNode {
 				add(v, "articles: want a list of articles")
 				continue
+			}
+			if len(v.Content) == 0 {
+				add(v, "articles: the list is empty")
 			}
 			for _, item := range v.Content {
 				if a, ok := parseManifestArticle(item, add); ok {
@@ -162,6 +166,7 @@ func parseManifestArticle(n *yaml.Node, add func(*yaml.Node, string, ...any)) (m
 		return a, false
 	}
 	ok := true
+	checkDuplicates(n, add)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		switch k.Value {
@@ -224,16 +229,27 @@ func scalar(v *yaml.Node, add func(*yaml.Node, string, ...any), key string) stri
 	return v.Value
 }
 
-// yamlSyntaxError rewrites yaml.v3's "yaml: line N: msg" as "N:1: msg" so
-// the caller's "file:" prefix gives file:line:col.
-func yamlSyntaxError(err error) error {
+// yamlSyntaxError splits yaml.v3's "yaml: line N: msg" into the line and
+// the message; an error without a line is put on line 1.
+func yamlSyntaxError(err error) (int, string) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	var line int
 	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
-		rest := msg[strings.Index(msg, ":")+1:]
-		return fmt.Errorf("line %d: %s", line, strings.TrimSpace(rest))
+		return line, strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
 	}
-	return errors.New(msg)
+	return 1, msg
+}
+
+// checkDuplicates reports keys given twice in one mapping.
+func checkDuplicates(m *yaml.Node, add func(*yaml.Node, string, ...any)) {
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if seen[k.Value] {
+			add(k, "key %q given twice", k.Value)
+		}
+		seen[k.Value] = true
+	}
 }
 
 // didYouMean suggests the known word closest to a mistyped one.
