@@ -248,8 +248,11 @@ func (al *aligner) candidates() [][2]int {
 	}
 	limit := max(minPostings, int(float64(n)*maxPostingShare))
 	overlap := make([]float64, n)
-	perArticle := make([]int, len(al.articles))
-	var touched []int32
+	best := make([]int32, len(al.articles)*candidatesPerArticle)
+	for i := range best {
+		best[i] = -1
+	}
+	var touched, kept []int32
 	var pairs [][2]int
 	seen := map[[2]int]bool{}
 	for g := range al.feats {
@@ -269,30 +272,54 @@ func (al *aligner) candidates() [][2]int {
 				overlap[h] += f.w
 			}
 		}
-		// Keep the strongest few; ties go to the earlier sentence.
-		sort.Slice(touched, func(i, j int) bool {
-			a, b := touched[i], touched[j]
+		// Keep each other article's best few, then the strongest of those;
+		// ties go to the earlier sentence.
+		better := func(a, b int32) bool {
 			if overlap[a] != overlap[b] {
 				return overlap[a] > overlap[b]
 			}
 			return a < b
-		})
-		kept := 0
+		}
+		kept = kept[:0]
 		for _, h := range touched {
 			a := al.refs[h].article
-			if kept < maxCandidates && perArticle[a] < candidatesPerArticle {
-				perArticle[a]++
-				kept++
-				key := [2]int{min(g, int(h)), max(g, int(h))}
-				if !seen[key] {
-					seen[key] = true
-					pairs = append(pairs, key)
+			slot := best[a*candidatesPerArticle : (a+1)*candidatesPerArticle]
+			for k := range slot {
+				if slot[k] < 0 {
+					slot[k] = h
+					kept = append(kept, h)
+					break
+				}
+				if better(h, slot[k]) {
+					// Shift the weaker ones down; the last one drops out.
+					if slot[len(slot)-1] < 0 {
+						kept = append(kept, h)
+					} else {
+						kept = replace(kept, slot[len(slot)-1], h)
+					}
+					copy(slot[k+1:], slot[k:len(slot)-1])
+					slot[k] = h
+					break
 				}
 			}
-			overlap[h] = 0
+		}
+		if len(kept) > maxCandidates {
+			sort.Slice(kept, func(i, j int) bool { return better(kept[i], kept[j]) })
+			kept = kept[:maxCandidates]
+		}
+		for _, h := range kept {
+			key := [2]int{min(g, int(h)), max(g, int(h))}
+			if !seen[key] {
+				seen[key] = true
+				pairs = append(pairs, key)
+			}
 		}
 		for _, h := range touched {
-			perArticle[al.refs[h].article] = 0
+			overlap[h] = 0
+			a := al.refs[h].article
+			for k := a * candidatesPerArticle; k < (a+1)*candidatesPerArticle; k++ {
+				best[k] = -1
+			}
 		}
 	}
 	sort.Slice(pairs, func(i, j int) bool {
@@ -487,6 +514,17 @@ func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y 
 		return false
 	}
 	return g.join(roots, all, e)
+}
+
+// replace returns list with old replaced by new.
+func replace(list []int32, old, new int32) []int32 {
+	for i, x := range list {
+		if x == old {
+			list[i] = new
+			break
+		}
+	}
+	return list
 }
 
 // nearby returns the part of a posting list (sorted, so in article order)

@@ -440,7 +440,7 @@ func isWidgetLine(s string) bool {
 
 // isDateline matches a line that holds a date or time and little else.
 func isDateline(s string) bool {
-	if !strings.ContainsAny(s, "0123456789") {
+	if !strings.ContainsAny(s, "0123456789") || !(strings.ContainsAny(s, ":-") || hasMonth(s)) {
 		return false
 	}
 	if findDate(s) == "" && !timeRe.MatchString(s) {
@@ -453,6 +453,17 @@ func isDateline(s string) bool {
 	rest = datePunct.ReplaceAllString(rest, " ")
 	rest = yearRe.ReplaceAllString(rest, " ")
 	return len(strings.Fields(rest)) <= 1
+}
+
+// hasMonth says whether a word of s starts with a month's first three
+// letters: a cheap test before the date patterns.
+func hasMonth(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) >= 3 && monthNumber[strings.ToLower(w[:3])] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 var monthNumber = map[string]string{
