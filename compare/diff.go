@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -58,6 +59,11 @@ func diffTokens(text string, base int) []diffToken {
 	return out
 }
 
+// typography maps typographic variants of quote marks, apostrophes and
+// dashes to one form, so "Russia’s" and "Russia's" are the same word.
+var typography = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`,
+	"‘", "'", "’", "'", "–", "-", "—", "-")
+
 // wordDiff diffs two token lists word by word: each distinct token becomes
 // one rune, so the character diff of go-diff works on words.
 func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string) []DiffOp {
@@ -65,13 +71,14 @@ func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string
 	encode := func(toks []diffToken) []rune {
 		rs := make([]rune, len(toks))
 		for i, t := range toks {
-			c, ok := codes[t.text]
+			key := typography.Replace(t.text)
+			c, ok := codes[key]
 			if !ok {
 				c = rune(0xE000 + len(codes))
 				if c >= 0xF900 { // past the private use area: skip surrogates
 					c = rune(0xF0000 + len(codes))
 				}
-				codes[t.text] = c
+				codes[key] = c
 			}
 			rs[i] = c
 		}
@@ -79,8 +86,9 @@ func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string
 	}
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
+	// No semantic cleanup: it is tuned for characters and, on words, turns
+	// a sentence with a few shared words into one big replacement.
 	diffs := dmp.DiffMainRunes(encode(from), encode(to), false)
-	diffs = dmp.DiffCleanupSemantic(diffs)
 
 	var ops []DiffOp
 	i, j := 0, 0
@@ -115,7 +123,43 @@ func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string
 			j += n
 		}
 	}
-	return ops
+	return mergeLoneWords(ops, fromText, toText)
+}
+
+// mergeLoneWords folds a single equal word standing between two changes
+// ("the" in "[-in-]{+with+} the {+Front+}") into one replacement, so the
+// diff reads as whole phrases.
+func mergeLoneWords(ops []DiffOp, fromText, toText func(start, end int) string) []DiffOp {
+	out := ops[:0:0]
+	for i := 0; i < len(ops); i++ {
+		op := ops[i]
+		n := len(out)
+		if op.Op == OpEqual || n < 2 || out[n-1].Op != OpEqual || out[n-2].Op == OpEqual ||
+			strings.ContainsFunc(out[n-1].FromText, unicode.IsSpace) {
+			out = append(out, op)
+			continue
+		}
+		// out[n-2] is a change, out[n-1] one equal word, op a change.
+		merged := DiffOp{Op: OpReplace, FromStart: -1, FromEnd: -1, ToStart: -1, ToEnd: -1}
+		for _, part := range []DiffOp{out[n-2], out[n-1], op} {
+			if part.FromStart >= 0 {
+				if merged.FromStart < 0 {
+					merged.FromStart = part.FromStart
+				}
+				merged.FromEnd = part.FromEnd
+			}
+			if part.ToStart >= 0 {
+				if merged.ToStart < 0 {
+					merged.ToStart = part.ToStart
+				}
+				merged.ToEnd = part.ToEnd
+			}
+		}
+		merged.FromText = fromText(merged.FromStart, merged.FromEnd)
+		merged.ToText = toText(merged.ToStart, merged.ToEnd)
+		out = append(out[:n-2], merged)
+	}
+	return out
 }
 
 // memberTokens returns the diff tokens of an outlet's sentences in a group.

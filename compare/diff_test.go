@@ -1,0 +1,70 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestWordDiff checks word diffs on small pairs: each op's text and its
+// offsets into the two texts.
+func TestWordDiff(t *testing.T) {
+	tests := []struct {
+		name, from, to string
+		want           []string // op:from>to, equal ops as op:text
+	}{
+		{"a verb swapped", "The minister said the talks failed.", "The minister claimed the talks failed.",
+			[]string{"equal:The minister", "replace:said>claimed", "equal:the talks failed."}},
+		{"a phrase swapped", "Then the crowd left the square.", "Then the mob fled the square.",
+			[]string{"equal:Then the", "replace:crowd left>mob fled", "equal:the square."}},
+		{"words added", "Police arrested 17 people.", "Police arrested 17 people on Monday.",
+			[]string{"equal:Police arrested 17 people", "insert:>on Monday", "equal:."}},
+		{"words dropped", "He said, politically, it was over.", "He said it was over.",
+			[]string{"equal:He said", "delete:, politically,>", "equal:it was over."}},
+		{"identical", "Same words here.", "Same words here.", []string{"equal:Same words here."}},
+		{"a lone shared word joins the changes around it", "It met in the hall.", "It met with the council.",
+			[]string{"equal:It met", "replace:in the hall>with the council", "equal:."}},
+		{"curly and straight quotes are the same", `"No," he said.`, `“No,” he said.`,
+			[]string{`equal:“No,” he said.`}},
+		{"apostrophes are the same", "Russia's threat", "Russia’s warning",
+			[]string{"equal:Russia’s", "replace:threat>warning"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ops := wordDiff(diffTokens(tc.from, 0), diffTokens(tc.to, 0),
+				func(s, e int) string { return tc.from[s:e] }, func(s, e int) string { return tc.to[s:e] })
+			var got []string
+			for _, op := range ops {
+				if op.FromStart >= 0 && tc.from[op.FromStart:op.FromEnd] != op.FromText {
+					t.Errorf("%s: from offsets give %q, want %q", op.Op, tc.from[op.FromStart:op.FromEnd], op.FromText)
+				}
+				if op.ToStart >= 0 && tc.to[op.ToStart:op.ToEnd] != op.ToText {
+					t.Errorf("%s: to offsets give %q, want %q", op.Op, tc.to[op.ToStart:op.ToEnd], op.ToText)
+				}
+				if op.Op == OpEqual {
+					got = append(got, "equal:"+op.ToText)
+				} else {
+					got = append(got, op.Op+":"+op.FromText+">"+op.ToText)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("ops\n got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDiffTokens checks how text is cut into words and marks.
+func TestDiffTokens(t *testing.T) {
+	got := diffTokens("Russia’s 3,000 anti-missile U.S. \"shield\".", 10)
+	var texts []string
+	for _, tok := range got {
+		texts = append(texts, tok.text)
+	}
+	want := []string{"Russia’s", "3,000", "anti-missile", "U.S", ".", "\"", "shield", "\"", "."}
+	if strings.Join(texts, "|") != strings.Join(want, "|") {
+		t.Errorf("tokens %q, want %q", texts, want)
+	}
+	if got[0].start != 10 || got[0].end != 10+len("Russia’s") {
+		t.Errorf("first token at [%d,%d), want offsets shifted by the base", got[0].start, got[0].end)
+	}
+}
