@@ -35,7 +35,7 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 	if len(ev.Documents) < 2 {
 		return nil, fmt.Errorf("%w (got %d)", ErrTooFewArticles, len(ev.Documents))
 	}
-	if opts.MinSimilarity < 0 || opts.MinSimilarity > 1 {
+	if !(opts.MinSimilarity >= 0 && opts.MinSimilarity <= 1) { // NaN too
 		return nil, fmt.Errorf("min similarity %v is outside 0..1", opts.MinSimilarity)
 	}
 	if opts.MinSimilarity == 0 {
@@ -197,7 +197,18 @@ func pickReference(articles []Article, want string) (int, error) {
 	for i, a := range articles {
 		ids[i] = a.ID
 	}
-	return 0, fmt.Errorf("unknown reference outlet %q (outlets: %s)", want, strings.Join(ids, ", "))
+	return 0, &ReferenceError{Want: want, Outlets: ids}
+}
+
+// ReferenceError says the reference outlet asked for is not among the
+// articles.
+type ReferenceError struct {
+	Want    string
+	Outlets []string
+}
+
+func (e *ReferenceError) Error() string {
+	return fmt.Sprintf("unknown reference outlet %q (outlets: %s)", e.Want, strings.Join(e.Outlets, ", "))
 }
 
 // orderAlignments sorts groups by the reference outlet's story order, then

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"mime"
 	"net/http"
 	"os"
@@ -245,6 +246,7 @@ func stem(path string) string {
 
 // readCapped reads all of r, failing when it holds more than max bytes.
 func readCapped(r io.Reader, max int64) ([]byte, error) {
+	max = min(max, math.MaxInt64-1)
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, err

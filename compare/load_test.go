@@ -235,8 +235,8 @@ articles:
 		writeFiles(t, bad, map[string]string{ManifestName: "title: [x\n"})
 		_, err := Load(context.Background(), []string{path}, LoadOptions{})
 		var me *ManifestError
-		if !errors.As(err, &me) || !strings.HasPrefix(err.Error(), path+":1:1: ") {
-			t.Errorf("error = %v, want a ManifestError at %s:1:1", err, path)
+		if !errors.As(err, &me) || !strings.HasPrefix(err.Error(), path+":2:1: ") {
+			t.Errorf("error = %v, want a ManifestError at %s:2:1 (the line after the unclosed list)", err, path)
 		}
 	})
 	t.Run("empty manifest", func(t *testing.T) {

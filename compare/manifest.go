@@ -235,7 +235,13 @@ func yamlSyntaxError(err error) (int, string) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	var line int
 	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
-		return line, strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+		if strings.HasPrefix(msg, "did not find expected") {
+			// yaml.v3 counts lines from 0 in its parser's messages and
+			// from 1 in its scanner's.
+			line++
+		}
+		return line, msg
 	}
 	return 1, msg
 }

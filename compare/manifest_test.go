@@ -280,7 +280,7 @@ func TestParseManifestNotYAML(t *testing.T) {
 		name, yaml, want string
 	}{
 		{"mapping in a scalar", "title: a\n  b: c\n", "event.yaml:2:1: mapping values are not allowed"},
-		{"unclosed flow list", "title: [a\n", "event.yaml:1:1: "},
+		{"unclosed flow list", "title: [a\n", "event.yaml:2:1: "},
 	} {
 		t.Run("syntax error as file:line:col/"+tc.name, func(t *testing.T) {
 			_, err := parseManifest("event.yaml", []byte(tc.yaml))

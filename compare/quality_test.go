@@ -203,7 +203,12 @@ func scoreEvent(t *testing.T, dir string, opts Options, sc scoring) alignmentSco
 
 // independentEvents were written by separate writers from one fact sheet, so
 // their gold measures paraphrase rather than copy-editing.
-var independentEvents = map[string]bool{"solvik-port-protest-2026": true}
+var independentEvents = map[string]bool{"solvik-port-protest-2026": true, "ashford-derailment-2026": true}
+
+// heldOutEvents were written and annotated after the scoring weights were
+// last tuned, and must stay out of any tuning: their figures say how the
+// weights do on coverage they were not fitted to.
+var heldOutEvents = map[string]bool{"ashford-derailment-2026": true}
 
 // TestAlignmentQuality computes pair precision and recall against the gold
 // files of every test event and fails below P 0.95 / R 0.90 over all events.
@@ -212,13 +217,16 @@ func TestAlignmentQuality(t *testing.T) {
 	if err != nil || len(dirs) < 3 {
 		t.Fatalf("want at least three gold events, found %d (%v)", len(dirs), err)
 	}
-	var all, rewritten, independent alignmentScore
+	var all, rewritten, independent, heldOut alignmentScore
 	for _, g := range dirs {
 		dir := filepath.Dir(g)
 		sc := scoreEvent(t, dir, Options{}, defaultScoring)
 		t.Logf("%-28s P %.3f  R %.3f  (gold pairs %d, predicted %d, correct %d)",
 			filepath.Base(dir), sc.precision(), sc.recall(), sc.gold, sc.predicted, sc.correct)
 		all.add(sc)
+		if heldOutEvents[filepath.Base(dir)] {
+			heldOut.add(sc)
+		}
 		if independentEvents[filepath.Base(dir)] {
 			independent.add(sc)
 		} else {
@@ -227,6 +235,7 @@ func TestAlignmentQuality(t *testing.T) {
 	}
 	t.Logf("rewritten events:   P %.3f  R %.3f", rewritten.precision(), rewritten.recall())
 	t.Logf("independent events: P %.3f  R %.3f", independent.precision(), independent.recall())
+	t.Logf("held-out events:    P %.3f  R %.3f", heldOut.precision(), heldOut.recall())
 	t.Logf("all events:         P %.3f  R %.3f", all.precision(), all.recall())
 	if all.precision() < 0.95 || all.recall() < 0.90 {
 		t.Errorf("alignment below the bar: P %.3f (want >= 0.95), R %.3f (want >= 0.90)", all.precision(), all.recall())
@@ -250,6 +259,9 @@ func TestTuneAlignment(t *testing.T) {
 					sc.mergeGain, sc.subWeight, sc.linkShare = nc, cont, link
 					var all, ind alignmentScore
 					for _, g := range dirs {
+						if heldOutEvents[filepath.Base(filepath.Dir(g))] {
+							continue
+						}
 						s := scoreEvent(t, filepath.Dir(g), Options{MinSimilarity: th}, sc)
 						all.add(s)
 						if independentEvents[filepath.Base(filepath.Dir(g))] {

@@ -271,7 +271,7 @@ func evidenceLine(e compare.Evidence) string {
 	add("names", e.Names)
 	add("numbers", e.Numbers)
 	if len(e.Quotes) > 0 {
-		parts = append(parts, fmt.Sprintf("quoted words (%d pairs)", len(e.Quotes)))
+		parts = append(parts, fmt.Sprintf("%d quoted word pairs", len(e.Quotes)))
 	}
 	add("words", e.Words)
 	add("related", e.Related)

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -66,7 +68,7 @@ func runCompare(cmd *cobra.Command, e *env, opts *compareOptions) error {
 	default:
 		return usageError{fmt.Errorf("unknown format %q (want text or json)", opts.format)}
 	}
-	if opts.minSimilarity <= 0 || opts.minSimilarity > 1 {
+	if !(opts.minSimilarity > 0 && opts.minSimilarity <= 1) { // NaN too
 		return usageError{fmt.Errorf("--min-similarity %v is outside (0, 1]", opts.minSimilarity)}
 	}
 	if opts.maxBytes <= 0 {
@@ -85,7 +87,8 @@ func runCompare(cmd *cobra.Command, e *env, opts *compareOptions) error {
 	}
 	res, err := compare.Compare(ev, compare.Options{Reference: opts.reference, MinSimilarity: opts.minSimilarity})
 	if err != nil {
-		if strings.HasPrefix(err.Error(), "unknown reference") || strings.HasPrefix(err.Error(), "min similarity") {
+		var ref *compare.ReferenceError
+		if errors.As(err, &ref) {
 			return usageError{err}
 		}
 		return err
@@ -127,8 +130,13 @@ func displayPath(p string) string {
 	if !filepath.IsAbs(p) {
 		return filepath.ToSlash(p)
 	}
-	if rel, err := filepath.Rel(".", p); err == nil && !strings.HasPrefix(rel, "..") {
-		return filepath.ToSlash(rel)
+	wd, err := os.Getwd()
+	if err != nil {
+		return filepath.ToSlash(p)
 	}
-	return filepath.ToSlash(p)
+	rel, err := filepath.Rel(wd, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(rel)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,10 +14,13 @@ func writeOutput(e *env, path string, data []byte) error {
 		_, err := e.stdout.Write(data)
 		return err
 	}
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return outputError{fmt.Errorf("cannot write %s: is a directory", path)}
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return usageError{fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(err))}
+		return outputError{fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(err))}
 	}
 	name := tmp.Name()
 	_, werr := tmp.Write(data)
@@ -38,8 +42,13 @@ func writeOutput(e *env, path string, data []byte) error {
 }
 
 func unwrapPathErr(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
+	var pe *os.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
 		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
 	}
 	return err
 }

@@ -21,11 +21,18 @@ const (
 	exitBadUse  = 2 // bad usage or bad input
 )
 
-// usageError marks errors in how slant was called.
+// usageError marks errors in how slant was called: flags and arguments.
 type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
+
+// outputError marks an output file slant cannot write where it was told to:
+// bad usage, but no help to offer.
+type outputError struct{ err error }
+
+func (e outputError) Error() string { return e.err.Error() }
+func (e outputError) Unwrap() error { return e.err }
 
 // env is what a command needs from the process, so tests can run commands
 // without one.
@@ -68,11 +75,12 @@ func report(stderr io.Writer, err error) int {
 	fmt.Fprintf(stderr, "slant: %s\n", strings.TrimPrefix(err.Error(), "slant: "))
 	var ie *compare.InputError
 	var ue usageError
+	var oe outputError
 	switch {
-	case errors.As(err, &ue), errors.As(err, &ie), errors.Is(err, compare.ErrTooFewArticles):
-		if ue.err != nil && !errors.As(err, &ie) {
-			fmt.Fprintln(stderr, "hint: run 'slant help' for usage")
-		}
+	case errors.As(err, &ue):
+		fmt.Fprintln(stderr, "hint: run 'slant help' for usage")
+		return exitBadUse
+	case errors.As(err, &oe), errors.As(err, &ie), errors.Is(err, compare.ErrTooFewArticles):
 		return exitBadUse
 	}
 	return exitFailure

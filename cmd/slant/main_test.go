@@ -1,0 +1,92 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"strconv"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// update makes failing cmp commands rewrite the expected file inside their
+// script instead of failing: go test ./cmd/slant -update.
+var update = flag.Bool("update", false, "rewrite expected files in testdata/script/*.txtar")
+
+// TestMain lets the scripts run slant as a command: testscript runs the test
+// binary under the name "slant", which calls run just as main does.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"slant": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the whole-CLI scripts in testdata/script. Besides the
+// standard commands, the scripts can use:
+//
+//	exits N program [args...]   run program like exec; its exit status must be N
+//	writebytes file 'text'      write text, with Go escapes such as \x00, to file
+//	utf16 src dst               write src as UTF-16LE with a byte-order mark to dst
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exits":      cmdExits,
+			"writebytes": cmdWriteBytes,
+			"utf16":      cmdUTF16,
+		},
+	})
+}
+
+// cmdExits runs a program like exec and checks its exit status, which exec
+// cannot: "! exec" accepts any failure.
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits N program [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exits: bad status %q", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exits: %v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
+
+// cmdWriteBytes writes bytes a txtar file cannot hold well, such as NUL or
+// invalid UTF-8, given as a Go string literal's body.
+func cmdWriteBytes(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: writebytes file 'text with Go escapes'")
+	}
+	data, err := strconv.Unquote(`"` + args[1] + `"`)
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data), 0o666))
+}
+
+// cmdUTF16 rewrites a UTF-8 file as UTF-16LE with a byte-order mark.
+func cmdUTF16(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: utf16 src dst")
+	}
+	units := utf16.Encode([]rune(ts.ReadFile(args[0])))
+	data := []byte{0xFF, 0xFE}
+	for _, u := range units {
+		data = append(data, byte(u), byte(u>>8))
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data, 0o666))
+}
