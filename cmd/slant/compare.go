@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -48,7 +49,7 @@ event.yaml manifest, an http(s) URL, or - for standard input.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.inputs = args
-			return runCompare(cmd, e, opts)
+			return runCompare(cmd.Context(), e, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -62,7 +63,8 @@ event.yaml manifest, an http(s) URL, or - for standard input.`,
 	return cmd
 }
 
-func runCompare(cmd *cobra.Command, e *env, opts *compareOptions) error {
+// runCompare runs "slant compare" with its options; it needs no cobra.
+func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	switch opts.format {
 	case "text", "json":
 	default:
@@ -78,7 +80,7 @@ func runCompare(cmd *cobra.Command, e *env, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	ev, err := compare.Load(cmd.Context(), opts.inputs, compare.LoadOptions{Stdin: e.stdin, MaxBytes: opts.maxBytes})
+	ev, err := compare.Load(ctx, opts.inputs, compare.LoadOptions{Stdin: e.stdin, MaxBytes: opts.maxBytes})
 	if err != nil {
 		return err
 	}
