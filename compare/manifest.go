@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/slant-news/slant/internal/didyoumean"
 )
 
 // manifest is the content of an event.yaml file.
@@ -141,7 +143,7 @@ func parseManifest(path string, data []byte) (*manifest, error) {
 				}
 			}
 		default:
-			add(k, "unknown key %q%s", k.Value, didYouMean(k.Value, manifestKeys))
+			add(k, "unknown key %q%s", k.Value, didyoumean.Hint(k.Value, manifestKeys))
 		}
 	}
 	if !sawArticles {
@@ -194,7 +196,7 @@ func parseManifestArticle(n *yaml.Node, add func(*yaml.Node, string, ...any)) (m
 				ok = false
 			}
 		default:
-			add(k, "unknown key %q%s", k.Value, didYouMean(k.Value, articleKeys))
+			add(k, "unknown key %q%s", k.Value, didyoumean.Hint(k.Value, articleKeys))
 			ok = false
 		}
 	}
@@ -256,38 +258,4 @@ func checkDuplicates(m *yaml.Node, add func(*yaml.Node, string, ...any)) {
 		}
 		seen[k.Value] = true
 	}
-}
-
-// didYouMean suggests the known word closest to a mistyped one.
-func didYouMean(word string, known []string) string {
-	best, bestDist := "", 3
-	for _, k := range known {
-		if d := editDistance(strings.ToLower(word), k); d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	if best == "" {
-		return " (known keys: " + strings.Join(known, ", ") + ")"
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/slant-news/slant/internal/didyoumean"
 )
 
 // manifestCases are event.yaml files and the problems parseManifest should
@@ -41,7 +43,7 @@ articles:
 		want: []string{
 			`1:1: unknown key "titel" (did you mean "title"?)`,
 			`4:5: unknown key "outlte" (did you mean "outlet"?)`,
-			`5:5: unknown key "colour" (known keys: file, url, outlet, published)`,
+			`5:5: unknown key "colour" (known: file, url, outlet, published)`,
 		},
 	},
 	{
@@ -60,7 +62,7 @@ extra: 1
 			`4:5: article has neither file: nor url:`,
 			`5:16: published "nope" is not a date (want YYYY-MM-DD)`,
 			`6:5: article has both file: and url:; give one`,
-			`8:1: unknown key "extra" (known keys: title, date, articles)`,
+			`8:1: unknown key "extra" (known: title, date, articles)`,
 		},
 	},
 	{
@@ -309,12 +311,12 @@ func TestManifestDidYouMean(t *testing.T) {
 		{"Title", ` (did you mean "title"?)`},
 		{"artciles", ` (did you mean "articles"?)`},
 		{"dates", ` (did you mean "date"?)`},
-		{"headline", ` (known keys: title, date, articles)`},
-		{"", ` (known keys: title, date, articles)`},
+		{"headline", ` (known: title, date, articles)`},
+		{"", ` (known: title, date, articles)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.word, func(t *testing.T) {
-			if got := didYouMean(tc.word, manifestKeys); got != tc.want {
+			if got := didyoumean.Hint(tc.word, manifestKeys); got != tc.want {
 				t.Errorf("didYouMean(%q) = %q, want %q", tc.word, got, tc.want)
 			}
 		})
