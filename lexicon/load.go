@@ -1,0 +1,657 @@
+package lexicon
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/slant-news/slant/internal/didyoumean"
+)
+
+//go:embed default.yaml
+var defaultYAML []byte
+
+// DefaultName is the name the built-in lexicon's positions use.
+const DefaultName = "default.yaml"
+
+// DefaultSource returns the built-in lexicon's YAML.
+func DefaultSource() []byte { return slices.Clone(defaultYAML) }
+
+// Default returns the built-in lexicon.
+func Default() (*Lexicon, error) {
+	return Parse(DefaultName, defaultYAML)
+}
+
+// maxFileBytes bounds a lexicon file.
+const maxFileBytes = 16 << 20
+
+// Load reads a lexicon file with the files it extends, checks it and runs
+// its tests. Every problem found is reported at once in an *Error.
+func Load(path string) (*Lexicon, error) {
+	return LoadOver(nil, path)
+}
+
+// LoadOver reads a lexicon file and lays it over base (nil for none); the
+// tests of the file and of the files it extends run on the result.
+func LoadOver(base *Lexicon, path string) (*Lexicon, error) {
+	ld := &loader{read: readFile}
+	l := ld.load(path, nil)
+	if len(ld.problems) > 0 {
+		return nil, ld.err()
+	}
+	out := merge(base, l)
+	ld.runTests(out, append([]Test{}, l.Tests...)) // the files' own tests, not the base's
+	if len(ld.problems) > 0 {
+		return nil, ld.err()
+	}
+	return out, nil
+}
+
+// Lint reads a lexicon file with the files it extends and checks it
+// without running its tests.
+func Lint(path string) (*Lexicon, error) {
+	ld := &loader{read: readFile}
+	l := ld.load(path, nil)
+	if len(ld.problems) > 0 {
+		return nil, ld.err()
+	}
+	return l, nil
+}
+
+// TestResult is the outcome of one test: the terms it expected and did not
+// get, and the terms it did not want and got.
+type TestResult struct {
+	Test
+	Missing, Unwanted []string
+}
+
+// Passed says whether the test passed.
+func (r TestResult) Passed() bool { return len(r.Missing) == 0 && len(r.Unwanted) == 0 }
+
+// RunTests runs tests (the lexicon's own when nil) against the lexicon.
+func (l *Lexicon) RunTests(tests []Test) []TestResult {
+	if tests == nil {
+		tests = l.Tests
+	}
+	sc := l.Matcher().Scanner()
+	out := make([]TestResult, 0, len(tests))
+	for _, t := range tests {
+		found := map[string]bool{}
+		for _, h := range sc.Find(Text{Text: t.Text, Headline: t.Scope == Headline, Quoted: t.Scope == Quote}) {
+			found[strings.ToLower(h.Term)] = true
+		}
+		r := TestResult{Test: t}
+		for _, w := range t.Expect {
+			if !found[strings.ToLower(w)] {
+				r.Missing = append(r.Missing, w)
+			}
+		}
+		for _, w := range t.Not {
+			if found[strings.ToLower(w)] {
+				r.Unwanted = append(r.Unwanted, w)
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// Parse reads one lexicon file's content (its extends are not followed),
+// checks it and runs its tests.
+func Parse(name string, data []byte) (*Lexicon, error) {
+	ld := &loader{}
+	l := ld.parse(name, data)
+	if len(ld.problems) == 0 {
+		l.matcher = compile(l)
+		ld.runTests(l, l.Tests)
+	}
+	if len(ld.problems) > 0 {
+		return nil, ld.err()
+	}
+	return l, nil
+}
+
+// Stack lays lexicons over one another, the first at the bottom; nil
+// layers are skipped.
+func Stack(layers ...*Lexicon) *Lexicon {
+	var out *Lexicon
+	for _, l := range layers {
+		if l == nil {
+			continue
+		}
+		out = merge(out, l)
+	}
+	return out
+}
+
+func readFile(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s is a directory", path)
+	}
+	if info.Size() > maxFileBytes {
+		return nil, fmt.Errorf("%s is larger than %d MiB", path, maxFileBytes>>20)
+	}
+	return os.ReadFile(path)
+}
+
+// loader collects problems while reading files.
+type loader struct {
+	read     func(string) ([]byte, error)
+	problems []Problem
+}
+
+func (ld *loader) add(file string, n *yaml.Node, format string, args ...any) {
+	pos := Position{File: file}
+	if n != nil {
+		pos.Line, pos.Column = n.Line, n.Column
+	}
+	ld.problems = append(ld.problems, Problem{Pos: pos, Message: fmt.Sprintf(format, args...)})
+}
+
+func (ld *loader) err() error {
+	sort.SliceStable(ld.problems, func(i, j int) bool {
+		a, b := ld.problems[i].Pos, ld.problems[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+	return &Error{Problems: ld.problems}
+}
+
+// load reads path and the files it extends, merged, the extended ones
+// first; stack holds the files being read, to find cycles.
+func (ld *loader) load(path string, stack []string) *Lexicon {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	data, err := ld.read(path)
+	if err != nil {
+		ld.problems = append(ld.problems, Problem{Pos: Position{File: path}, Message: describe(err)})
+		return &Lexicon{}
+	}
+	l := ld.parse(path, data)
+	var base *Lexicon
+	for _, ext := range l.extends {
+		target := filepath.Join(filepath.Dir(path), filepath.FromSlash(ext.path))
+		targetAbs, _ := filepath.Abs(target)
+		if targetAbs == abs || slices.Contains(stack, targetAbs) {
+			chain := append(append([]string{}, stack...), abs, targetAbs)
+			for i := range chain {
+				chain[i] = filepath.Base(chain[i])
+			}
+			ld.add(path, ext.node, "extends cycle: %s", strings.Join(chain, " -> "))
+			continue
+		}
+		base = merge(base, ld.load(target, append(stack, abs)))
+	}
+	out := merge(base, l)
+	out.Files = append(out.Files, path)
+	return out
+}
+
+func describe(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// merge lays over on base: categories and concepts with the same id gain
+// the new entries, and an entry for a term already there replaces it.
+func merge(base, over *Lexicon) *Lexicon {
+	if base == nil {
+		out := *over
+		out.matcher = compile(&out)
+		return &out
+	}
+	out := &Lexicon{
+		Name: over.Name, Description: over.Description,
+		Files: append(slices.Clone(base.Files), over.Files...),
+		Tests: append(slices.Clone(base.Tests), over.Tests...),
+	}
+	if out.Name == "" {
+		out.Name = base.Name
+	}
+	// An overlay's term replaces the same term anywhere below it.
+	replaced := map[string]bool{}
+	for _, c := range over.Categories {
+		for _, e := range c.Entries {
+			replaced[strings.ToLower(e.Term)] = true
+		}
+	}
+	for _, c := range over.Concepts {
+		for _, e := range c.Terms {
+			replaced[strings.ToLower(e.Term)] = true
+		}
+	}
+	keep := func(es []Entry) []Entry {
+		var out []Entry
+		for _, e := range es {
+			if !replaced[strings.ToLower(e.Term)] {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	for _, c := range base.Categories {
+		c.Entries = keep(c.Entries)
+		out.Categories = append(out.Categories, c)
+	}
+	for _, c := range base.Concepts {
+		c.Terms = keep(c.Terms)
+		out.Concepts = append(out.Concepts, c)
+	}
+	for _, c := range over.Categories {
+		if i := slices.IndexFunc(out.Categories, func(x Category) bool { return x.ID == c.ID }); i >= 0 {
+			out.Categories[i].Entries = append(out.Categories[i].Entries, c.Entries...)
+			if c.Note != "" {
+				out.Categories[i].Note = c.Note
+			}
+			continue
+		}
+		out.Categories = append(out.Categories, c)
+	}
+	for _, c := range over.Concepts {
+		if i := slices.IndexFunc(out.Concepts, func(x Concept) bool { return x.ID == c.ID }); i >= 0 {
+			out.Concepts[i].Terms = append(out.Concepts[i].Terms, c.Terms...)
+			continue
+		}
+		out.Concepts = append(out.Concepts, c)
+	}
+	out.matcher = compile(out)
+	return out
+}
+
+// runTests reports each failing test as a problem at its position.
+func (ld *loader) runTests(l *Lexicon, tests []Test) {
+	for _, r := range l.RunTests(tests) {
+		if len(r.Missing) > 0 {
+			ld.problems = append(ld.problems, Problem{Pos: r.Pos, Message: fmt.Sprintf("test fails: %q does not flag %s", r.Text, quoteList(r.Missing))})
+		}
+		if len(r.Unwanted) > 0 {
+			ld.problems = append(ld.problems, Problem{Pos: r.Pos, Message: fmt.Sprintf("test fails: %q flags %s", r.Text, quoteList(r.Unwanted))})
+		}
+	}
+}
+
+func quoteList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return strings.Join(q, ", ")
+}
+
+// parsed extends entry.
+type extendsRef struct {
+	path string
+	node *yaml.Node
+}
+
+// fileLexicon is what one file says, before layering.
+type fileLexicon = Lexicon
+
+var (
+	topKeys      = []string{"name", "description", "extends", "categories", "concepts", "tests"}
+	categoryKeys = []string{"id", "label", "note", "tone", "entries"}
+	conceptKeys  = []string{"id", "label", "note", "terms"}
+	entryKeys    = []string{"term", "tone", "note", "suggest", "scope", "exact", "forms", "exceptions", "link"}
+	testKeys     = []string{"text", "expect", "not", "scope"}
+	idPattern    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+// parse decodes one file and checks what can be checked in it alone.
+func (ld *loader) parse(file string, data []byte) *fileLexicon {
+	l := &fileLexicon{}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		line, msg := syntaxError(err)
+		ld.problems = append(ld.problems, Problem{Pos: Position{File: file, Line: line, Column: 1}, Message: msg})
+		return l
+	}
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
+		ld.add(file, nil, "empty lexicon: want name, categories and concepts")
+		return l
+	}
+	doc := root.Content[0]
+	p := &fileParser{ld: ld, file: file, terms: map[string]termUse{}}
+	if doc.Kind != yaml.MappingNode {
+		p.add(doc, "want a mapping with name, categories, concepts and tests")
+		return l
+	}
+	sawName := false
+	p.eachKey(doc, topKeys, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "name":
+			l.Name = p.str(v, "name")
+			sawName = l.Name != ""
+		case "description":
+			l.Description = p.str(v, "description")
+		case "extends":
+			for _, item := range p.seq(v, "extends") {
+				if s := p.str(item, "extends"); s != "" {
+					l.extends = append(l.extends, extendsRef{s, item})
+				}
+			}
+		case "categories":
+			for _, item := range p.seq(v, "categories") {
+				if c, ok := p.category(item); ok {
+					l.Categories = append(l.Categories, c)
+				}
+			}
+		case "concepts":
+			for _, item := range p.seq(v, "concepts") {
+				if c, ok := p.concept(item); ok {
+					l.Concepts = append(l.Concepts, c)
+				}
+			}
+		case "tests":
+			for _, item := range p.seq(v, "tests") {
+				if t, ok := p.test(item); ok {
+					l.Tests = append(l.Tests, t)
+				}
+			}
+		}
+	})
+	if !sawName {
+		p.add(doc, "no name: give the lexicon a name")
+	}
+	return l
+}
+
+// termUse records where a term was first written.
+type termUse struct {
+	pos     Position
+	concept string
+}
+
+type fileParser struct {
+	ld    *loader
+	file  string
+	terms map[string]termUse
+}
+
+func (p *fileParser) add(n *yaml.Node, format string, args ...any) {
+	p.ld.add(p.file, n, format, args...)
+}
+
+func (p *fileParser) pos(n *yaml.Node) Position {
+	return Position{File: p.file, Line: n.Line, Column: n.Column}
+}
+
+// eachKey calls fn for every key of a mapping, reporting unknown and
+// repeated keys.
+func (p *fileParser) eachKey(m *yaml.Node, known []string, fn func(k, v *yaml.Node)) {
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		switch {
+		case !slices.Contains(known, k.Value):
+			p.add(k, "unknown key %q%s", k.Value, didyoumean.Hint(k.Value, known))
+		case seen[k.Value]:
+			p.add(k, "key %q given twice", k.Value)
+		default:
+			seen[k.Value] = true
+			fn(k, v)
+		}
+	}
+}
+
+func (p *fileParser) str(v *yaml.Node, key string) string {
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!int" && v.Tag != "!!float" && v.Tag != "!!bool" && v.Tag != "!!timestamp") {
+		p.add(v, "%s: want text", key)
+		return ""
+	}
+	return strings.TrimSpace(v.Value)
+}
+
+func (p *fileParser) seq(v *yaml.Node, key string) []*yaml.Node {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		p.add(v, "%s: want a list", key)
+		return nil
+	}
+	return v.Content
+}
+
+func (p *fileParser) strList(v *yaml.Node, key string) []string {
+	var out []string
+	for _, item := range p.seq(v, key) {
+		if s := p.str(item, key); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (p *fileParser) mapping(n *yaml.Node, what string) bool {
+	if n.Kind != yaml.MappingNode {
+		p.add(n, "%s: want a mapping", what)
+		return false
+	}
+	return true
+}
+
+func (p *fileParser) id(v *yaml.Node, what string) string {
+	id := p.str(v, what+" id")
+	if id != "" && !idPattern.MatchString(id) {
+		p.add(v, "%s id %q: use lower case letters, digits and hyphens", what, id)
+	}
+	return id
+}
+
+func (p *fileParser) tone(v *yaml.Node) string {
+	t := p.str(v, "tone")
+	if t != "" && !slices.Contains(Tones, t) {
+		p.add(v, "unknown tone %q%s", t, didyoumean.Hint(t, Tones))
+	}
+	return t
+}
+
+func (p *fileParser) category(n *yaml.Node) (Category, bool) {
+	var c Category
+	if !p.mapping(n, "category") {
+		return c, false
+	}
+	var entries *yaml.Node
+	p.eachKey(n, categoryKeys, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "id":
+			c.ID = p.id(v, "category")
+		case "label":
+			c.Label = p.str(v, "label")
+		case "note":
+			c.Note = p.str(v, "note")
+		case "tone":
+			c.Tone = p.tone(v)
+		case "entries":
+			entries = v
+		}
+	})
+	if c.ID == "" {
+		p.add(n, "category has no id")
+	}
+	if c.Label == "" {
+		p.add(n, "category %q has no label", c.ID)
+	}
+	if c.Note == "" {
+		p.add(n, "category %q has no note: say why its words matter", c.ID)
+	}
+	if entries != nil {
+		for _, item := range p.seq(entries, "entries") {
+			if e, ok := p.entry(item, c.Tone, ""); ok {
+				c.Entries = append(c.Entries, e)
+			}
+		}
+	}
+	return c, true
+}
+
+func (p *fileParser) concept(n *yaml.Node) (Concept, bool) {
+	var c Concept
+	if !p.mapping(n, "concept") {
+		return c, false
+	}
+	var terms *yaml.Node
+	p.eachKey(n, conceptKeys, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "id":
+			c.ID = p.id(v, "concept")
+		case "label":
+			c.Label = p.str(v, "label")
+		case "note":
+			c.Note = p.str(v, "note")
+		case "terms":
+			terms = v
+		}
+	})
+	if c.ID == "" {
+		p.add(n, "concept has no id")
+	}
+	if c.Label == "" {
+		p.add(n, "concept %q has no label", c.ID)
+	}
+	written := 0
+	if terms != nil {
+		items := p.seq(terms, "terms")
+		written = len(items)
+		for _, item := range items {
+			if e, ok := p.entry(item, "", c.ID); ok {
+				c.Terms = append(c.Terms, e)
+			}
+		}
+	}
+	if written < 2 {
+		p.add(n, "concept %q needs two or more terms", c.ID)
+	}
+	return c, true
+}
+
+func (p *fileParser) entry(n *yaml.Node, defaultTone, concept string) (Entry, bool) {
+	e := Entry{Scope: Narration, Pos: p.pos(n)}
+	if !p.mapping(n, "entry") {
+		return e, false
+	}
+	var termNode *yaml.Node
+	p.eachKey(n, entryKeys, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "term":
+			e.Term, termNode = p.str(v, "term"), v
+		case "tone":
+			e.Tone = p.tone(v)
+		case "note":
+			e.Note = p.str(v, "note")
+		case "suggest":
+			e.Suggest = p.strList(v, "suggest")
+		case "scope":
+			s := p.str(v, "scope")
+			switch Scope(s) {
+			case Narration, Quote, Headline, Any:
+				e.Scope = Scope(s)
+			default:
+				p.add(v, "unknown scope %q%s", s, didyoumean.Hint(s, []string{"narration", "quote", "headline", "any"}))
+			}
+		case "exact":
+			if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+				p.add(v, "exact: want true or false")
+			} else {
+				e.Exact = v.Value == "true"
+			}
+		case "forms":
+			e.Forms = p.strList(v, "forms")
+		case "exceptions":
+			e.Exceptions = p.strList(v, "exceptions")
+		case "link":
+			e.Link = p.str(v, "link")
+		}
+	})
+	if e.Term == "" {
+		p.add(n, "entry has no term")
+		return e, false
+	}
+	if len(termKeys(e.Term, e.Exact)) == 0 {
+		p.add(termNode, "term %q has no words", e.Term)
+		return e, false
+	}
+	if e.Tone == "" {
+		e.Tone = defaultTone
+	}
+	if e.Tone == "" {
+		p.add(n, "term %q has no tone (give one, or a tone for its category)", e.Term)
+	}
+	key := strings.ToLower(e.Term)
+	if first, ok := p.terms[key]; ok {
+		switch {
+		case concept != "" && first.concept != "" && first.concept != concept:
+			p.add(termNode, "term %q is in two concepts, %q (line %d) and %q", e.Term, first.concept, first.pos.Line, concept)
+		default:
+			p.add(termNode, "term %q listed twice (first at line %d)", e.Term, first.pos.Line)
+		}
+		return e, false
+	}
+	p.terms[key] = termUse{pos: p.pos(termNode), concept: concept}
+	return e, true
+}
+
+func (p *fileParser) test(n *yaml.Node) (Test, bool) {
+	t := Test{Scope: Narration, Pos: p.pos(n)}
+	if !p.mapping(n, "test") {
+		return t, false
+	}
+	p.eachKey(n, testKeys, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "text":
+			t.Text = p.str(v, "text")
+		case "expect":
+			t.Expect = p.strList(v, "expect")
+		case "not":
+			t.Not = p.strList(v, "not")
+		case "scope":
+			s := p.str(v, "scope")
+			switch Scope(s) {
+			case Narration, Quote, Headline:
+				t.Scope = Scope(s)
+			default:
+				p.add(v, "unknown test scope %q (want narration, quote or headline)", s)
+			}
+		}
+	})
+	if t.Text == "" {
+		p.add(n, "test has no text")
+		return t, false
+	}
+	return t, true
+}
+
+// syntaxError splits yaml.v3's "yaml: line N: msg" into the line and the
+// message.
+func syntaxError(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var line int
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+		if strings.HasPrefix(msg, "did not find expected") {
+			line++ // yaml.v3 counts its parser's lines from 0
+		}
+		return line, msg
+	}
+	return 1, msg
+}

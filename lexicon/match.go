@@ -1,0 +1,355 @@
+package lexicon
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// Hit is one term of the lexicon found in a text.
+type Hit struct {
+	// Start and End are byte offsets of the matched words in the text.
+	Start, End int
+	// Text is the text matched, as written.
+	Text string
+	// Term is the lexicon's term (its canonical form).
+	Term string
+	// Category or Concept names the group the term belongs to; one is set.
+	Category, Concept string
+	// Tone and Note are the entry's.
+	Tone, Note string
+	// Suggest lists the entry's neutral alternatives.
+	Suggest []string
+	// Scope is where the words were found: narration, quote or headline.
+	Scope Scope
+}
+
+// Matcher finds a lexicon's terms in text in one pass over its words,
+// whatever the number of terms: the terms are a trie of normalized words.
+type Matcher struct {
+	root    *node
+	entries []compiled
+}
+
+// compiled is an entry ready for matching.
+type compiled struct {
+	Entry
+	category, concept string
+	note              string
+	exceptions        []string // lower case
+}
+
+// node is a trie node: words lead to children, by the word as written (for
+// terms with capitals), in lower case (exact terms and listed forms) or by
+// stem (the default, so inflections match); a node that ends a term holds
+// the entry's index.
+type node struct {
+	next  [3]map[string]*node // by keyCase, keyWord, keyStem
+	entry int                 // -1 when no term ends here
+}
+
+// Kinds of trie keys.
+const (
+	keyCase = iota
+	keyWord
+	keyStem
+)
+
+// key is one word of a term as the trie stores it.
+type key struct {
+	kind int
+	word string
+}
+
+func newNode() *node { return &node{entry: -1} }
+
+// compile builds the trie of a lexicon's terms.
+func compile(l *Lexicon) *Matcher {
+	m := &Matcher{root: newNode()}
+	add := func(e Entry, category, concept, fallbackNote string) {
+		c := compiled{Entry: e, category: category, concept: concept, note: e.Note}
+		if c.note == "" {
+			c.note = fallbackNote
+		}
+		for _, x := range e.Exceptions {
+			c.exceptions = append(c.exceptions, strings.ToLower(x))
+		}
+		idx := len(m.entries)
+		m.entries = append(m.entries, c)
+		m.insert(termKeys(e.Term, e.Exact), idx)
+		for _, f := range e.Forms {
+			m.insert(termKeys(f, true), idx)
+		}
+	}
+	for _, cat := range l.Categories {
+		for _, e := range cat.Entries {
+			add(e, cat.ID, "", cat.Note)
+		}
+	}
+	for _, con := range l.Concepts {
+		for _, e := range con.Terms {
+			add(e, "", con.ID, con.Note)
+		}
+	}
+	return m
+}
+
+// insert adds a term's key path; where two entries share a path, the later
+// (a layer over an earlier file) wins.
+func (m *Matcher) insert(keys []key, idx int) {
+	if len(keys) == 0 {
+		return
+	}
+	n := m.root
+	for _, k := range keys {
+		child := n.next[k.kind][k.word]
+		if child == nil {
+			if n.next[k.kind] == nil {
+				n.next[k.kind] = map[string]*node{}
+			}
+			child = newNode()
+			n.next[k.kind][k.word] = child
+		}
+		n = child
+	}
+	n.entry = idx
+}
+
+// termKeys returns the trie keys of a term's words.
+func termKeys(term string, exact bool) []key {
+	var keys []key
+	for _, w := range words(term) {
+		switch {
+		case hasUpper(w):
+			keys = append(keys, key{keyCase, w})
+		case exact:
+			keys = append(keys, key{keyWord, w})
+		default:
+			keys = append(keys, key{keyStem, stem(w, nil)})
+		}
+	}
+	return keys
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// token is a word of a text: its byte range, possessive dropped, and
+// whether it stands inside quotation marks. It holds no pointers, so a long
+// text's tokens cost the garbage collector nothing.
+type token struct {
+	start, end int32
+	quoted     bool
+}
+
+// tokenize splits text into words: letters and digits, with apostrophes and
+// hyphens inside a word kept ("so-called", "don't"); a possessive 's is
+// dropped. quoted is whether the text starts inside quotation marks; each
+// word records whether it is inside them.
+func tokenize(text string, quoted bool, buf []token) []token {
+	out := buf[:0]
+	if cap(out) < len(text)/8 {
+		out = make([]token, 0, len(text)/5+8)
+	}
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := text[start:end]
+		for _, poss := range []string{"'s", "’s", "'S", "’S"} {
+			w = strings.TrimSuffix(w, poss)
+		}
+		if w != "" {
+			out = append(out, token{start: int32(start), end: int32(start + len(w)), quoted: quoted})
+		}
+		start = -1
+	}
+	for i, size := 0, 0; i < len(text); i += size {
+		var r rune
+		r, size = utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+		case (r == '\'' || r == '’' || r == '-') && start >= 0:
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			if !unicode.IsLetter(next) && !unicode.IsDigit(next) {
+				flush(i)
+			}
+		default:
+			flush(i)
+			switch r {
+			case '"':
+				quoted = !quoted
+			case '“', '«':
+				quoted = true
+			case '”', '»':
+				quoted = false
+			}
+		}
+	}
+	flush(len(text))
+	return out
+}
+
+// words returns the words of a short text (a term), as written.
+func words(text string) []string {
+	var out []string
+	for _, t := range tokenize(text, false, nil) {
+		out = append(out, text[t.start:t.end])
+	}
+	return out
+}
+
+// stem returns the Snowball stem of a lower-case word, through cache when
+// one is given.
+func stem(lower string, cache map[string]string) string {
+	if cache == nil {
+		return english.Stem(lower, false)
+	}
+	s, ok := cache[lower]
+	if !ok {
+		s = english.Stem(lower, false)
+		cache[lower] = s
+	}
+	return s
+}
+
+// Text is one stretch of text to match: a headline or a sentence.
+type Text struct {
+	Text string
+	// Headline marks a headline; otherwise the text is body narration,
+	// with words inside quotation marks in quote scope.
+	Headline bool
+	// Quoted says the text starts inside quotation marks (a quotation
+	// running over several sentences).
+	Quoted bool
+}
+
+// Scanner matches texts one after another, reusing its buffers. It is not
+// safe for concurrent use; make one per goroutine.
+type Scanner struct {
+	m      *Matcher
+	stems  map[string]string
+	tokens []token
+	text   string
+}
+
+// Scanner returns a new scanner over the matcher's terms.
+func (m *Matcher) Scanner() *Scanner {
+	return &Scanner{m: m, stems: map[string]string{}}
+}
+
+// Find returns the terms found in t, left to right; where terms overlap, the
+// longest starting first wins.
+func (s *Scanner) Find(t Text) []Hit {
+	s.tokens = tokenize(t.Text, t.Quoted, s.tokens)
+	s.text = t.Text
+	toks := s.tokens
+	var hits []Hit
+	for i := 0; i < len(toks); {
+		entry, n := s.longest(toks, i, s.m.root, 0)
+		if entry < 0 {
+			i++
+			continue
+		}
+		e := &s.m.entries[entry]
+		start, end := int(toks[i].start), int(toks[i+n-1].end)
+		where := Narration
+		switch {
+		case t.Headline:
+			where = Headline
+		case toks[i].quoted:
+			where = Quote
+		}
+		if inScope(e.Scope, where) && !excepted(t.Text, start, end, e.exceptions) {
+			hits = append(hits, Hit{
+				Start: start, End: end, Text: t.Text[start:end], Term: e.Term,
+				Category: e.category, Concept: e.concept, Tone: e.Tone, Note: e.note,
+				Suggest: e.Suggest, Scope: where,
+			})
+		}
+		i += n
+	}
+	return hits
+}
+
+// longest returns the entry of the longest term starting at toks[i] below n
+// (depth words already matched), and its length in words.
+func (s *Scanner) longest(toks []token, i int, n *node, depth int) (int, int) {
+	best, bestLen := -1, 0
+	if depth > 0 && n.entry >= 0 {
+		best, bestLen = n.entry, depth
+	}
+	if i >= len(toks) {
+		return best, bestLen
+	}
+	written := s.text[toks[i].start:toks[i].end]
+	lower := ""
+	for kind, children := range n.next {
+		if children == nil {
+			continue
+		}
+		if kind != keyCase && lower == "" {
+			lower = strings.ToLower(written)
+		}
+		var word string
+		switch kind {
+		case keyCase:
+			word = written
+		case keyWord:
+			word = lower
+		default:
+			word = stem(lower, s.stems)
+		}
+		if child := children[word]; child != nil {
+			if e, l := s.longest(toks, i+1, child, depth+1); l > bestLen {
+				best, bestLen = e, l
+			}
+		}
+	}
+	return best, bestLen
+}
+
+func inScope(entry, where Scope) bool {
+	switch entry {
+	case Any:
+		return true
+	case Quote:
+		return where == Quote
+	case Headline:
+		return where == Headline
+	}
+	return where == Narration || where == Headline
+}
+
+// excepted says whether one of the exception phrases covers text[start:end].
+func excepted(text string, start, end int, exceptions []string) bool {
+	for _, x := range exceptions {
+		lo := max(0, start-len(x))
+		hi := min(len(text), end+len(x))
+		window := strings.ToLower(text[lo:hi])
+		for off := 0; ; {
+			k := strings.Index(window[off:], x)
+			if k < 0 {
+				break
+			}
+			s := lo + off + k
+			if s < end && s+len(x) > start {
+				return true
+			}
+			off += k + 1
+		}
+	}
+	return false
+}
