@@ -59,10 +59,11 @@ func upper(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 func benchmarkCompare(b *testing.B, outlets int) {
 	ev := syntheticEvent(outlets, 40, 1)
+	lex := defaultLexicon(b) // as the command runs it
 	sentences := 0
 	b.ReportAllocs()
 	for b.Loop() {
-		res, err := Compare(ev, Options{})
+		res, err := Compare(ev, Options{Lexicon: lex})
 		if err != nil {
 			b.Fatal(err)
 		}

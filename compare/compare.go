@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/slant-news/slant/lexicon"
 )
 
 // DefaultMinSimilarity is the score two sentences need to be aligned unless
@@ -21,6 +23,8 @@ type Options struct {
 	// MinSimilarity is the alignment threshold in (0, 1]; 0 means
 	// DefaultMinSimilarity.
 	MinSimilarity float64
+	// Lexicon flags word choices; nil flags nothing.
+	Lexicon *lexicon.Lexicon
 }
 
 // ErrTooFewArticles is returned when there is nothing to compare.
@@ -65,6 +69,11 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 	res.Headlines = headlineGroup(articles, ref)
 	res.Differences = differences(res, ref)
 	res.Stats = outletStats(articles, res.Alignments)
+	if opts.Lexicon != nil {
+		res.Flags = findFlags(articles, opts.Lexicon)
+		res.WordChoices = findWordChoices(res)
+		lexiconStats(res)
+	}
 	return res, nil
 }
 

@@ -27,6 +27,12 @@ type Result struct {
 	Differences []Difference
 	// Stats are per-outlet figures, in the order of Articles.
 	Stats []OutletStats
+	// Flags are the lexicon's terms found in every headline and sentence,
+	// by article, then headline first, then sentence and offset.
+	Flags []Flag
+	// WordChoices are aligned places where outlets use different terms of
+	// one concept or category.
+	WordChoices []WordChoice
 }
 
 // EventInfo is the event's own description, from a manifest when there is one.
@@ -175,4 +181,11 @@ type OutletStats struct {
 	SharedFacts int
 	// SharedShare is SharedFacts divided by the number of alignments.
 	SharedShare float64
+	// NarrationWords counts the body's words outside quotation marks.
+	NarrationWords int
+	// Concepts are the terms of each concept the outlet uses in its own
+	// words, and how often.
+	Concepts []ConceptUse
+	// Tones count the outlet's flags in its own words by category and tone.
+	Tones []ToneCount
 }

@@ -19,6 +19,58 @@ type Document struct {
 	Unique        []Unique     `json:"unique"`
 	Differences   []Difference `json:"differences"`
 	Stats         []Stats      `json:"stats"`
+	Flags         []Flag       `json:"flags"`
+	WordChoices   []WordChoice `json:"word_choices"`
+}
+
+// Flag is one lexicon term found in an article. Sentence -1 is the
+// headline, and then start and end are offsets into the headline.
+type Flag struct {
+	Outlet   string   `json:"outlet"`
+	Sentence int      `json:"sentence"`
+	Term     string   `json:"term"`
+	Text     string   `json:"text"`
+	Category string   `json:"category"`
+	Concept  string   `json:"concept"`
+	Tone     string   `json:"tone"`
+	Scope    string   `json:"scope"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Note     string   `json:"note"`
+	Suggest  []string `json:"suggest"`
+}
+
+// WordChoice is an aligned place where outlets use different terms of one
+// concept or category.
+type WordChoice struct {
+	Alignment string   `json:"alignment"`
+	Category  string   `json:"category"`
+	Concept   string   `json:"concept"`
+	Choices   []Choice `json:"choices"`
+}
+
+// Choice is one outlet's term.
+type Choice struct {
+	Outlet string `json:"outlet"`
+	Term   string `json:"term"`
+	Text   string `json:"text"`
+	Tone   string `json:"tone"`
+	Note   string `json:"note"`
+}
+
+// ConceptUse is how often an outlet uses a term of a concept.
+type ConceptUse struct {
+	Concept string `json:"concept"`
+	Term    string `json:"term"`
+	Count   int    `json:"count"`
+}
+
+// ToneCount is an outlet's flags of one category and tone.
+type ToneCount struct {
+	Category    string  `json:"category"`
+	Tone        string  `json:"tone"`
+	Count       int     `json:"count"`
+	PerThousand float64 `json:"per_1000_words"`
 }
 
 // Event names the event.
@@ -122,12 +174,15 @@ type DiffOp struct {
 
 // Stats are one outlet's figures.
 type Stats struct {
-	Outlet           string  `json:"outlet"`
-	Words            int     `json:"words"`
-	Sentences        int     `json:"sentences"`
-	AlignedSentences int     `json:"aligned_sentences"`
-	SharedFacts      int     `json:"shared_facts"`
-	SharedShare      float64 `json:"shared_share"`
+	Outlet           string       `json:"outlet"`
+	Words            int          `json:"words"`
+	Sentences        int          `json:"sentences"`
+	AlignedSentences int          `json:"aligned_sentences"`
+	SharedFacts      int          `json:"shared_facts"`
+	SharedShare      float64      `json:"shared_share"`
+	NarrationWords   int          `json:"narration_words"`
+	Concepts         []ConceptUse `json:"concepts"`
+	Tones            []ToneCount  `json:"tones"`
 }
 
 // NewDocument builds the JSON model of a result.
@@ -141,6 +196,8 @@ func NewDocument(r *compare.Result) *Document {
 		Unique:        []Unique{},
 		Differences:   []Difference{},
 		Stats:         []Stats{},
+		Flags:         []Flag{},
+		WordChoices:   []WordChoice{},
 	}
 	for _, a := range r.Articles {
 		o := Outlet{
@@ -185,8 +242,28 @@ func NewDocument(r *compare.Result) *Document {
 		d.Differences = append(d.Differences, jd)
 	}
 	for _, s := range r.Stats {
-		d.Stats = append(d.Stats, Stats{Outlet: s.Outlet, Words: s.Words, Sentences: s.Sentences,
-			AlignedSentences: s.Aligned, SharedFacts: s.SharedFacts, SharedShare: round3(s.SharedShare)})
+		st := Stats{Outlet: s.Outlet, Words: s.Words, Sentences: s.Sentences,
+			AlignedSentences: s.Aligned, SharedFacts: s.SharedFacts, SharedShare: round3(s.SharedShare),
+			NarrationWords: s.NarrationWords, Concepts: []ConceptUse{}, Tones: []ToneCount{}}
+		for _, c := range s.Concepts {
+			st.Concepts = append(st.Concepts, ConceptUse{Concept: c.Concept, Term: c.Term, Count: c.Count})
+		}
+		for _, t := range s.Tones {
+			st.Tones = append(st.Tones, ToneCount{Category: t.Category, Tone: t.Tone, Count: t.Count, PerThousand: t.PerThousand})
+		}
+		d.Stats = append(d.Stats, st)
+	}
+	for _, f := range r.Flags {
+		d.Flags = append(d.Flags, Flag{Outlet: f.Outlet, Sentence: f.Sentence, Term: f.Term, Text: f.Text,
+			Category: f.Category, Concept: f.Concept, Tone: f.Tone, Scope: f.Scope, Start: f.Start, End: f.End,
+			Note: f.Note, Suggest: nonNil(f.Suggest)})
+	}
+	for _, w := range r.WordChoices {
+		jw := WordChoice{Alignment: w.Alignment, Category: w.Category, Concept: w.Concept}
+		for _, c := range w.Choices {
+			jw.Choices = append(jw.Choices, Choice{Outlet: c.Outlet, Term: c.Term, Text: c.Text, Tone: c.Tone, Note: c.Note})
+		}
+		d.WordChoices = append(d.WordChoices, jw)
 	}
 	return d
 }

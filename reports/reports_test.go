@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/slant-news/slant/compare"
+	"github.com/slant-news/slant/lexicon"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -35,7 +36,11 @@ func compareEvent(t *testing.T, dir string) *compare.Result {
 		// Sources as a user in the repository root would give them.
 		ev.Documents[i].Source = strings.TrimPrefix(filepath.ToSlash(ev.Documents[i].Source), "../")
 	}
-	res, err := compare.Compare(ev, compare.Options{})
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := compare.Compare(ev, compare.Options{Lexicon: lex})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -84,6 +85,10 @@ func (t *textWriter) render(r *compare.Result) {
 		t.wrap(fmt.Sprintf("  %-*s  ", idWidth, a.ID), fmt.Sprintf("%s, %s, %d sentences, %d words", a.Outlet, pub, len(a.Sentences), a.Words))
 	}
 
+	choices := map[string][]compare.WordChoice{}
+	for _, wc := range r.WordChoices {
+		choices[wc.Alignment] = append(choices[wc.Alignment], wc)
+	}
 	diffs := map[string]compare.Difference{}
 	for _, d := range r.Differences {
 		diffs[d.Group+"\x00"+d.To] = d
@@ -98,6 +103,7 @@ func (t *textWriter) render(r *compare.Result) {
 			}
 			t.member(idWidth, m.Outlet, "", text)
 		}
+		t.wordChoices(choices["headline"])
 	}
 
 	t.heading(fmt.Sprintf("ALIGNED CLAIMS (%d)", len(r.Alignments)))
@@ -112,9 +118,17 @@ func (t *textWriter) render(r *compare.Result) {
 			}
 			t.member(idWidth, m.Outlet, sentenceLabel(m.Sentences), text)
 		}
+		t.wordChoices(choices[g.ID])
 	}
 
 	t.heading("ONLY IN ONE OUTLET")
+	none := true
+	for _, u := range r.Unique {
+		none = none && len(u.Sentences) == 0
+	}
+	if none {
+		fmt.Fprintln(t.w, "  none: every sentence is aligned with another outlet's")
+	}
 	for _, u := range r.Unique {
 		if len(u.Sentences) == 0 {
 			continue
@@ -131,6 +145,114 @@ func (t *textWriter) render(r *compare.Result) {
 	for _, s := range r.Stats {
 		fmt.Fprintf(t.w, "  %-*s  %5d  %5d  %7d  %d/%d (%.0f%%)\n", idWidth, s.Outlet, s.Words, s.Sentences,
 			s.Aligned, s.SharedFacts, len(r.Alignments), s.SharedShare*100)
+	}
+	if len(r.Flags) > 0 {
+		t.toneProfile(r, idWidth)
+		t.conceptUse(r)
+	}
+}
+
+// wordChoices writes the group's word choices under its sentences: each
+// outlet's term, then the note of every term that carries one.
+func (t *textWriter) wordChoices(wcs []compare.WordChoice) {
+	for _, wc := range wcs {
+		group := wc.Concept
+		if group == "" {
+			group = wc.Category
+		}
+		var parts []string
+		var notes []string
+		for _, c := range wc.Choices {
+			parts = append(parts, fmt.Sprintf("%q (%s)", c.Text, c.Outlet))
+			if c.Note != "" && c.Tone != "neutral" {
+				notes = append(notes, fmt.Sprintf("%s: %s", c.Term, c.Note))
+			}
+		}
+		t.wrap("    "+t.style(ansiBold, "word choice")+" ", group+": "+strings.Join(parts, ", "))
+		for _, n := range uniqueStrings(notes) {
+			t.wrap("      ", t.style(ansiDim, n))
+		}
+	}
+}
+
+func uniqueStrings(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// toneProfile writes each outlet's flags per 1,000 of its own words, by
+// category and tone. Neutral terms (such as "said") are summed on their own
+// so that they do not swell the figures of the marked tones.
+func (t *textWriter) toneProfile(r *compare.Result, idWidth int) {
+	any := false
+	for _, st := range r.Stats {
+		any = any || len(st.Tones) > 0
+	}
+	if !any {
+		return
+	}
+	t.heading("TONE PROFILE (flags per 1,000 own words)")
+	for _, st := range r.Stats {
+		var parts []string
+		neutral := 0.0
+		cat := ""
+		for _, tc := range st.Tones { // sorted by category, then tone
+			if tc.Tone == "neutral" {
+				neutral += tc.PerThousand
+				continue
+			}
+			if tc.Category != cat {
+				cat = tc.Category
+				parts = append(parts, fmt.Sprintf("%s: %s %.1f", tc.Category, tc.Tone, tc.PerThousand))
+			} else {
+				parts[len(parts)-1] += fmt.Sprintf(", %s %.1f", tc.Tone, tc.PerThousand)
+			}
+		}
+		line := strings.Join(parts, "; ")
+		if line == "" {
+			line = "none"
+		}
+		if neutral > 0 {
+			line += fmt.Sprintf("  (neutral %.1f)", neutral)
+		}
+		t.wrap(fmt.Sprintf("  %-*s  ", idWidth, st.Outlet), line)
+	}
+}
+
+// conceptUse writes, for each concept used by two or more outlets, which
+// term each outlet chose.
+func (t *textWriter) conceptUse(r *compare.Result) {
+	byConcept := map[string][]string{}
+	outlets := map[string]map[string]bool{}
+	for _, st := range r.Stats {
+		for _, c := range st.Concepts {
+			byConcept[c.Concept] = append(byConcept[c.Concept], fmt.Sprintf("%s %q ×%d", st.Outlet, c.Term, c.Count))
+			if outlets[c.Concept] == nil {
+				outlets[c.Concept] = map[string]bool{}
+			}
+			outlets[c.Concept][st.Outlet] = true
+		}
+	}
+	var ids []string
+	for id := range byConcept {
+		if len(outlets[id]) >= 2 {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	sort.Strings(ids)
+	t.heading("NAMES FOR THE SAME THING")
+	for _, id := range ids {
+		t.wrap("  "+id+": ", strings.Join(byConcept[id], ", "))
 	}
 }
 

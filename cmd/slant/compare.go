@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/slant-news/slant/compare"
+	"github.com/slant-news/slant/lexicon"
 	"github.com/slant-news/slant/reports"
 )
 
@@ -25,6 +26,8 @@ type compareOptions struct {
 	maxBytes      int64
 	color         string
 	width         int
+	lexicons      []string
+	noDefault     bool
 }
 
 func newCompareCmd(e *env) *cobra.Command {
@@ -60,6 +63,8 @@ event.yaml manifest, an http(s) URL, or - for standard input.`,
 	f.Int64Var(&opts.maxBytes, "max-bytes", compare.DefaultMaxBytes, "largest article to read, in bytes")
 	f.StringVar(&opts.color, "color", "auto", "colour the text report: auto, always or never (NO_COLOR disables auto)")
 	f.IntVar(&opts.width, "width", 0, "wrap the text report at `N` columns (default: the terminal's, or 100)")
+	f.StringArrayVar(&opts.lexicons, "lexicon", nil, "lay the lexicon `FILE` over the built-in one (repeatable)")
+	f.BoolVar(&opts.noDefault, "no-default", false, "leave out the built-in lexicon")
 	return cmd
 }
 
@@ -87,7 +92,11 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	for i := range ev.Documents {
 		ev.Documents[i].Source = displayPath(ev.Documents[i].Source)
 	}
-	res, err := compare.Compare(ev, compare.Options{Reference: opts.reference, MinSimilarity: opts.minSimilarity})
+	lex, err := loadLexicons(opts.lexicons, opts.noDefault)
+	if err != nil {
+		return err
+	}
+	res, err := compare.Compare(ev, compare.Options{Reference: opts.reference, MinSimilarity: opts.minSimilarity, Lexicon: lex})
 	if err != nil {
 		var ref *compare.ReferenceError
 		if errors.As(err, &ref) {
@@ -141,4 +150,25 @@ func displayPath(p string) string {
 		return filepath.ToSlash(p)
 	}
 	return filepath.ToSlash(rel)
+}
+
+// loadLexicons returns the built-in lexicon (unless noDefault) with files
+// laid over it in order, or nil when there is none.
+func loadLexicons(files []string, noDefault bool) (*lexicon.Lexicon, error) {
+	var lex *lexicon.Lexicon
+	if !noDefault {
+		def, err := lexicon.Default()
+		if err != nil {
+			return nil, fmt.Errorf("the built-in lexicon is broken: %w", err)
+		}
+		lex = def
+	}
+	for _, f := range files {
+		l, err := lexicon.LoadOver(lex, f)
+		if err != nil {
+			return nil, err
+		}
+		lex = l
+	}
+	return lex, nil
 }

@@ -14,11 +14,20 @@ func writeOutput(e *env, path string, data []byte) error {
 		_, err := e.stdout.Write(data)
 		return err
 	}
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return outputError{fmt.Errorf("cannot write %s: is a directory", path)}
+	target, mode := path, os.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		if info.IsDir() {
+			return outputError{fmt.Errorf("cannot write %s: is a directory", path)}
+		}
+		// Replace what a symbolic link points to, not the link, and keep
+		// the permissions of the file being replaced.
+		if resolved, err := filepath.EvalSymlinks(path); err == nil {
+			target = resolved
+		}
+		mode = info.Mode().Perm()
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	dir := filepath.Dir(target)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp-*")
 	if err != nil {
 		return outputError{fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(err))}
 	}
@@ -29,10 +38,10 @@ func writeOutput(e *env, path string, data []byte) error {
 		werr = cerr
 	}
 	if werr == nil {
-		werr = os.Chmod(name, 0o644)
+		werr = os.Chmod(name, mode)
 	}
 	if werr == nil {
-		werr = os.Rename(name, path)
+		werr = os.Rename(name, target)
 	}
 	if werr != nil {
 		os.Remove(name)

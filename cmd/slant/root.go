@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/slant-news/slant/compare"
+	"github.com/slant-news/slant/lexicon"
 )
 
 // Exit statuses.
@@ -72,6 +73,13 @@ func report(stderr io.Writer, err error) int {
 		}
 		return exitBadUse
 	}
+	var le *lexicon.Error
+	if errors.As(err, &le) {
+		for _, p := range le.Problems {
+			fmt.Fprintf(stderr, "slant: %s: %s\n", p.Pos, p.Message)
+		}
+		return exitBadUse
+	}
 	fmt.Fprintf(stderr, "slant: %s\n", strings.TrimPrefix(err.Error(), "slant: "))
 	var ie *compare.InputError
 	var ue usageError
@@ -102,7 +110,7 @@ It shows differences, not verdicts: a changed word may indicate framing.`,
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newCompareCmd(e))
+	root.AddCommand(newCompareCmd(e), newLexiconCmd(e))
 	// Unknown commands and wrong argument counts are usage errors.
 	root.Args = func(cmd *cobra.Command, args []string) error {
 		if len(args) > 0 {
