@@ -182,3 +182,56 @@ categories:
 		t.Errorf("word choices:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestEventTermsFlagged checks that the loaded words the test events were
+// written with are in the built-in lexicon and found where they stand: each
+// outlet's list below must be flagged in its own words (other than neutral
+// terms), and the plain wire copy must stay all but unflagged.
+func TestEventTermsFlagged(t *testing.T) {
+	want := map[string]map[string][]string{
+		"nato-missile-shield-2012": {
+			"press-tv":      {"missile shield", "US-led", "Western military alliance"},
+			"volga-courier": {"claimed", "insisted", "Washington-dominated alliance", "expansion-minded", "Analysts say", "brushes off", "missile shield"},
+			"meridian-wire": {},
+		},
+		"karvania-ceasefire-2025": {
+			"highland-voice":  {"freedom fighters", "regime", "rebels", "uprooted"},
+			"karvan-herald":   {"terrorists", "militants", "insurgency", "stormed", "claimed"},
+			"crossroads-wire": {},
+		},
+		"solvik-port-protest-2026": {
+			"the-daily-clarion":   {"thugs", "mob", "mayhem", "chaos", "fury", "torched", "whopping", "erupted"},
+			"the-commerce-ledger": {"rioters", "hurled", "torched", "claimed", "blockade"},
+			"solvik-evening-post": {"heavy-handed", "insists"},
+		},
+		"ashford-derailment-2026": {
+			"the-ashgrove-courier": {"insists", "rang hollow"},
+		},
+	}
+	lex := defaultLexicon(t)
+	for event, outlets := range want {
+		res := compareWithLexicon(t, filepath.Join("../testdata/events", event), lex)
+		for outlet, terms := range outlets {
+			found := map[string]bool{}
+			marked := 0
+			for _, f := range res.Flags {
+				if f.Outlet == outlet && f.Scope != string(lexicon.Quote) && f.Tone != "neutral" {
+					found[strings.ToLower(f.Text)] = true
+					found[strings.ToLower(f.Term)] = true
+					marked++
+				}
+			}
+			if marked == 0 && len(terms) > 0 {
+				t.Errorf("%s %s: nothing flagged (is the outlet id right?)", event, outlet)
+			}
+			for _, term := range terms {
+				if !found[strings.ToLower(term)] {
+					t.Errorf("%s %s: %q not flagged", event, outlet, term)
+				}
+			}
+			if len(terms) == 0 && marked > 1 {
+				t.Errorf("%s %s: plain copy has %d marked flags", event, outlet, marked)
+			}
+		}
+	}
+}
