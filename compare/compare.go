@@ -54,6 +54,7 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 		articles = append(articles, a)
 	}
 	assignIDs(articles)
+	findQuotes(articles)
 
 	res := &Result{Event: EventInfo{Title: ev.Title, Date: ev.Date}, Articles: articles}
 	ref, err := pickReference(articles, opts.Reference)
@@ -69,6 +70,7 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 	res.Headlines = headlineGroup(articles, ref)
 	res.Differences = differences(res, ref)
 	res.Stats = outletStats(articles, res.Alignments)
+	matchQuotes(res)
 	if opts.Lexicon != nil {
 		res.Flags = findFlags(articles, opts.Lexicon)
 		res.WordChoices = findWordChoices(res)

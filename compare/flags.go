@@ -78,12 +78,17 @@ func findFlags(articles []Article, lex *lexicon.Lexicon) []Flag {
 		if a.Headline != "" {
 			add(a, -1, 0, sc.Find(lexicon.Text{Text: a.Headline, Headline: true}))
 		}
-		paraStart := 0
-		for k, s := range a.Sentences {
-			if k == 0 || a.Sentences[k-1].Paragraph != s.Paragraph {
-				paraStart = s.Start
+		for _, s := range a.Sentences {
+			// Words inside the article's quotations are the speaker's.
+			spans := [][2]int{}
+			for _, q := range a.Quotes {
+				for _, p := range q.Parts {
+					if p.Start < s.End && p.End > s.Start {
+						spans = append(spans, [2]int{max(p.Start, s.Start) - s.Start, min(p.End, s.End) - s.Start})
+					}
+				}
 			}
-			add(a, s.Index, s.Start, sc.Find(lexicon.Text{Text: s.Text, Quoted: quoteOpenAt(a.Text, paraStart, s.Start)}))
+			add(a, s.Index, s.Start, sc.Find(lexicon.Text{Text: s.Text, QuoteSpans: spans}))
 		}
 	}
 	return flags
@@ -268,25 +273,22 @@ func lexiconStats(res *Result) {
 	}
 }
 
-// narrationWords counts the body's words outside quotation marks.
+// narrationWords counts the body's words outside its quotations.
 func narrationWords(a *Article) int {
 	n := 0
-	paraStart := 0
-	for k, s := range a.Sentences {
-		if k == 0 || a.Sentences[k-1].Paragraph != s.Paragraph {
-			paraStart = s.Start
-		}
-		quoted := quoteOpenAt(a.Text, paraStart, s.Start)
+	q := 0 // quote parts are in text order
+	var parts []Span
+	for _, quote := range a.Quotes {
+		parts = append(parts, quote.Parts...)
+	}
+	for _, s := range a.Sentences {
 		in := false
-		for _, r := range s.Text {
-			switch r {
-			case '"':
-				quoted = !quoted
-			case '“', '«':
-				quoted = true
-			case '”', '»':
-				quoted = false
+		for i, r := range s.Text {
+			pos := s.Start + i
+			for q < len(parts) && parts[q].End <= pos {
+				q++
 			}
+			quoted := q < len(parts) && pos >= parts[q].Start
 			w := unicode.IsLetter(r) || unicode.IsDigit(r)
 			if w && !in && !quoted {
 				n++

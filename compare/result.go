@@ -33,6 +33,12 @@ type Result struct {
 	// WordChoices are aligned places where outlets use different terms of
 	// one concept or category.
 	WordChoices []WordChoice
+	// Quotes are the statements quoted by any outlet, with each outlet's
+	// treatment of them.
+	Quotes []QuoteGroup
+	// Speakers are, per outlet in article order, its quotes and quoted
+	// words per speaker, most words first.
+	Speakers []SpeakerStats
 }
 
 // EventInfo is the event's own description, from a manifest when there is one.
@@ -66,6 +72,10 @@ type Article struct {
 	Removed []Removal
 	// Words is the number of words in the body.
 	Words int
+	// Quotes are the body's direct quotations, in text order.
+	Quotes []Quote
+	// Statements are the speech the body reports without quotation marks.
+	Statements []Statement
 }
 
 // Sentence is one sentence of an article's body.

@@ -234,6 +234,11 @@ type Text struct {
 	// Quoted says the text starts inside quotation marks (a quotation
 	// running over several sentences).
 	Quoted bool
+	// QuoteSpans, when not nil, are the byte ranges of Text that are
+	// quotations, found by a quote extractor that tells apostrophes from
+	// quotation marks; they then decide the quote scope instead of the
+	// marks.
+	QuoteSpans [][2]int
 }
 
 // Scanner matches texts one after another, reusing its buffers. It is not
@@ -256,6 +261,17 @@ func (s *Scanner) Find(t Text) []Hit {
 	s.tokens = tokenize(t.Text, t.Quoted, s.tokens)
 	s.text = t.Text
 	toks := s.tokens
+	if t.QuoteSpans != nil {
+		for i := range toks {
+			toks[i].quoted = false
+			for _, sp := range t.QuoteSpans {
+				if int(toks[i].start) >= sp[0] && int(toks[i].end) <= sp[1] {
+					toks[i].quoted = true
+					break
+				}
+			}
+		}
+	}
 	var hits []Hit
 	for i := 0; i < len(toks); {
 		entry, n := s.longest(toks, i, s.m.root, 0)

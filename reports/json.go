@@ -21,6 +21,94 @@ type Document struct {
 	Stats         []Stats      `json:"stats"`
 	Flags         []Flag       `json:"flags"`
 	WordChoices   []WordChoice `json:"word_choices"`
+	Quotes        []QuoteGroup `json:"quotes"`
+	Speakers      []Speaker    `json:"speakers"`
+}
+
+// QuoteGroup is one statement quoted by some outlet, with its status in
+// every outlet, measured against the fullest version (text, quoted by
+// source).
+type QuoteGroup struct {
+	ID       string     `json:"id"`
+	Speaker  string     `json:"speaker"`
+	Disputed bool       `json:"disputed"`
+	Text     string     `json:"text"`
+	Kind     string     `json:"kind"`
+	Source   string     `json:"source"`
+	Outlets  []QuoteUse `json:"outlets"`
+}
+
+// QuoteUse is one outlet's treatment of a quoted statement.
+type QuoteUse struct {
+	Outlet   string   `json:"outlet"`
+	Status   string   `json:"status"`
+	Text     string   `json:"text"`
+	Speaker  string   `json:"speaker"`
+	Quote    int      `json:"quote"`
+	Quotes   []int    `json:"quotes"`
+	Sentence int      `json:"sentence"`
+	Diff     []DiffOp `json:"diff"`
+}
+
+// Speaker is one outlet's quotations of one speaker.
+type Speaker struct {
+	Outlet  string  `json:"outlet"`
+	Speaker string  `json:"speaker"`
+	Quotes  int     `json:"quotes"`
+	Words   int     `json:"words"`
+	Share   float64 `json:"share"`
+}
+
+// Quote is one direct quotation in an article; start and end are byte
+// offsets into the article text, parts the ranges inside the marks.
+type Quote struct {
+	Index       int     `json:"index"`
+	Text        string  `json:"text"`
+	Speaker     string  `json:"speaker"`
+	SpeakerText string  `json:"speaker_text"`
+	Attribution string  `json:"attribution"`
+	Kind        string  `json:"kind"`
+	Start       int     `json:"start"`
+	End         int     `json:"end"`
+	Parts       [][]int `json:"parts"`
+	Sentences   []int   `json:"sentences"`
+}
+
+// Statement is speech an article reports without quotation marks.
+type Statement struct {
+	Sentence    int    `json:"sentence"`
+	Speaker     string `json:"speaker"`
+	SpeakerText string `json:"speaker_text"`
+	Verb        string `json:"verb"`
+	Text        string `json:"text"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+}
+
+func quotesOf(a *compare.Article) ([]Quote, []Statement) {
+	qs, ss := []Quote{}, []Statement{}
+	for _, q := range a.Quotes {
+		jq := Quote{Index: q.Index, Text: q.Text, Speaker: q.Speaker, SpeakerText: q.SpeakerText,
+			Attribution: q.Attribution, Kind: q.Kind, Start: q.Start, End: q.End, Sentences: q.Sentences}
+		for _, p := range q.Parts {
+			jq.Parts = append(jq.Parts, []int{p.Start, p.End})
+		}
+		qs = append(qs, jq)
+	}
+	for _, s := range a.Statements {
+		ss = append(ss, Statement{Sentence: s.Sentence, Speaker: s.Speaker, SpeakerText: s.SpeakerText,
+			Verb: s.Verb, Text: s.Text, Start: s.Start, End: s.End})
+	}
+	return qs, ss
+}
+
+func diffOps(ops []compare.DiffOp) []DiffOp {
+	out := []DiffOp{}
+	for _, op := range ops {
+		out = append(out, DiffOp{Op: op.Op, FromText: op.FromText, ToText: op.ToText,
+			FromStart: op.FromStart, FromEnd: op.FromEnd, ToStart: op.ToStart, ToEnd: op.ToEnd})
+	}
+	return out
 }
 
 // Flag is one lexicon term found in an article. Sentence -1 is the
@@ -81,16 +169,18 @@ type Event struct {
 
 // Outlet is one article with its sentences and what cleaning removed.
 type Outlet struct {
-	ID        string     `json:"id"`
-	Name      string     `json:"name"`
-	NameFrom  string     `json:"name_from"`
-	Source    string     `json:"source"`
-	Headline  string     `json:"headline"`
-	Published string     `json:"published"`
-	Captions  []string   `json:"captions"`
-	Words     int        `json:"words"`
-	Sentences []Sentence `json:"sentences"`
-	Removed   []Removed  `json:"removed"`
+	ID         string      `json:"id"`
+	Name       string      `json:"name"`
+	NameFrom   string      `json:"name_from"`
+	Source     string      `json:"source"`
+	Headline   string      `json:"headline"`
+	Published  string      `json:"published"`
+	Captions   []string    `json:"captions"`
+	Words      int         `json:"words"`
+	Sentences  []Sentence  `json:"sentences"`
+	Removed    []Removed   `json:"removed"`
+	Quotes     []Quote     `json:"quotes"`
+	Statements []Statement `json:"statements"`
 }
 
 // Sentence is one body sentence; start and end are byte offsets into the
@@ -198,6 +288,8 @@ func NewDocument(r *compare.Result) *Document {
 		Stats:         []Stats{},
 		Flags:         []Flag{},
 		WordChoices:   []WordChoice{},
+		Quotes:        []QuoteGroup{},
+		Speakers:      []Speaker{},
 	}
 	for _, a := range r.Articles {
 		o := Outlet{
@@ -212,6 +304,7 @@ func NewDocument(r *compare.Result) *Document {
 		for _, rm := range a.Removed {
 			o.Removed = append(o.Removed, Removed{Rule: rm.Rule, Text: rm.Text, Start: rm.Start, End: rm.End})
 		}
+		o.Quotes, o.Statements = quotesOf(&a)
 		d.Outlets = append(d.Outlets, o)
 	}
 	if h := r.Headlines; h != nil {
@@ -265,6 +358,17 @@ func NewDocument(r *compare.Result) *Document {
 		}
 		d.WordChoices = append(d.WordChoices, jw)
 	}
+	for _, g := range r.Quotes {
+		jg := QuoteGroup{ID: g.ID, Speaker: g.Speaker, Disputed: g.Disputed, Text: g.Text, Kind: g.Kind, Source: g.Source}
+		for _, u := range g.Outlets {
+			jg.Outlets = append(jg.Outlets, QuoteUse{Outlet: u.Outlet, Status: u.Status, Text: u.Text, Speaker: u.Speaker,
+				Quote: u.Quote, Quotes: nonNilInts(u.Quotes), Sentence: u.Sentence, Diff: diffOps(u.Diff)})
+		}
+		d.Quotes = append(d.Quotes, jg)
+	}
+	for _, s := range r.Speakers {
+		d.Speakers = append(d.Speakers, Speaker{Outlet: s.Outlet, Speaker: s.Speaker, Quotes: s.Quotes, Words: s.Words, Share: s.Share})
+	}
 	return d
 }
 
@@ -279,6 +383,13 @@ func JSON(w io.Writer, r *compare.Result) error {
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
+	}
+	return s
+}
+
+func nonNilInts(s []int) []int {
+	if s == nil {
+		return []int{}
 	}
 	return s
 }

@@ -140,6 +140,8 @@ func (t *textWriter) render(r *compare.Result) {
 		}
 	}
 
+	t.quoteMatrix(r)
+
 	t.heading("FIGURES")
 	fmt.Fprintf(t.w, "  %-*s  %5s  %5s  %7s  %s\n", idWidth, "outlet", "words", "sent.", "aligned", "shared facts")
 	for _, s := range r.Stats {

@@ -1,0 +1,627 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Quote statuses: how an outlet treats a statement some outlet quotes.
+const (
+	StatusFull        = "full"
+	StatusTruncated   = "truncated"
+	StatusAltered     = "altered"
+	StatusParaphrased = "paraphrased"
+	StatusOmitted     = "omitted"
+)
+
+// QuoteGroup is one statement quoted by at least one outlet, with its
+// treatment in every outlet.
+type QuoteGroup struct {
+	// ID is "q1", "q2", ... in the order of Result.Quotes.
+	ID string
+	// Speaker is the speaker most outlets name; Disputed is set when
+	// outlets name different speakers.
+	Speaker  string
+	Disputed bool
+	// Text is the fullest version quoted, from outlet Source's quote
+	// SourceQuote; the statuses are measured against it.
+	Text        string
+	Source      string
+	SourceQuote int
+	// Kind is the fullest version's kind: direct or partial.
+	Kind string
+	// Outlets is each article's treatment, in article order.
+	Outlets []QuoteUse
+}
+
+// QuoteUse is one outlet's treatment of a statement.
+type QuoteUse struct {
+	Outlet string
+	// Status is full, truncated, altered, paraphrased or omitted.
+	Status string
+	// Quote is the index of the outlet's (first) quote of the statement,
+	// or -1 when it has none; Quotes lists them all, where the outlet
+	// splits the statement into several quotes.
+	Quote  int
+	Quotes []int
+	// Sentence is the sentence that paraphrases the statement, or -1.
+	Sentence int
+	// Text is the outlet's quoted words, or its paraphrasing sentence.
+	Text string
+	// Speaker is whom this outlet names.
+	Speaker string
+	// Diff, for an altered quote, is the word diff from the fullest version
+	// (offsets into the Source article's Text) to this outlet's words.
+	Diff []DiffOp
+}
+
+// SpeakerStats are one outlet's quotations of one speaker.
+type SpeakerStats struct {
+	Outlet, Speaker string
+	// Quotes and Words count the outlet's quotes of the speaker and their
+	// words; Share is Words over all the outlet's quoted words.
+	Quotes, Words int
+	Share         float64
+}
+
+// quoteRef names a quote: its article and its index there.
+type quoteRef struct{ art, quote int }
+
+// qtok is a quoted word, normalized, with its byte range.
+type qtok struct {
+	norm       string
+	start, end int
+	ellipsis   bool // an ellipsis stands before this word
+}
+
+// quoteTokens returns a quote's words, lower case, with typographic
+// apostrophes made plain; an ellipsis marks the word after it.
+func quoteTokens(a *Article, q *Quote) []qtok {
+	var out []qtok
+	gap := false
+	for _, p := range q.Parts {
+		for _, t := range wordTokens(a.Text, p.Start, p.End) {
+			if t.punct {
+				if t.text == "…" || t.text == "." && t.end < p.End && a.Text[t.end] == '.' {
+					gap = true
+				}
+				continue
+			}
+			norm := strings.ToLower(strings.ReplaceAll(t.text, "’", "'"))
+			norm = strings.TrimSuffix(norm, ".")
+			out = append(out, qtok{norm: norm, start: t.start, end: t.end, ellipsis: gap})
+			gap = false
+		}
+	}
+	return out
+}
+
+// matchQuotes groups the outlets' quotes into statements and finds each
+// statement's status in every outlet.
+func matchQuotes(res *Result) {
+	type ref = quoteRef
+	var all []ref
+	toks := map[ref][]qtok{}
+	for ai := range res.Articles {
+		a := &res.Articles[ai]
+		for qi := range a.Quotes {
+			r := ref{ai, qi}
+			all = append(all, r)
+			toks[r] = quoteTokens(a, &a.Quotes[qi])
+		}
+	}
+	// Candidates share a word trigram (or, for quotes of one or two words,
+	// the whole quote): an index, not all pairs.
+	keys := func(ts []qtok) []string {
+		if len(ts) < 3 {
+			words := make([]string, len(ts))
+			for i, t := range ts {
+				words[i] = t.norm
+			}
+			return []string{strings.Join(words, " ")}
+		}
+		out := make([]string, 0, len(ts)-2)
+		for i := 0; i+2 < len(ts); i++ {
+			out = append(out, ts[i].norm+" "+ts[i+1].norm+" "+ts[i+2].norm)
+		}
+		return out
+	}
+	index := map[string][]int{}
+	for k, r := range all {
+		for _, key := range keys(toks[r]) {
+			if l := index[key]; len(l) == 0 || l[len(l)-1] != k {
+				index[key] = append(l, k)
+			}
+		}
+		// Single content words too, so that a quote of a word or two
+		// ("reckless") finds the longer quotes holding it.
+		for _, t := range toks[r] {
+			if key := "1:" + t.norm; !isStop(t.norm) {
+				if l := index[key]; len(l) == 0 || l[len(l)-1] != k {
+					index[key] = append(l, k)
+				}
+			}
+		}
+	}
+	shortKeys := func(ts []qtok) []string {
+		var out []string
+		for _, t := range ts {
+			if !isStop(t.norm) {
+				out = append(out, "1:"+t.norm)
+			}
+		}
+		return out
+	}
+	parent := make([]int, len(all))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	// A quote that carries on the previous one's remarks in the next
+	// sentence, with no attribution of its own ("A," she said. "B.") is
+	// the same statement.
+	for k := 1; k < len(all); k++ {
+		prev, cur := all[k-1], all[k]
+		if prev.art != cur.art {
+			continue
+		}
+		a := &res.Articles[cur.art]
+		p, q := &a.Quotes[prev.quote], &a.Quotes[cur.quote]
+		if q.Attribution == "previous" && len(p.Sentences) > 0 && len(q.Sentences) > 0 &&
+			q.Sentences[0] <= p.Sentences[len(p.Sentences)-1]+1 && q.Speaker == p.Speaker {
+			parent[find(k)] = find(k - 1)
+		}
+	}
+	const maxPostings = 64
+	for k, r := range all {
+		seen := map[int]bool{}
+		ks := keys(toks[r])
+		if len(toks[r]) < 3 {
+			ks = append(ks, shortKeys(toks[r])...)
+		}
+		for _, key := range ks {
+			post := index[key]
+			if len(post) > maxPostings {
+				continue
+			}
+			for _, o := range post {
+				if o == k || seen[o] || all[o].art == r.art {
+					continue
+				}
+				seen[o] = true
+				if sameStatement(toks[r], toks[all[o]]) {
+					parent[find(o)] = find(k)
+				}
+			}
+		}
+	}
+	clusters := map[int][]int{}
+	var roots []int
+	for k := range all {
+		root := find(k)
+		if clusters[root] == nil {
+			roots = append(roots, root)
+		}
+		clusters[root] = append(clusters[root], k)
+	}
+	fs := newFeatureSet()
+	stems := sentenceStemIndex(res.Articles, fs)
+	linked := alignmentLinks(res)
+	res.Quotes = make([]QuoteGroup, 0, len(roots))
+	for _, root := range roots {
+		members := clusters[root]
+		// Each outlet's version: its quotes of the statement in text order
+		// (one outlet may split what another quotes at once).
+		byArt := map[int][]int{}
+		for _, k := range members {
+			byArt[all[k].art] = append(byArt[all[k].art], all[k].quote)
+		}
+		type version struct {
+			quotes []int
+			toks   []qtok
+			parts  []Span
+			text   string
+		}
+		versions := map[int]*version{}
+		for ai, qs := range byArt {
+			sort.Ints(qs)
+			v := &version{quotes: qs}
+			var texts []string
+			for n, qi := range qs {
+				qt := toks[quoteRef{ai, qi}]
+				if n > 0 && len(qt) > 0 {
+					// Each further quote is a piece of its own, as after
+					// an ellipsis.
+					qt = append([]qtok{}, qt...)
+					qt[0].ellipsis = true
+				}
+				v.toks = append(v.toks, qt...)
+				v.parts = append(v.parts, res.Articles[ai].Quotes[qi].Parts...)
+				texts = append(texts, res.Articles[ai].Quotes[qi].Text)
+			}
+			v.text = strings.Join(texts, " ")
+			versions[ai] = v
+		}
+		// The fullest version: most words, then the first outlet.
+		bestArt := -1
+		for ai := range res.Articles {
+			if v := versions[ai]; v != nil && (bestArt < 0 || len(v.toks) > len(versions[bestArt].toks)) {
+				bestArt = ai
+			}
+		}
+		bv := versions[bestArt]
+		src := &res.Articles[bestArt]
+		br := quoteRef{bestArt, bv.quotes[0]}
+		g := QuoteGroup{Text: bv.text, Source: src.ID, SourceQuote: br.quote, Kind: src.Quotes[br.quote].Kind}
+		speakers := map[string]int{}
+		for ai := range res.Articles {
+			a := &res.Articles[ai]
+			use := QuoteUse{Outlet: a.ID, Quote: -1, Sentence: -1}
+			if v := versions[ai]; v != nil {
+				q := &a.Quotes[v.quotes[0]]
+				use.Quote, use.Quotes, use.Text, use.Speaker = v.quotes[0], v.quotes, v.text, q.Speaker
+				use.Status = quoteStatus(bv.toks, v.toks)
+				if use.Status == StatusAltered {
+					use.Diff = quoteDiff(src, bv.parts, a, v.parts)
+				}
+				if q.Speaker != "" {
+					speakers[q.Speaker]++
+				}
+			} else {
+				use.Status = StatusOmitted
+				if s, ok := paraphrase(a, ai, bv.toks, members, all, res, stems, linked, fs); ok {
+					use.Status, use.Sentence, use.Text = StatusParaphrased, s, a.Sentences[s].Text
+				}
+			}
+			g.Outlets = append(g.Outlets, use)
+		}
+		// The speaker most outlets name; ties go to the fullest version's,
+		// then to the first name in order.
+		g.Speaker = src.Quotes[br.quote].Speaker
+		for name, n := range speakers {
+			cur := speakers[g.Speaker]
+			if n > cur || (n == cur && g.Speaker != src.Quotes[br.quote].Speaker && name < g.Speaker) || (n == cur && g.Speaker == "") {
+				g.Speaker = name
+			}
+		}
+		g.Disputed = len(speakers) > 1
+		res.Quotes = append(res.Quotes, g)
+	}
+	// Order: by the first quoting outlet in article order, then its quote.
+	first := func(g QuoteGroup) (int, int) {
+		for ai, u := range g.Outlets {
+			if u.Quote >= 0 {
+				return ai, u.Quote
+			}
+		}
+		return len(g.Outlets), 0
+	}
+	sort.SliceStable(res.Quotes, func(i, j int) bool {
+		ai, qi := first(res.Quotes[i])
+		aj, qj := first(res.Quotes[j])
+		if ai != aj {
+			return ai < aj
+		}
+		return qi < qj
+	})
+	for i := range res.Quotes {
+		res.Quotes[i].ID = fmt.Sprintf("q%d", i+1)
+	}
+	res.Speakers = speakerStats(res.Articles)
+}
+
+// sameStatement says whether two quotes are versions of one statement:
+// the shorter shares at least half its words, in order, with the longer.
+func sameStatement(a, b []qtok) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return false
+	}
+	if len(a)*len(b) > 1<<22 {
+		// Very long quotes: count shared words rather than align them.
+		n, in := 0, map[string]int{}
+		for _, t := range b {
+			in[t.norm]++
+		}
+		for _, t := range a {
+			if in[t.norm] > 0 {
+				in[t.norm]--
+				n++
+			}
+		}
+		return n*2 >= len(a)
+	}
+	n := lcs(a, b)
+	if len(a) <= 2 {
+		return n == len(a) && contentful(joinNorm(a))
+	}
+	return n*2 >= len(a) && n >= 3
+}
+
+func joinNorm(ts []qtok) string {
+	words := make([]string, len(ts))
+	for i, t := range ts {
+		words[i] = t.norm
+	}
+	return strings.Join(words, " ")
+}
+
+// lcs is the length of the longest common subsequence of two word lists.
+func lcs(a, b []qtok) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			switch {
+			case a[i].norm == b[j].norm:
+				cur[j+1] = prev[j] + 1
+			case prev[j+1] >= cur[j]:
+				cur[j+1] = prev[j+1]
+			default:
+				cur[j+1] = cur[j]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// quoteStatus compares an outlet's version with the fullest one: the same
+// words are full; a contiguous part (or parts cut at an ellipsis, in order)
+// is truncated; anything else is altered.
+func quoteStatus(full, got []qtok) string {
+	if joinNorm(full) == joinNorm(got) {
+		return StatusFull
+	}
+	// Split the outlet's words at its ellipses and find each piece in
+	// order.
+	var pieces [][]qtok
+	for i, t := range got {
+		if i == 0 || t.ellipsis {
+			pieces = append(pieces, nil)
+		}
+		pieces[len(pieces)-1] = append(pieces[len(pieces)-1], t)
+	}
+	from := 0
+	for _, p := range pieces {
+		at := indexWords(full[from:], p)
+		if at < 0 {
+			return StatusAltered
+		}
+		from += at + len(p)
+	}
+	return StatusTruncated
+}
+
+// indexWords finds the word list sub in words, or -1.
+func indexWords(words, sub []qtok) int {
+	for i := 0; i+len(sub) <= len(words); i++ {
+		ok := true
+		for j := range sub {
+			if words[i+j].norm != sub[j].norm {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// quoteDiff is the word diff from the fullest version to an outlet's.
+func quoteDiff(src *Article, full []Span, a *Article, parts []Span) []DiffOp {
+	var from, to []diffToken
+	for _, p := range full {
+		from = append(from, diffTokens(src.Text[p.Start:p.End], p.Start)...)
+	}
+	for _, p := range parts {
+		to = append(to, diffTokens(a.Text[p.Start:p.End], p.Start)...)
+	}
+	// Text between offsets, read from the tokens so that the words
+	// between two parts (the attribution) stay out.
+	spanText := func(toks []diffToken) func(s, e int) string {
+		return func(s, e int) string {
+			var b strings.Builder
+			for _, t := range toks {
+				if t.start >= s && t.end <= e {
+					if b.Len() > 0 && !strings.ContainsAny(t.text[:1], ",.;:!?…") {
+						b.WriteByte(' ')
+					}
+					b.WriteString(t.text)
+				}
+			}
+			return b.String()
+		}
+	}
+	return wordDiff(from, to, spanText(from), spanText(to))
+}
+
+// sentenceStemIndex maps each article's content stems to its sentences.
+func sentenceStemIndex(articles []Article, fs *featureSet) []map[string][]int {
+	out := make([]map[string][]int, len(articles))
+	for ai := range articles {
+		a := &articles[ai]
+		m := map[string][]int{}
+		for _, s := range a.Sentences {
+			for _, st := range contentStems(s.Text, fs) {
+				if l := m[st]; len(l) == 0 || l[len(l)-1] != s.Index {
+					m[st] = append(l, s.Index)
+				}
+			}
+		}
+		out[ai] = m
+	}
+	return out
+}
+
+// contentStems returns the stems of a text's words that are not stop
+// words, each once.
+func contentStems(text string, fs *featureSet) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+	}) {
+		if isStop(w) || len(w) < 2 {
+			continue
+		}
+		st := fs.stem(w)
+		if !seen[st] {
+			seen[st] = true
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// alignmentLinks maps "outlet/sentence" to the sentences aligned with it.
+func alignmentLinks(res *Result) map[[2]int]map[[2]int]bool {
+	artIndex := map[string]int{}
+	for i, a := range res.Articles {
+		artIndex[a.ID] = i
+	}
+	links := map[[2]int]map[[2]int]bool{}
+	for _, g := range res.Alignments {
+		var members [][2]int
+		for _, m := range g.Members {
+			for _, s := range m.Sentences {
+				members = append(members, [2]int{artIndex[m.Outlet], s})
+			}
+		}
+		for _, x := range members {
+			if links[x] == nil {
+				links[x] = map[[2]int]bool{}
+			}
+			for _, y := range members {
+				if x[0] != y[0] {
+					links[x][y] = true
+				}
+			}
+		}
+	}
+	return links
+}
+
+// paraphrase finds the sentence of article ai that carries a statement's
+// content without quoting it: one holding most of its content words (all
+// of them for a short quote) and, for a short quote, aligned with a
+// sentence that quotes it.
+func paraphrase(a *Article, ai int, full []qtok, members []int, all []quoteRef,
+	res *Result, stems []map[string][]int, links map[[2]int]map[[2]int]bool, fs *featureSet) (int, bool) {
+	want := contentStems(joinNorm(full), fs)
+	if len(want) == 0 {
+		return -1, false
+	}
+	// Words every outlet uses all the time (the place, the main actors)
+	// say little: weigh each by how rare it is in the event.
+	total := 0
+	for _, a := range res.Articles {
+		total += len(a.Sentences)
+	}
+	weight := map[string]float64{}
+	sum := 0.0
+	for _, st := range want {
+		df := 0
+		for _, m := range stems {
+			df += len(m[st])
+		}
+		weight[st] = math.Log(float64(total+1) / float64(df+1))
+		sum += weight[st]
+	}
+	count := map[int]int{}
+	got := map[int]float64{}
+	for _, st := range want {
+		for _, s := range stems[ai][st] {
+			count[s]++
+			got[s] += weight[st]
+		}
+	}
+	// Sentences aligned with a quoting sentence.
+	aligned := map[int]bool{}
+	for _, k := range members {
+		r := all[k]
+		for _, s := range res.Articles[r.art].Quotes[r.quote].Sentences {
+			for y := range links[[2]int{r.art, s}] {
+				if y[0] == ai {
+					aligned[y[1]] = true
+				}
+			}
+		}
+	}
+	best, bestScore := -1, 0.0
+	for s, n := range count {
+		cover := float64(n) / float64(len(want))
+		if sum > 0 {
+			cover = math.Min(cover, got[s]/sum)
+		}
+		short := len(want) < 4
+		switch {
+		case short && (cover < 1 || !aligned[s]):
+			continue
+		case !short && cover < 0.5 && !(aligned[s] && cover >= 0.35):
+			continue
+		}
+		score := cover
+		if aligned[s] {
+			score += 0.5
+		}
+		if score > bestScore || (score == bestScore && s < best) {
+			best, bestScore = s, score
+		}
+	}
+	return best, best >= 0
+}
+
+// speakerStats counts each outlet's quotes and quoted words per speaker.
+func speakerStats(articles []Article) []SpeakerStats {
+	var out []SpeakerStats
+	for _, a := range articles {
+		type acc struct{ quotes, words int }
+		by := map[string]*acc{}
+		total := 0
+		for _, q := range a.Quotes {
+			n := len(strings.Fields(q.Text))
+			total += n
+			sp := q.Speaker
+			if sp == "" {
+				sp = "unknown"
+			}
+			if by[sp] == nil {
+				by[sp] = &acc{}
+			}
+			by[sp].quotes++
+			by[sp].words += n
+		}
+		names := make([]string, 0, len(by))
+		for n := range by {
+			names = append(names, n)
+		}
+		sort.Slice(names, func(i, j int) bool {
+			if by[names[i]].words != by[names[j]].words {
+				return by[names[i]].words > by[names[j]].words
+			}
+			return names[i] < names[j]
+		})
+		for _, n := range names {
+			share := 0.0
+			if total > 0 {
+				share = roundScore(float64(by[n].words) / float64(total))
+			}
+			out = append(out, SpeakerStats{Outlet: a.ID, Speaker: n, Quotes: by[n].quotes, Words: by[n].words, Share: share})
+		}
+	}
+	return out
+}

@@ -1,0 +1,146 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// articleOf builds an article from a body text as the pipeline does.
+func articleOf(t testing.TB, body string) Article {
+	t.Helper()
+	a, err := buildArticle(Document{Source: "t.txt", Name: "t", Kind: "text", Outlet: "T", OutletFrom: "manifest",
+		Headline: "A headline", Text: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.ID = "t"
+	return a
+}
+
+func quotesOf(t testing.TB, body string) []Quote {
+	t.Helper()
+	arts := []Article{articleOf(t, body)}
+	findQuotes(arts)
+	return arts[0].Quotes
+}
+
+// TestQuoteExtraction checks quote marks, apostrophes, nesting, quotes
+// interrupted by their attribution and quotes over several paragraphs.
+func TestQuoteExtraction(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string // each quote's text, parts joined by " | "
+	}{
+		{"straight", `"We will win," Ana Ruiz said.`, []string{"We will win,"}},
+		{"curly", `“We will win,” Ana Ruiz said.`, []string{"We will win,"}},
+		{"guillemets", `«Nous gagnerons», said Ana Ruiz.`, []string{"Nous gagnerons"}},
+		{"apostrophes are not quotes", `Russia’s plan and the teachers' union don't matter in the '80s or ’90s, rock 'n' roll aside.`, nil},
+		{"possessive then quote", `The workers' leader, Ana Ruiz, said: "We won't sign the council’s plan."`, []string{"We won't sign the council’s plan."}},
+		{"nested single quote", `“He told us ‘never again’ last year,” Ana Ruiz said.`, []string{"He told us ‘never again’ last year,"}},
+		{"nested plural possessive", `“The teachers’ union said ‘no’ to the workers’ plan,” Ana Ruiz said.`, []string{"The teachers’ union said ‘no’ to the workers’ plan,"}},
+		{"interrupted", `"We will not sign," Dorsey said, "until the terms change."`, []string{"We will not sign, | until the terms change."}},
+		{"interrupted curly, said X", `“We will not sign,” said Ana Ruiz, “until the terms change.”`, []string{"We will not sign, | until the terms change."}},
+		{"two quotes, two sentences", `"We will not sign," Dorsey said. "The terms are bad," Ruiz said.`, []string{"We will not sign,", "The terms are bad,"}},
+		{"multi-sentence", `"We will not sign. The terms are bad," Dorsey said.`, []string{"We will not sign. The terms are bad,"}},
+		{"multi-paragraph", "\"We will not sign. The terms are bad.\n\n\"We will keep talking,\" Dorsey said.", []string{"We will not sign. The terms are bad. | We will keep talking,"}},
+		{"partial", `Rasmussen described the threat as “unjustified.”`, []string{"unjustified."}},
+		{"scare quotes", `The so-called "consultation" lasted an hour.`, []string{"consultation"}},
+		{"unclosed at paragraph end", "The minister spoke for an hour at the town hall.\n\nHe said \"we will see what happens\n\nThe vote is on Friday.", []string{"we will see what happens"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := quotesOf(t, tt.body)
+			var got []string
+			for _, q := range qs {
+				var parts []string
+				for _, p := range q.Parts {
+					parts = append(parts, tt.body[p.Start:p.End])
+				}
+				got = append(got, strings.Join(parts, " | "))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("quotes:\n%q\nwant:\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestQuoteSpeakers checks the attribution patterns.
+func TestQuoteSpeakers(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string // each quote's speaker
+	}{
+		{"X said", `"We will win," Ana Ruiz said.`, []string{"Ana Ruiz"}},
+		{"said X, a", `"We will win," said Ana Ruiz, a spokeswoman for the port.`, []string{"Ana Ruiz"}},
+		{"X said:", `Ana Ruiz said: "We will win."`, []string{"Ana Ruiz"}},
+		{"told reporters", `Ana Ruiz told reporters: "We will win."`, []string{"Ana Ruiz"}},
+		{"according to", `"We will win," according to Ana Ruiz.`, []string{"Ana Ruiz"}},
+		{"described as", `Ana Ruiz described the plan as "reckless."`, []string{"Ana Ruiz"}},
+		{"said that ... partial", `Ana Ruiz said that the talks had reached a "dead end."`, []string{"Ana Ruiz"}},
+		{"titles", `"We hold the line," said Lt. Gen. Ana Ruiz.`, []string{"Ana Ruiz"}},
+		{"aide, not the minister", `Minister Carl Dorsey left early. "We are done," said the minister's aide, Lara Voss.`, []string{"Lara Voss"}},
+		{"surname later", `Ana Ruiz spoke first. "We will win," Ruiz said.`, []string{"Ana Ruiz"}},
+		{"pronoun", `Ana Ruiz spoke first. "We will win," she said.`, []string{"Ana Ruiz"}},
+		{"relative clause", `Carl Dorsey answered Ana Ruiz's letter, in which she wrote that the plan was "reckless."`, []string{"Ana Ruiz"}},
+		{"continuing remarks", "\"We will win,\" Ana Ruiz said.\n\n\"Nobody else will do it for us.\"", []string{"Ana Ruiz", "Ana Ruiz"}},
+		{"body", `The Interior Ministry said in a statement: "Order is restored."`, []string{"Interior Ministry"}},
+		{"description", `Deputy Mayor Ilse Brandt opened the meeting. "The bridge is safe," the mayor said.`, []string{"Ilse Brandt"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := quotesOf(t, tt.body)
+			var got []string
+			for _, q := range qs {
+				got = append(got, q.Speaker)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("speakers %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzQuotes feeds arbitrary text to quote extraction: no panic, every
+// offset inside the text, parts in order, quotes never overlapping.
+func FuzzQuotes(f *testing.F) {
+	for _, s := range []string{
+		`"We will not sign," Dorsey said, "until the terms change."`,
+		"\"One.\n\n\"Two,\" she said.",
+		`“He told us ‘never again’ last year,” she said. The teachers' union's '80s rock 'n' roll.`,
+		`""""''''“”“”«»»«`,
+		`Ana Ruiz's letter, in which she wrote that the plan was "reckless."`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		if !utf8.ValidString(body) {
+			return
+		}
+		a, err := buildArticle(Document{Source: "f.txt", Name: "f", Kind: "text", Outlet: "F", OutletFrom: "manifest", Text: body})
+		if err != nil {
+			return
+		}
+		a.ID = "f"
+		arts := []Article{a}
+		findQuotes(arts)
+		last := -1
+		for _, q := range arts[0].Quotes {
+			if q.Start < 0 || q.End > len(a.Text) || q.Start > q.End {
+				t.Fatalf("quote %q at %d..%d outside the text (%d bytes)", q.Text, q.Start, q.End, len(a.Text))
+			}
+			for _, p := range q.Parts {
+				if p.Start < last || p.Start > p.End || p.End > len(a.Text) {
+					t.Fatalf("part %d..%d overlaps or leaves the text (last end %d)", p.Start, p.End, last)
+				}
+				last = p.End
+			}
+		}
+		for _, s := range arts[0].Statements {
+			if s.Start < 0 || s.End > len(a.Text) || s.Start > s.End {
+				t.Fatalf("statement at %d..%d outside the text", s.Start, s.End)
+			}
+		}
+	})
+}

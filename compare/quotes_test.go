@@ -1,0 +1,286 @@
+package compare
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+)
+
+var (
+	quoteMisses = flag.Bool("quotemisses", false, "list every quote error in TestQuoteQuality")
+	quoteOnly   = flag.String("quoteonly", "", "score only the test events whose directory name holds this")
+)
+
+// goldQuotes is a hand-made quotes.yaml: see testdata/README.md.
+type goldQuotes struct {
+	Speakers []struct {
+		Name    string   `yaml:"name"`
+		Aliases []string `yaml:"aliases"`
+	} `yaml:"speakers"`
+	Quotes []struct {
+		ID      string             `yaml:"id"`
+		Speaker string             `yaml:"speaker"`
+		Text    string             `yaml:"text"`
+		Outlets map[string]goldUse `yaml:"outlets"`
+	} `yaml:"quotes"`
+}
+
+type goldUse struct {
+	Status  string   `yaml:"status"`
+	Kind    string   `yaml:"kind"`
+	Speaker string   `yaml:"speaker"`
+	Parts   []string `yaml:"parts"`
+}
+
+func readGoldQuotes(t *testing.T, path string) *goldQuotes {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v: every test event needs its gold quotes", err)
+	}
+	var g goldQuotes
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&g); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return &g
+}
+
+// normQuote makes quoted text comparable: one kind of apostrophe, single
+// spaces, no punctuation or space at either end.
+func normQuote(s string) string {
+	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"").Replace(s)
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+}
+
+func normParts(parts []string) string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = normQuote(p)
+	}
+	return normQuote(strings.Join(out, " "))
+}
+
+// quoteScore accumulates the quality figures.
+type quoteScore struct {
+	tp, fp, fn            int
+	speakerOK, speakerAll int
+	statusOK, statusAll   int
+	kindOK, kindAll       int
+	misses                []string
+}
+
+func (s *quoteScore) add(o quoteScore) {
+	s.tp += o.tp
+	s.fp += o.fp
+	s.fn += o.fn
+	s.speakerOK += o.speakerOK
+	s.speakerAll += o.speakerAll
+	s.statusOK += o.statusOK
+	s.statusAll += o.statusAll
+	s.kindOK += o.kindOK
+	s.kindAll += o.kindAll
+	s.misses = append(s.misses, o.misses...)
+}
+
+func qratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// scoreQuotes compares one event's quotes with its gold file.
+func scoreQuotes(t *testing.T, dir, goldPath string) quoteScore {
+	t.Helper()
+	ev, err := Load(context.Background(), []string{dir}, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Compare(ev, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold := readGoldQuotes(t, goldPath)
+	aliases := map[string]map[string]bool{}
+	for _, sp := range gold.Speakers {
+		set := map[string]bool{strings.ToLower(sp.Name): true}
+		for _, a := range sp.Aliases {
+			set[strings.ToLower(a)] = true
+		}
+		aliases[sp.Name] = set
+	}
+	name := filepath.Base(dir)
+	var sc quoteScore
+	miss := func(format string, args ...any) {
+		sc.misses = append(sc.misses, name+": "+sprintf(format, args...))
+	}
+	artIndex := map[string]int{}
+	for i, a := range res.Articles {
+		artIndex[a.ID] = i
+	}
+	// matched[outlet][quote index] = gold quote id
+	matched := map[string]map[int]string{}
+	for _, g := range gold.Quotes {
+		for outlet := range g.Outlets {
+			if _, ok := artIndex[outlet]; !ok {
+				t.Fatalf("%s: gold quote %s names outlet %q, which the event does not have", goldPath, g.ID, outlet)
+			}
+		}
+	}
+	for _, a := range res.Articles {
+		used := map[int]bool{}
+		matched[a.ID] = map[int]string{}
+		for _, g := range gold.Quotes {
+			use, ok := g.Outlets[a.ID]
+			if !ok {
+				t.Errorf("%s: gold quote %s does not list outlet %s", goldPath, g.ID, a.ID)
+				continue
+			}
+			if len(use.Parts) == 0 {
+				continue
+			}
+			want := normParts(use.Parts)
+			// One quote, or a run of consecutive quotes where the outlet
+			// splits a statement that the gold keeps as one.
+			found, run := -1, 0
+			for qi := range a.Quotes {
+				joined := ""
+				for n := 0; qi+n < len(a.Quotes) && n < 4 && !used[qi+n]; n++ {
+					var parts []string
+					for _, p := range a.Quotes[qi+n].Parts {
+						parts = append(parts, a.Text[p.Start:p.End])
+					}
+					joined = normQuote(strings.TrimSpace(joined + " " + normParts(parts)))
+					if joined == want {
+						found, run = qi, n+1
+						break
+					}
+					if !strings.HasPrefix(want, joined) {
+						break
+					}
+				}
+				if found >= 0 {
+					break
+				}
+			}
+			if found < 0 {
+				sc.fn++
+				miss("%s missed %s %q", a.ID, g.ID, want)
+				continue
+			}
+			for n := range run {
+				used[found+n] = true
+				matched[a.ID][found+n] = g.ID
+			}
+			sc.tp++
+			q := a.Quotes[found]
+			wantSpeaker := g.Speaker
+			if use.Speaker != "" {
+				wantSpeaker = use.Speaker
+			}
+			sc.speakerAll++
+			switch {
+			case (wantSpeaker == "none" || wantSpeaker == "unknown") && q.Speaker == "":
+				sc.speakerOK++
+			case aliases[wantSpeaker][strings.ToLower(q.Speaker)] || strings.EqualFold(wantSpeaker, q.Speaker):
+				sc.speakerOK++
+			default:
+				miss("%s %s speaker %q (from %q, %s), want %q", a.ID, g.ID, q.Speaker, q.SpeakerText, q.Attribution, wantSpeaker)
+			}
+			if use.Kind != "" {
+				sc.kindAll++
+				if use.Kind == q.Kind {
+					sc.kindOK++
+				} else {
+					miss("%s %s kind %s, want %s", a.ID, g.ID, q.Kind, use.Kind)
+				}
+			}
+		}
+		for qi, q := range a.Quotes {
+			if !used[qi] {
+				sc.fp++
+				miss("%s extra quote %q", a.ID, q.Text)
+			}
+		}
+	}
+	// Statuses: each gold statement's predicted group is the one holding a
+	// quote matched to it.
+	for _, g := range gold.Quotes {
+		var group *QuoteGroup
+		for gi := range res.Quotes {
+			for _, u := range res.Quotes[gi].Outlets {
+				if u.Quote >= 0 && matched[u.Outlet][u.Quote] == g.ID {
+					group = &res.Quotes[gi]
+					break
+				}
+			}
+			if group != nil {
+				break
+			}
+		}
+		outlets := make([]string, 0, len(g.Outlets))
+		for o := range g.Outlets {
+			outlets = append(outlets, o)
+		}
+		sort.Strings(outlets)
+		for _, o := range outlets {
+			sc.statusAll++
+			got := "(no group)"
+			if group != nil {
+				got = group.Outlets[artIndex[o]].Status
+			}
+			if got == g.Outlets[o].Status {
+				sc.statusOK++
+			} else {
+				miss("%s %s status %s, want %s", o, g.ID, got, g.Outlets[o].Status)
+			}
+		}
+	}
+	return sc
+}
+
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// TestQuoteQuality scores quote extraction, speakers and cross-outlet
+// statuses against the hand-made gold quotes of every test event and of
+// the hard cases, and fails below span precision 0.95, recall 0.90,
+// speaker accuracy 0.90 and status accuracy 0.90 over all of them.
+func TestQuoteQuality(t *testing.T) {
+	dirs, _ := filepath.Glob("../testdata/events/*")
+	dirs = append(dirs, "../testdata/quotes/hard-cases")
+	var total quoteScore
+	for _, dir := range dirs {
+		if !strings.Contains(filepath.Base(dir), *quoteOnly) {
+			continue
+		}
+		sc := scoreQuotes(t, dir, filepath.Join(dir, "quotes.yaml"))
+		t.Logf("%-28s P %.3f R %.3f speaker %.3f status %.3f kind %.3f (%d quotes found, %d gold)",
+			filepath.Base(dir), qratio(sc.tp, sc.tp+sc.fp), qratio(sc.tp, sc.tp+sc.fn), qratio(sc.speakerOK, sc.speakerAll),
+			qratio(sc.statusOK, sc.statusAll), qratio(sc.kindOK, sc.kindAll), sc.tp+sc.fp, sc.tp+sc.fn)
+		total.add(sc)
+	}
+	p, r := qratio(total.tp, total.tp+total.fp), qratio(total.tp, total.tp+total.fn)
+	spk, st := qratio(total.speakerOK, total.speakerAll), qratio(total.statusOK, total.statusAll)
+	t.Logf("%-28s P %.3f R %.3f speaker %.3f status %.3f kind %.3f", "all", p, r, spk, st, qratio(total.kindOK, total.kindAll))
+	if *quoteMisses {
+		for _, m := range total.misses {
+			t.Log(m)
+		}
+	}
+	if p < 0.95 || r < 0.90 || spk < 0.90 || st < 0.90 {
+		t.Errorf("quote quality below the bar (P 0.95, R 0.90, speaker 0.90, status 0.90): P %.3f R %.3f speaker %.3f status %.3f; run with -quotemisses to list the errors",
+			p, r, spk, st)
+	}
+}

@@ -1,0 +1,1319 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// wtok is a word or punctuation mark of a sentence, with its byte range in
+// the article text.
+type wtok struct {
+	text       string
+	start, end int
+	punct      bool
+}
+
+// titleAbbrevs are abbreviations that keep their period inside a name.
+var titleAbbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "lt": true, "gen": true, "col": true, "maj": true,
+	"capt": true, "sgt": true, "adm": true, "rep": true, "sen": true, "gov": true, "prof": true,
+	"rev": true, "jr": true, "sr": true, "st": true, "cpl": true, "pvt": true, "supt": true,
+	"insp": true, "det": true, "hon": true, "cmdr": true, "brig": true,
+}
+
+// wordTokens splits text[start:end] into words and punctuation marks.
+// Words keep inner apostrophes, hyphens and dots (U.S.), and the period of a
+// title abbreviation or an initial (Lt., J.).
+func wordTokens(text string, start, end int) []wtok {
+	var out []wtok
+	i := start
+	for i < end {
+		r, size := utf8.DecodeRuneInString(text[i:end])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + size
+			for j < end {
+				r2, s2 := utf8.DecodeRuneInString(text[j:end])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += s2
+					continue
+				}
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' {
+					n, _ := utf8.DecodeRuneInString(text[j+s2 : end])
+					if j+s2 < end && (unicode.IsLetter(n) || unicode.IsDigit(n)) {
+						j += s2
+						continue
+					}
+				}
+				break
+			}
+			w := text[i:j]
+			if j < end && text[j] == '.' {
+				l := strings.ToLower(w)
+				if titleAbbrevs[l] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) || strings.Contains(w, ".") {
+					j++
+					w = text[i:j]
+				}
+			}
+			out = append(out, wtok{text: w, start: i, end: j})
+			i = j
+		case unicode.IsSpace(r):
+			i += size
+		default:
+			out = append(out, wtok{text: text[i : i+size], start: i, end: i + size, punct: true})
+			i += size
+		}
+	}
+	return out
+}
+
+// quoteVerbs report speech; the forms are listed, not stemmed, so that
+// nouns (a claim, the call) do not count.
+var quoteVerbs = map[string]bool{}
+
+func init() {
+	for _, v := range strings.Fields(`said says say saying added adds adding told tells telling stated states
+		insisted insists warned warns claimed claims argued argues explained explains wrote writes asked asks
+		noted notes declared declares announced announces continued replied replies responded acknowledged
+		admitted admits conceded concedes recalled recalls urged urges described describes called calls
+		promised promises vowed vows pledged pledges maintained maintains suggested suggests stressed stresses
+		emphasized emphasised observed remarked commented confirmed confirms denied denies predicted predicts
+		cautioned cautions complained complains countered contended asserted asserts alleged alleges agreed
+		shouted chanted tweeted posted quipped joked recounted testified thundered fumed blasted slammed
+		branded brands termed labelled labeled dismissed dismisses hailed praised criticized criticised
+		condemned accused accuses demanded demands threatened threatens reiterated reiterates mused
+		acknowledges estimated estimates believes believed conceded told reported reports apologised
+		apologized apologises apologizes raged rages fumed insisting adding warning arguing claiming
+		stressing noting explaining telling asking promising vowing pledging conceding admitting
+		blamed blames hit hits lashed lashes boasted boasts bragged pleaded pleads begged appealed appeals
+		answered answers wondered cried yelled screamed whispered murmured muttered grumbled`) {
+		quoteVerbs[v] = true
+	}
+}
+
+func isSpeechVerb(lower string) bool { return quoteVerbs[lower] }
+
+// verbAt says whether a token is a speech verb as written: in lower case,
+// so that "United States" holds none.
+func verbAt(t wtok) bool {
+	return !t.punct && !isCapitalized(t) && quoteVerbs[t.text]
+}
+
+// reportingVerbs introduce reported speech ("X said that ...").
+var reportingVerbs = map[string]bool{}
+
+func init() {
+	for _, v := range strings.Fields(`said says told tells added adds stated states warned warns claimed claims
+		insisted insists argued argues explained explains noted notes announced announces declared declares
+		acknowledged acknowledges admitted admits denied denies confirmed confirms predicted predicts stressed
+		stresses suggested suggests urged urges maintained maintains wrote writes reiterated reiterates
+		cautioned cautions complained complains contended asserted asserts alleged alleges`) {
+		reportingVerbs[v] = true
+	}
+}
+
+// speechNouns are what a speaker's words are called: "Serdyukov's
+// statement, in which he said".
+var speechNouns = map[string]bool{
+	"statement": true, "statements": true, "remarks": true, "comments": true, "letter": true,
+	"speech": true, "interview": true, "post": true, "message": true, "address": true, "testimony": true,
+	"announcement": true, "report": true, "note": true, "email": true, "op-ed": true, "column": true,
+	"briefing": true, "declaration": true, "warning": true, "tweet": true, "memo": true, "reply": true,
+	"response": true, "video": true, "essay": true, "article": true, "claim": true,
+}
+
+// titleWords stand before a name without being part of it.
+var titleWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`secretary general secretary-general deputy minister mayor president prime
+		chancellor chief premier governor senator representative ambassador commissioner spokesman spokeswoman
+		spokesperson director chairman chairwoman chair ceo head leader king queen prince princess pope
+		sheikh judge justice attorney inspector superintendent commander captain colonel major lieutenant
+		sergeant admiral officer professor doctor mr. mrs. ms. dr. lt. gen. col. maj. capt. sgt. adm.
+		rep. sen. gov. prof. rev. supt. insp. det. cmdr. brig. cpl. pvt. mr mrs ms dr lt gen col maj
+		defense defence foreign interior finance justice health education transport trade economy energy
+		labour labor home state vice acting former interim assistant associate executive managing
+		staff of the and armed forces army navy air police fire council city port union party
+		coach manager founder owner editor analyst economist professor minister's
+		lord lady sir dame baroness baron detective constable inspector-general
+		councillor councilor alderman mp mep general-secretary`) {
+		titleWords[w] = true
+	}
+}
+
+// notNameWords are capitalized words that are not people's names: days,
+// months, places and the words that make organisations.
+var notNameWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`monday tuesday wednesday thursday friday saturday sunday january february
+		march april may june july august september october november december
+		ministry department agency council union party authority office bank committee commission court
+		parliament government alliance association federation institute university news times post wire
+		ledger courier herald gazette voice tribune journal daily press tv radio company corporation inc ltd
+		group forces army navy police service services board school hospital church station airport port
+		states kingdom sea region republic island islands ocean river street square bay city county province
+		state republic federation district coast mountains valley lake north south east west central
+		europe asia africa america the a an and of for in on at to by with from but however
+		missile missiles system systems conference plan act bill treaty accord agreement summit war crisis
+		project program programme operation defense defence security peace talks deal strike`) {
+		notNameWords[w] = true
+	}
+}
+
+// orgWords make a capitalized run the name of a body rather than a person.
+var orgWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`ministry department agency council union party authority office bank
+		committee commission court parliament government alliance association federation institute
+		university company corporation group forces army navy police service board school hospital
+		church airport port nato un eu kremlin pentagon white house staff secretariat cabinet senate
+		congress assembly tribunal federation league club team operator railway railways network
+		front relief movement coalition fund foundation trust initiative watch international organization
+		organisation society brigade brigades militia guard guards command mission center centre cross crescent
+		aid rights unit corps battalion industries holdings partners media press bureau directorate
+		inspectorate regiment division fleet command secretariat observatory institute academy labs
+		laboratory works mills lines airlines shipping logistics exchange market markets council's`) {
+		orgWords[w] = true
+	}
+}
+
+// sentenceStarters are capitalized at a sentence's start without being part
+// of a name.
+func isSentenceStarter(lower string) bool {
+	return isStop(lower) || lower == "however" || lower == "meanwhile" || lower == "speaking" ||
+		lower == "according" || lower == "earlier" || lower == "later" || lower == "yet" || lower == "still"
+}
+
+// person is someone quoted or named in the event.
+type person struct {
+	name    string          // canonical: the fullest name the event gives
+	context map[string]bool // lower-case title and appositive words
+	gender  byte            // 'm', 'f' or 0 when unknown
+	org     bool            // a body rather than a person
+}
+
+// personIndex holds the event's people and bodies, so that "Rasmussen",
+// "NATO Secretary General Anders Fogh Rasmussen" and "the NATO chief" are
+// one speaker across articles.
+type personIndex struct {
+	bySurname map[string]*person // lower-case last name
+	byName    map[string]*person // lower-case canonical name
+	orgs      []string           // names of bodies, longest first
+	// speakingBodies count the names that are not people's and stand
+	// right before a speech verb, or own a spokesperson ("Norrail said",
+	// "Norrail's spokeswoman").
+	speakingBodies map[string]int
+}
+
+// mention is a capitalized run naming a person or a body in an article.
+type mention struct {
+	start, end int
+	who        *person
+	possessive bool
+	title      []string // the title words before the name, lower case
+}
+
+// nameRun is a run of capitalized words with the title words before it
+// split off.
+type nameRun struct {
+	start, end int
+	words      []string
+	title      []string
+	possessive bool
+	org        bool
+	atStart    bool // the run opens its sentence (or a quotation)
+}
+
+// capitalRuns finds the runs of capitalized words in a sentence's tokens.
+func capitalRuns(toks []wtok) []nameRun {
+	var out []nameRun
+	for i := 0; i < len(toks); {
+		if !isCapitalized(toks[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && (isCapitalized(toks[j]) || (j > i && j+1 < len(toks) && isCapitalized(toks[j+1]) &&
+			(isNameParticle(toks[j].text) || (toks[j].text == "of" && orgWords[strings.ToLower(toks[j-1].text)])))) {
+			j++
+			if w := toks[j-1].text; strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+				break
+			}
+		}
+		run := nameRun{start: toks[i].start, end: toks[j-1].end,
+			atStart: i == 0 || (toks[i-1].punct && strings.ContainsAny(toks[i-1].text, "\"“‘'«("))}
+		for _, t := range toks[i:j] {
+			run.words = append(run.words, t.text)
+		}
+		last := run.words[len(run.words)-1]
+		for _, s := range []string{"'s", "’s"} {
+			if strings.HasSuffix(last, s) {
+				run.words[len(run.words)-1] = strings.TrimSuffix(last, s)
+				run.end -= len(s)
+				run.possessive = true
+			}
+		}
+		// A body's name ends in a word like Ministry or Front; "NATO
+		// Secretary General Anders Fogh Rasmussen" is a person with titles.
+		lastWord := strings.ToLower(run.words[len(run.words)-1])
+		run.org = orgWords[lastWord] || (len(run.words) == 1 && isInitialism(run.words[0]))
+		for k := 1; k < len(run.words); k++ {
+			if run.words[k] == "of" && orgWords[strings.ToLower(run.words[k-1])] {
+				run.org = true // Ministry of Infrastructure
+			}
+		}
+		// Leading sentence starters and, before a person's name, title
+		// words are not the name.
+		k := 0
+		for k < len(run.words)-1 {
+			l := strings.ToLower(run.words[k])
+			if k == 0 && isSentenceStarter(l) {
+				k++
+				continue
+			}
+			if !run.org && (titleWords[l] || titleWords[strings.TrimSuffix(l, ".")] || isInitialism(run.words[k]) || isNationality(l)) {
+				run.title = append(run.title, l)
+				k++
+				continue
+			}
+			break
+		}
+		// A title may hold other words: "Infrastructure Minister Oskar
+		// Meland". Everything up to the last title word is title.
+		if !run.org {
+			for m := len(run.words) - 2; m >= k; m-- {
+				if l := strings.ToLower(run.words[m]); titleWords[l] && !isNameParticle(run.words[m]) && l != "of" && l != "the" && l != "and" {
+					for _, w := range run.words[k : m+1] {
+						run.title = append(run.title, strings.ToLower(w))
+					}
+					k = m + 1
+					break
+				}
+			}
+		}
+		if k > 0 {
+			run.start = toks[i+k].start
+			run.words = run.words[k:]
+		}
+		out = append(out, run)
+		i = j
+	}
+	return out
+}
+
+func isCapitalized(t wtok) bool {
+	if t.punct {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r)
+}
+
+func isNameParticle(w string) bool {
+	switch w {
+	case "de", "van", "von", "der", "bin", "al", "da", "di", "du", "la", "le", "ibn", "del", "dos":
+		return true
+	}
+	return false
+}
+
+func isInitialism(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// isNationality guesses adjectives of nationality (Russian, German,
+// Chinese, British) so that they are not taken for first names.
+func isNationality(lower string) bool {
+	for _, suf := range []string{"ian", "ean", "ese", "ish", "can", "ern"} {
+		if strings.HasSuffix(lower, suf) && len(lower) > 4 {
+			return true
+		}
+	}
+	switch lower {
+	case "german", "french", "dutch", "greek", "thai", "swiss", "us", "u.s.", "uk", "u.k.", "eu", "un":
+		return true
+	}
+	return false
+}
+
+// isPersonName says whether a run's words look like a person's name. A
+// run opening its sentence may start with a word capitalized only for that
+// (Calling Russia's threat ..., Politically ...).
+func isPersonName(words []string, atStart bool) bool {
+	if len(words) < 2 || len(words) > 5 {
+		return false
+	}
+	if first := strings.ToLower(words[0]); atStart && (strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ly") ||
+		strings.HasSuffix(first, "ed")) {
+		return false
+	}
+	for _, w := range words {
+		l := strings.ToLower(w)
+		if notNameWords[l] || orgWords[l] || isInitialism(w) || titleWords[l] {
+			return false
+		}
+	}
+	return true
+}
+
+// newPersonIndex gathers the people and bodies named in the articles.
+func newPersonIndex(articles []Article) *personIndex {
+	px := &personIndex{bySurname: map[string]*person{}, byName: map[string]*person{}, speakingBodies: map[string]int{}}
+	type candidate struct {
+		words []string
+		title []string
+		count int
+	}
+	full := map[string]*candidate{}
+	titled := map[string][]string{} // single surnames seen after a title
+	orgSeen := map[string]bool{}
+	for i := range articles {
+		a := &articles[i]
+		for _, s := range a.Sentences {
+			toks := wordTokens(a.Text, s.Start, s.End)
+			for _, run := range capitalRuns(toks) {
+				// A name right before a speech verb that is not a person's.
+				if n := tokenAfter(toks, run.end); n != nil && (verbAt(*n) || (run.possessive && isSpokesNoun(n.text))) &&
+					!isPersonName(run.words, run.atStart) && len(run.words) <= 4 &&
+					!isPronoun(strings.ToLower(run.words[0])) && !isSentenceStarter(strings.ToLower(run.words[0])) {
+					px.speakingBodies[strings.Join(run.words, " ")]++
+				}
+				switch {
+				case run.org:
+					name := strings.Join(run.words, " ")
+					if len(run.words) >= 2 || isInitialism(name) {
+						orgSeen[name] = true
+					}
+				case isPersonName(run.words, run.atStart):
+					key := strings.ToLower(strings.Join(run.words, " "))
+					c := full[key]
+					if c == nil {
+						c = &candidate{words: run.words}
+						full[key] = c
+					}
+					c.count++
+					c.title = append(c.title, run.title...)
+				case len(run.words) == 1 && len(run.title) > 0 && !notNameWords[strings.ToLower(run.words[0])]:
+					l := strings.ToLower(run.words[0])
+					titled[l] = append(titled[l], run.title...)
+				}
+			}
+		}
+	}
+	keys := make([]string, 0, len(full))
+	for k := range full {
+		keys = append(keys, k)
+	}
+	// Longest names first, so that each surname takes the fullest form.
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := full[keys[i]], full[keys[j]]
+		if len(a.words) != len(b.words) {
+			return len(a.words) > len(b.words)
+		}
+		if a.count != b.count {
+			return a.count > b.count
+		}
+		return keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		c := full[k]
+		surname := strings.ToLower(c.words[len(c.words)-1])
+		p := px.bySurname[surname]
+		if p == nil {
+			p = &person{name: strings.Join(c.words, " "), context: map[string]bool{}}
+			px.bySurname[surname] = p
+			px.byName[strings.ToLower(p.name)] = p
+		}
+		px.byName[k] = p
+		for _, t := range c.title {
+			p.context[t] = true
+		}
+	}
+	for l, title := range titled {
+		p := px.bySurname[l]
+		if p == nil {
+			continue
+		}
+		for _, t := range title {
+			p.context[t] = true
+		}
+	}
+	for name := range orgSeen {
+		px.orgs = append(px.orgs, name)
+	}
+	sort.Slice(px.orgs, func(i, j int) bool {
+		if len(px.orgs[i]) != len(px.orgs[j]) {
+			return len(px.orgs[i]) > len(px.orgs[j])
+		}
+		return px.orgs[i] < px.orgs[j]
+	})
+	for _, p := range px.byName {
+		if p.gender == 0 {
+			p.gender = firstNameGender(p.name)
+		}
+	}
+	// Appositives and genders come from the text around each mention.
+	for i := range articles {
+		px.learnContext(&articles[i])
+	}
+	return px
+}
+
+// tokenAfter returns the token after byte offset end, skipping a
+// possessive, or nil.
+func tokenAfter(toks []wtok, end int) *wtok {
+	for i := range toks {
+		if toks[i].start >= end {
+			return &toks[i]
+		}
+	}
+	return nil
+}
+
+func isSpokesNoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "spokeswoman", "spokesman", "spokesperson", "statement", "director", "chief", "head":
+		return true
+	}
+	return false
+}
+
+// lookup returns the person a run of name words names, or nil.
+func (px *personIndex) lookup(words []string) *person {
+	if len(words) == 0 {
+		return nil
+	}
+	if p := px.byName[strings.ToLower(strings.Join(words, " "))]; p != nil {
+		return p
+	}
+	if p := px.bySurname[strings.ToLower(words[len(words)-1])]; p != nil {
+		return p
+	}
+	return nil
+}
+
+// mentions finds the people named in a sentence.
+func (px *personIndex) mentions(a *Article, start, end int) []mention {
+	var out []mention
+	for _, run := range capitalRuns(wordTokens(a.Text, start, end)) {
+		if run.org {
+			continue
+		}
+		if p := px.lookup(run.words); p != nil {
+			out = append(out, mention{start: run.start, end: run.end, who: p, possessive: run.possessive, title: run.title})
+		}
+	}
+	return out
+}
+
+// learnContext records, for each person, the words of the appositives
+// around their name ("Alexander Wershbow, NATO's deputy secretary
+// general") and the gender words next to it (Mr., spokeswoman).
+func (px *personIndex) learnContext(a *Article) {
+	for _, s := range a.Sentences {
+		toks := wordTokens(a.Text, s.Start, s.End)
+		for _, m := range px.mentions(a, s.Start, s.End) {
+			k := 0
+			for k < len(toks) && toks[k].start < m.start {
+				k++
+			}
+			e := k
+			for e < len(toks) && toks[e].end <= m.end {
+				e++
+			}
+			// ", appositive ," after the name
+			if e < len(toks) && toks[e].text == "," {
+				for j := e + 1; j < len(toks) && j < e+12 && toks[j].text != "," && toks[j].text != "."; j++ {
+					px.note(m.who, toks[j].text)
+				}
+			}
+			// "appositive , Name" before it
+			if k > 0 && toks[k-1].text == "," {
+				for j := k - 2; j >= 0 && j > k-12 && toks[j].text != "," && !toks[j].punct; j-- {
+					px.note(m.who, toks[j].text)
+				}
+			}
+			for _, t := range m.title {
+				px.note(m.who, t)
+			}
+		}
+	}
+}
+
+func (px *personIndex) note(p *person, word string) {
+	l := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s"))
+	if isStop(l) {
+		return
+	}
+	p.context[l] = true
+	switch l {
+	case "mr", "mr.", "spokesman", "chairman", "businessman", "congressman", "king", "prince", "sir", "lord":
+		p.gender = 'm'
+	case "mrs", "mrs.", "ms", "ms.", "spokeswoman", "chairwoman", "businesswoman", "congresswoman", "queen",
+		"princess", "dame", "lady", "baroness":
+		p.gender = 'f'
+	}
+}
+
+// org returns the fullest name of a body whose name holds word (lower
+// case), or "".
+func (px *personIndex) org(words ...string) string {
+	for _, name := range px.orgs {
+		l := " " + strings.ToLower(name) + " "
+		all := true
+		for _, w := range words {
+			all = all && strings.Contains(l, " "+w+" ")
+		}
+		if all {
+			return name
+		}
+	}
+	return ""
+}
+
+// speakerFinder attributes one article's quotes.
+type speakerFinder struct {
+	a        *Article
+	px       *personIndex
+	last     *person // the last speaker, for continuing remarks and pronouns
+	lastName string  // the last speaker's canonical name (a body has no person)
+	lastPara int
+	lastPos  int
+	// byLine are the people named in each sentence, found once.
+	byLine [][]mention
+}
+
+// attribute finds each quote's speaker and the article's reported
+// statements.
+func attribute(a *Article, quotes []Quote, px *personIndex) []Statement {
+	f := &speakerFinder{a: a, px: px, lastPara: -10}
+	f.byLine = make([][]mention, len(a.Sentences))
+	for i, s := range a.Sentences {
+		f.byLine[i] = px.mentions(a, s.Start, s.End)
+	}
+	var statements []Statement
+	covered := map[int]bool{}
+	for _, q := range quotes {
+		for _, k := range q.Sentences {
+			covered[k] = true
+		}
+	}
+	qi := 0
+	for si := range a.Sentences {
+		s := &a.Sentences[si]
+		// Quotes starting in this sentence, in order.
+		var here []int
+		for qi < len(quotes) && quotes[qi].Start < s.End {
+			here = append(here, qi)
+			qi++
+		}
+		if len(here) == 0 {
+			if covered[s.Index] {
+				continue
+			}
+			if st, ok := f.reported(s); ok {
+				statements = append(statements, st)
+			}
+			continue
+		}
+		for _, k := range here {
+			f.attributeQuote(&quotes[k], s)
+		}
+	}
+	return statements
+}
+
+// attributeQuote finds one quote's speaker from the words around it.
+func (f *speakerFinder) attributeQuote(q *Quote, s *Sentence) {
+	a := f.a
+	para := s.Paragraph
+	// Attribution after the quote (", X said"), between its parts, and
+	// before it ("X said:").
+	last := q.Parts[len(q.Parts)-1]
+	endSent := sentenceAt(a, max(last.End-1, last.Start))
+	if endSent == nil {
+		endSent = s
+	}
+	closeEnd := skipMark(a.Text, last.End)
+	tail := f.untilNextQuote(closeEnd, min(endSent.End, closeEnd+maxAttribution))
+	if name, text, p, ok := f.trailing(tail, closeEnd); ok {
+		f.set(q, name, text, p, "trailing", endSent.Paragraph, last.End)
+		return
+	}
+	for k := 0; k+1 < len(q.Parts); k++ {
+		gs := skipMark(a.Text, q.Parts[k].End)
+		ge := min(q.Parts[k+1].Start, gs+maxAttribution)
+		if name, text, p, ok := f.trailing(wordTokens(a.Text, gs, ge), gs); ok {
+			f.set(q, name, text, p, "interrupting", para, q.Start)
+			return
+		}
+	}
+	lead := f.leadStart(q, s)
+	if name, text, p, how, ok := f.leading(lead, q.Start, s); ok {
+		f.set(q, name, text, p, how, para, q.Start)
+		return
+	}
+	// A quote standing alone continues the last speaker's remarks.
+	if f.lastName != "" && para-f.lastPara <= 2 && q.Kind == KindDirect {
+		f.set(q, f.lastName, "", f.last, "previous", para, q.Start)
+		return
+	}
+}
+
+// maxAttribution bounds, in bytes, the text read after a quote for its
+// attribution (twice that before it), so that a sentence of many quotes
+// costs linear time.
+const maxAttribution = 300
+
+// skipMark steps over the closing quotation mark at pos.
+func skipMark(text string, pos int) int {
+	if pos < len(text) {
+		r, size := utf8.DecodeRuneInString(text[pos:])
+		if strings.ContainsRune("\"”»'’", r) {
+			return pos + size
+		}
+	}
+	return pos
+}
+
+// untilNextQuote returns the tokens from pos to end, stopping at the next
+// opening quotation mark.
+func (f *speakerFinder) untilNextQuote(pos, end int) []wtok {
+	toks := wordTokens(f.a.Text, pos, end)
+	for i, t := range toks {
+		if t.punct && strings.ContainsAny(t.text, "\"“«") {
+			return toks[:i]
+		}
+	}
+	return toks
+}
+
+// leadStart returns where the words before a quote begin: the sentence
+// start, or the end of an earlier quote in the same sentence.
+func (f *speakerFinder) leadStart(q *Quote, s *Sentence) []wtok {
+	start := max(s.Start, q.Start-2*maxAttribution)
+	for start > s.Start && start < len(f.a.Text) && !utf8.RuneStart(f.a.Text[start]) {
+		start--
+	}
+	toks := wordTokens(f.a.Text, start, q.Start)
+	// Drop the opening mark and anything up to an earlier closing mark.
+	for i := len(toks) - 1; i >= 0; i-- {
+		if toks[i].punct && strings.ContainsAny(toks[i].text, "\"”»") && i < len(toks)-1 {
+			return toks[i+1:]
+		}
+	}
+	return toks
+}
+
+func (f *speakerFinder) set(q *Quote, name, text string, p *person, how string, para, pos int) {
+	q.Speaker, q.SpeakerText, q.Attribution = name, text, how
+	if name != "" {
+		f.last, f.lastName, f.lastPara, f.lastPos = p, name, para, pos
+	}
+}
+
+// trailing reads an attribution after a quote: ", X said ...", ", said X,
+// a ...", ", according to X", ", he added".
+func (f *speakerFinder) trailing(toks []wtok, pos int) (string, string, *person, bool) {
+	for len(toks) > 0 && toks[0].punct && toks[0].text != "." {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 || toks[0].punct {
+		return "", "", nil, false
+	}
+	lower := func(i int) string { return strings.ToLower(toks[i].text) }
+	if lower(0) == "according" && len(toks) > 2 && lower(1) == "to" {
+		np := npUntil(toks[2:])
+		return f.resolve(np, pos)
+	}
+	if verbAt(toks[0]) {
+		np := npUntil(toks[1:])
+		np = withAppositive(np, toks[1+len(np):])
+		return f.resolve(np, pos)
+	}
+	for i := 1; i < len(toks) && i < 10; i++ {
+		if toks[i].punct && toks[i].text != "," && toks[i].text != "'" {
+			break
+		}
+		if verbAt(toks[i]) {
+			np := trimAdverbs(toks[:i])
+			return f.resolve(np, pos)
+		}
+	}
+	return "", "", nil, false
+}
+
+// leading reads an attribution before a quote: "X said:", "According to X,",
+// "X described the threat as", "in which he said that ...".
+func (f *speakerFinder) leading(toks []wtok, pos int, s *Sentence) (string, string, *person, string, bool) {
+	if len(toks) == 0 {
+		return "", "", nil, "", false
+	}
+	if len(toks) > 2 && strings.EqualFold(toks[0].text, "according") && strings.EqualFold(toks[1].text, "to") {
+		if name, text, p, ok := f.resolve(npUntil(toks[2:]), pos); ok {
+			return name, text, p, "leading", true
+		}
+	}
+	// The speech verb nearest the quote.
+	vi := -1
+	for i := len(toks) - 1; i >= 0; i-- {
+		if verbAt(toks[i]) {
+			vi = i
+			break
+		}
+	}
+	if vi < 0 {
+		// "Port Authority boss Dominic Arlo hit out: "...": whoever the
+		// sentence is about speaks after a colon.
+		if toks[len(toks)-1].punct && len(toks) > 1 && (toks[len(toks)-2].text == ":" || toks[len(toks)-1].text == ":") {
+			if name, text, p, ok := f.resolve(f.subject(toks), pos); ok {
+				return name, text, p, "leading", true
+			}
+		}
+		return "", "", nil, "", false
+	}
+	// The subject: back from the verb over adverbs, across appositive
+	// commas, to a clause boundary.
+	j := vi
+	for j > 0 && isAdverb(strings.ToLower(toks[j-1].text)) {
+		j--
+	}
+	k := j
+	for k > 0 {
+		l := strings.ToLower(toks[k-1].text)
+		if clauseWord(l) || toks[k-1].text == ";" || toks[k-1].text == ":" {
+			break
+		}
+		k--
+	}
+	np := toks[k:j]
+	rel := k > 0 && (strings.EqualFold(toks[k-1].text, "which") || strings.EqualFold(toks[k-1].text, "whom") ||
+		strings.EqualFold(toks[k-1].text, "where"))
+	if rel && len(np) == 1 && isPronoun(strings.ToLower(np[0].text)) {
+		if p := f.possessorOfSpeech(toks[:k]); p != nil {
+			return p.name, np[0].text, p, "pronoun", true
+		}
+	}
+	name, text, p, ok := f.resolve(np, pos)
+	if !ok {
+		// "... and said", "..., who led the team, said": the sentence's
+		// subject.
+		np = f.subject(toks[:vi])
+		name, text, p, ok = f.resolve(np, pos)
+	}
+	if !ok && len(toks) > 0 && toks[0].start > s.Start && f.lastName != "" && f.lastPos >= s.Start {
+		// A second quote in the sentence: "... "a" and apologised "b"".
+		return f.lastName, "", f.last, "sentence", true
+	}
+	how := "leading"
+	if ok && len(np) == 1 && isPronoun(strings.ToLower(np[0].text)) {
+		how = "pronoun"
+	}
+	return name, text, p, how, ok
+}
+
+// possessorOfSpeech finds "X's statement" among tokens: the owner of the
+// words a relative clause ("in which he said") reports.
+func (f *speakerFinder) possessorOfSpeech(toks []wtok) *person {
+	for i := len(toks) - 1; i > 0; i-- {
+		if !speechNouns[strings.ToLower(toks[i].text)] {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			w := toks[j].text
+			if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+				name := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+				if p := f.px.lookup([]string{name}); p != nil {
+					return p
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// subject returns the first name in tokens that is not a possessive: the
+// sentence's subject where the verb's own subject is elided.
+func (f *speakerFinder) subject(toks []wtok) []wtok {
+	runs := capitalRuns(toks)
+	for _, r := range runs {
+		if r.possessive || r.org {
+			continue
+		}
+		if f.px.lookup(r.words) != nil {
+			var out []wtok
+			for _, t := range toks {
+				if t.start >= r.start && t.end <= r.end {
+					out = append(out, t)
+				}
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// npUntil returns the noun phrase at the start of toks: up to a comma,
+// a full stop, or a word that starts an adverbial (in, on, at, after ...).
+func npUntil(toks []wtok) []wtok {
+	for i, t := range toks {
+		l := strings.ToLower(t.text)
+		if t.punct && t.text != "-" && t.text != "'" {
+			return toks[:i]
+		}
+		if i > 0 && (l == "in" || l == "on" || l == "at" || l == "after" || l == "when" || l == "during" ||
+			l == "before" || l == "while" || l == "as" || l == "who" || l == "which" || l == "that" ||
+			l == "told" || l == "to" || l == "from" || isSpeechVerb(l)) {
+			return toks[:i]
+		}
+	}
+	return toks
+}
+
+// withAppositive extends a descriptive noun phrase with the name that
+// follows it after a comma: "the minister's aide, Lara Voss".
+func withAppositive(np, rest []wtok) []wtok {
+	if len(rest) < 2 || rest[0].text != "," || !isCapitalized(rest[1]) {
+		return np
+	}
+	if len(np) > 0 && isCapitalized(np[len(np)-1]) && !strings.HasSuffix(np[len(np)-1].text, "'s") {
+		return np // already a name: "said Dorsey, a spokeswoman"
+	}
+	name := npUntil(rest[1:])
+	return append(append(append([]wtok{}, np...), rest[0]), name...)
+}
+
+func trimAdverbs(np []wtok) []wtok {
+	for len(np) > 0 && isAdverb(strings.ToLower(np[len(np)-1].text)) {
+		np = np[:len(np)-1]
+	}
+	return np
+}
+
+func isAdverb(l string) bool {
+	switch l {
+	case "also", "then", "later", "again", "previously", "earlier", "further", "once", "still", "had", "has",
+		"have", "was", "is", "were", "reportedly", "repeatedly", "publicly", "privately", "subsequently",
+		"recently", "already", "just", "flatly", "firmly", "angrily", "calmly", "quickly", "bluntly":
+		return true
+	}
+	return strings.HasSuffix(l, "ly") && len(l) > 4
+}
+
+func clauseWord(l string) bool {
+	switch l {
+	case "that", "which", "who", "whom", "and", "but", "while", "when", "because", "after", "before",
+		"where", "although", "though", "if", "since", "whereas":
+		return true
+	}
+	return false
+}
+
+func isPronoun(l string) bool {
+	switch l {
+	case "he", "she", "they", "it", "we":
+		return true
+	}
+	return false
+}
+
+// resolve names the speaker of a noun phrase: a named person (the last
+// name in it that is not a possessive), a pronoun, a description that
+// fits a person named in the event, or a body.
+func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bool) {
+	if len(np) == 0 {
+		return "", "", nil, false
+	}
+	text := f.a.Text[np[0].start:np[len(np)-1].end]
+	// The named person: one opening the phrase ("Lara Voss, an aide to
+	// Oskar Meland"), else the last one ("the head of the delegation,
+	// Alexander Wershbow").
+	var found *person
+	var foundRun nameRun
+	for _, r := range capitalRuns(np) {
+		if r.possessive || r.org {
+			continue
+		}
+		if p := f.px.lookup(r.words); p != nil {
+			opens := len(np) > 0 && (r.start <= np[min(2, len(np)-1)].start)
+			if found != nil && foundRun.start <= np[min(2, len(np)-1)].start {
+				break // the opening name stands
+			}
+			found, foundRun = p, r
+			if opens && r.start == np[0].start {
+				break
+			}
+		}
+	}
+	if found != nil {
+		return found.name, f.a.Text[foundRun.start:foundRun.end], found, true
+	}
+	// A pronoun ends the phrase: "he", "Politically, he".
+	if last := strings.ToLower(np[len(np)-1].text); isPronoun(last) && (len(np) == 1 || np[len(np)-2].punct) {
+		pt := np[len(np)-1].text
+		if last == "they" || last == "it" {
+			if body := f.bodyBefore(pos); body != "" {
+				return body, pt, nil, true
+			}
+		}
+		if p := f.pronoun(last, pos); p != nil {
+			return p.name, pt, p, true
+		}
+		if f.lastName != "" {
+			return f.lastName, pt, f.last, true
+		}
+		return "", pt, nil, false
+	}
+	// A body named with capitals as the head: "the Defense Ministry".
+	if runs := capitalRuns(np); len(runs) > 0 {
+		r := runs[len(runs)-1]
+		if !r.possessive && r.end == np[len(np)-1].end && (r.org || len(np) <= 2) {
+			name := strings.Join(r.words, " ")
+			if full := f.px.orgFor(r.words); full != "" {
+				name = full
+			}
+			return name, text, nil, true
+		}
+	}
+	// A description: "the NATO chief", "the ministry", "a spokeswoman".
+	det := strings.ToLower(np[0].text)
+	if head := headNoun(np); bodyNouns[head] && (det == "the" || det == "its") {
+		if body := f.px.bodyFor(f.a, head, pos); body != "" {
+			return body, text, nil, true
+		}
+	}
+	if det != "the" && det != "a" && det != "an" && det != "its" && det != "his" && det != "her" && det != "their" {
+		return "", text, nil, false
+	}
+	for _, t := range np {
+		if t.punct && t.text != "-" {
+			return "", text, nil, false
+		}
+	}
+	if p := f.describe(np, pos); p != nil {
+		return p.name, text, p, true
+	}
+	head := headNoun(np)
+	if head == "" {
+		return "", text, nil, false
+	}
+	if full := f.px.org(head); full != "" {
+		return full, text, nil, true
+	}
+	return strings.Join(strings.Fields(text)[1:], " "), text, nil, true
+}
+
+// bodyNouns name bodies rather than people: "the company said".
+var bodyNouns = map[string]bool{
+	"company": true, "firm": true, "operator": true, "ministry": true, "authority": true, "government": true,
+	"agency": true, "department": true, "police": true, "union": true, "council": true, "railway": true,
+	"group": true, "organisation": true, "organization": true, "charity": true, "army": true, "military": true,
+	"alliance": true, "bank": true, "board": true, "office": true, "committee": true, "commission": true,
+	"campaign": true, "movement": true, "coalition": true, "party": true, "federation": true, "association": true,
+}
+
+// bodyFor finds the body a description such as "the company" or "the
+// ministry" stands for: a body's name holding the noun ("Port Authority"),
+// else the last body named before pos that speaks somewhere in the event
+// ("Norrail said").
+func (px *personIndex) bodyFor(a *Article, head string, pos int) string {
+	if full := px.org(head); full != "" {
+		return full
+	}
+	best := ""
+	for _, s := range a.Sentences {
+		if s.Start >= pos {
+			break
+		}
+		for _, r := range capitalRuns(wordTokens(a.Text, s.Start, min(s.End, pos))) {
+			name := strings.Join(r.words, " ")
+			if px.speakingBodies[name] > 0 {
+				best = name
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	most := 0
+	for name, n := range px.speakingBodies {
+		if n > most || (n == most && name < best) {
+			best, most = name, n
+		}
+	}
+	return best
+}
+
+// orgFor returns the fullest known name of a body ending in words.
+func (px *personIndex) orgFor(words []string) string {
+	suffix := strings.ToLower(strings.Join(words, " "))
+	for _, name := range px.orgs {
+		if l := strings.ToLower(name); l == suffix || strings.HasSuffix(l, " "+suffix) {
+			return name
+		}
+	}
+	return ""
+}
+
+// headNoun returns the lower-case head of a descriptive noun phrase: its
+// last word before "of" or "for".
+func headNoun(np []wtok) string {
+	head := ""
+	for _, t := range np {
+		l := strings.ToLower(t.text)
+		if l == "of" || l == "for" || l == "from" || l == "with" || t.punct {
+			break
+		}
+		if !isStop(l) {
+			head = strings.TrimSuffix(strings.TrimSuffix(l, "'s"), "’s")
+		}
+	}
+	return head
+}
+
+// describe finds the person a description fits best: one whose titles and
+// appositives share its words, mentioned in the article before pos.
+func (f *speakerFinder) describe(np []wtok, pos int) *person {
+	head := headNoun(np)
+	if head == "" {
+		return nil
+	}
+	switch head {
+	case "spokeswoman", "spokesman", "spokesperson", "official", "officials", "source", "sources",
+		"analyst", "analysts", "witness", "witnesses", "resident", "residents", "people", "critics", "experts":
+		return nil // unnamed voices
+	}
+	syn := map[string][]string{
+		"chief": {"head", "secretary", "leader", "director"}, "head": {"chief", "leader", "director"},
+		"leader": {"head", "chief", "president", "secretary"}, "boss": {"chief", "head", "director", "ceo"},
+	}
+	var best *person
+	bestScore := 0
+	seen := map[*person]bool{}
+	for _, m := range f.mentionsBefore(pos) {
+		p := m.who
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		score := 0
+		if p == f.last {
+			score += 2
+		}
+		if p.context[head] {
+			score += 3
+		}
+		for _, s := range syn[head] {
+			if p.context[s] {
+				score += 2
+				break
+			}
+		}
+		for _, t := range np {
+			l := strings.ToLower(t.text)
+			if l != head && !isStop(l) && p.context[l] {
+				score++
+			}
+		}
+		if score >= 3 && score >= bestScore { // later mentions win ties
+			best, bestScore = p, score
+		}
+	}
+	return best
+}
+
+// mentionsBefore lists the people named in the article before pos, in
+// text order.
+func (f *speakerFinder) mentionsBefore(pos int) []mention {
+	var out []mention
+	for i, s := range f.a.Sentences {
+		if s.Start >= pos {
+			break
+		}
+		for _, m := range f.byLine[i] {
+			if m.end <= pos {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// pronoun resolves he/she/they to a person: the subject of its sentence
+// when it is named before the pronoun, else the last speaker, else the
+// last person named; a known gender must agree.
+func (f *speakerFinder) pronoun(l string, pos int) *person {
+	want := byte(0)
+	switch l {
+	case "he":
+		want = 'm'
+	case "she":
+		want = 'f'
+	}
+	fits := func(p *person) bool { return p != nil && !p.org && (want == 0 || p.gender == 0 || p.gender == want) }
+	if l == "they" || l == "it" {
+		return nil // a body or a group: see bodyBefore
+	}
+	learn := func(p *person) *person {
+		if p.gender == 0 && want != 0 {
+			p.gender = want
+		}
+		return p
+	}
+	if s := sentenceAt(f.a, pos); s != nil {
+		// The sentence's subject, named before the pronoun.
+		if ms := f.px.mentions(f.a, s.Start, pos); len(ms) > 0 && !ms[0].possessive && fits(ms[0].who) {
+			return learn(ms[0].who)
+		}
+		// The person the previous sentence of the paragraph is about,
+		// unless the speaker of this paragraph goes on.
+		if s.Index > 0 && f.a.Sentences[s.Index-1].Paragraph == s.Paragraph {
+			if ms := f.byLine[s.Index-1]; len(ms) > 0 {
+				m := ms[0]
+				goesOn := f.lastPara == s.Paragraph && fits(f.last)
+				if !m.possessive && fits(m.who) && f.last != m.who && !goesOn {
+					return learn(m.who)
+				}
+			}
+		}
+	}
+	if fits(f.last) {
+		return learn(f.last)
+	}
+	ms := f.mentionsBefore(pos)
+	for i := len(ms) - 1; i >= 0; i-- {
+		if fits(ms[i].who) {
+			return learn(ms[i].who)
+		}
+	}
+	return nil
+}
+
+// bodyBefore returns the last body named in the sentence at pos (before
+// pos) or in the sentence before it: what "they" or "it" stands for.
+func (f *speakerFinder) bodyBefore(pos int) string {
+	s := sentenceAt(f.a, pos)
+	if s == nil {
+		return ""
+	}
+	for k := s.Index; k >= 0 && k >= s.Index-1; k-- {
+		sk := f.a.Sentences[k]
+		end := sk.End
+		if k == s.Index {
+			end = pos
+		}
+		runs := capitalRuns(wordTokens(f.a.Text, sk.Start, end))
+		for i := len(runs) - 1; i >= 0; i-- {
+			if runs[i].org {
+				if full := f.px.orgFor(runs[i].words); full != "" {
+					return full
+				}
+				return strings.Join(runs[i].words, " ")
+			}
+		}
+	}
+	return ""
+}
+
+// reported finds speech reported without quotation marks in a sentence:
+// "X said (that) ...", "according to X, ...".
+func (f *speakerFinder) reported(s *Sentence) (Statement, bool) {
+	toks := wordTokens(f.a.Text, s.Start, s.End)
+	for i, t := range toks {
+		if i > 200 {
+			break // a reporting verb comes early in its sentence
+		}
+		l := strings.ToLower(t.text)
+		if !reportingVerbs[l] || i == 0 || isCapitalized(t) {
+			continue
+		}
+		j := i
+		for j > 0 && isAdverb(strings.ToLower(toks[j-1].text)) {
+			j--
+		}
+		k := j
+		for k > 0 && !clauseWord(strings.ToLower(toks[k-1].text)) && toks[k-1].text != ";" {
+			k--
+		}
+		name, text, p, ok := f.resolve(toks[k:j], t.start)
+		if !ok {
+			name, text, p, ok = f.resolve(f.subject(toks[:i]), t.start)
+		}
+		if !ok || name == "" {
+			continue
+		}
+		rest := toks[i+1:]
+		for len(rest) > 0 && (strings.EqualFold(rest[0].text, "that") || rest[0].text == "," ||
+			strings.EqualFold(rest[0].text, "reporters") || strings.EqualFold(rest[0].text, "journalists")) {
+			rest = rest[1:]
+		}
+		if len(rest) < 3 {
+			continue
+		}
+		end := rest[len(rest)-1].end
+		if rest[len(rest)-1].punct {
+			end = rest[len(rest)-1].start
+		}
+		st := Statement{Sentence: s.Index, Speaker: name, SpeakerText: text, Verb: t.text,
+			Start: rest[0].start, End: end, Text: f.a.Text[rest[0].start:end]}
+		f.last, f.lastName, f.lastPara, f.lastPos = p, name, s.Paragraph, t.start
+		return st, true
+	}
+	return Statement{}, false
+}
+
+// firstNames are common given names by gender, for pronouns: "she said"
+// is not the man named in the sentence before.
+var firstNames = map[string]byte{}
+
+func init() {
+	for _, n := range strings.Fields(`james john robert michael william david richard joseph thomas charles
+		christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
+		edward ronald timothy jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott
+		brandon benjamin samuel frank gregory raymond alexander patrick jack dennis jerry tyler aaron henry
+		peter adam nathan carl arthur walter harold roger oskar oscar tomas tom piet pieter hans karl klaus
+		jan lars erik sven anders olaf ivan dmitri sergei vladimir anatoly nikolay nikolai mikhail alexei
+		boris igor yuri pavel andrei viktor ahmed mohammed muhammad ali omar hassan yusuf ibrahim jean pierre
+		jacques louis francois luca marco giovanni giuseppe antonio carlos jose juan luis miguel pedro diego
+		pablo rafael manuel henrik radan aras dorian milan stefan emil felix max leon noah liam ethan hugo
+		victor simon martin bruno otto rolf dirk joost wim bram ruben dario mateo tobias elias`) {
+		firstNames[n] = 'm'
+	}
+	for _, n := range strings.Fields(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
+		nancy lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+		deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela
+		nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria heather
+		diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl
+		andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison
+		doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana
+		brittany natalie isabella charlotte rose alexis kayla ilse ilona marta mira halina nadia lara anneke
+		ana ines elena irina olga natalia tatiana svetlana ingrid astrid greta freya sofia lucia isabel
+		carmen rosa fatima aisha leila yasmin mariam sabine petra monika ursula birgit anke renate heidi
+		claire sophie camille chloe amelie lea giulia francesca chiara valentina agnes edith ida hilde
+		kristin liv sigrid nora signe maja alma elsa clara lena mia ella zoe ava chen mei`) {
+		firstNames[n] = 'f'
+	}
+}
+
+// firstNameGender guesses a person's gender from a common first name, or 0.
+func firstNameGender(name string) byte {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) < 2 {
+		return 0
+	}
+	return firstNames[f[0]]
+}
