@@ -595,6 +595,9 @@ type speakerFinder struct {
 	lastPos  int
 	// byLine are the people named in each sentence, found once.
 	byLine [][]mention
+	// bodies are the speaking bodies named in the article, found when
+	// first needed.
+	bodies []bodyMention
 }
 
 // attribute finds each quote's speaker and the article's reported
@@ -992,7 +995,7 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 	// A description: "the NATO chief", "the ministry", "a spokeswoman".
 	det := strings.ToLower(np[0].text)
 	if head := headNoun(np); bodyNouns[head] && (det == "the" || det == "its") {
-		if body := f.px.bodyFor(f.a, head, pos); body != "" {
+		if body := f.bodyFor(head, pos); body != "" {
 			return body, text, nil, true
 		}
 	}
@@ -1030,21 +1033,28 @@ var bodyNouns = map[string]bool{
 // ministry" stands for: a body's name holding the noun ("Port Authority"),
 // else the last body named before pos that speaks somewhere in the event
 // ("Norrail said").
-func (px *personIndex) bodyFor(a *Article, head string, pos int) string {
+func (f *speakerFinder) bodyFor(head string, pos int) string {
+	px := f.px
 	if full := px.org(head); full != "" {
 		return full
 	}
-	best := ""
-	for _, s := range a.Sentences {
-		if s.Start >= pos {
-			break
-		}
-		for _, r := range capitalRuns(wordTokens(a.Text, s.Start, min(s.End, pos))) {
-			name := strings.Join(r.words, " ")
-			if px.speakingBodies[name] > 0 {
-				best = name
+	if f.bodies == nil {
+		// The article's mentions of speaking bodies, found once.
+		f.bodies = []bodyMention{}
+		for _, s := range f.a.Sentences {
+			for _, r := range capitalRuns(wordTokens(f.a.Text, s.Start, s.End)) {
+				if name := strings.Join(r.words, " "); px.speakingBodies[name] > 0 {
+					f.bodies = append(f.bodies, bodyMention{r.end, name})
+				}
 			}
 		}
+	}
+	best := ""
+	for _, b := range f.bodies {
+		if b.end > pos {
+			break
+		}
+		best = b.name
 	}
 	if best != "" {
 		return best
@@ -1056,6 +1066,12 @@ func (px *personIndex) bodyFor(a *Article, head string, pos int) string {
 		}
 	}
 	return best
+}
+
+// bodyMention is a speaking body named in an article, ending at end.
+type bodyMention struct {
+	end  int
+	name string
 }
 
 // orgFor returns the fullest known name of a body ending in words.
