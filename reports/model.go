@@ -1,0 +1,480 @@
+package reports
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/slant-news/slant/compare"
+)
+
+// Report is what the people-facing renderers (HTML, Markdown, worksheets)
+// show: one model built from a comparison, so that every format says the
+// same thing. Each renderer is a function of it.
+type Report struct {
+	Title, Date string
+	// Reference is the outlet id the others are diffed against.
+	Reference string
+	// Blind is set when outlets are shown as "Outlet A", "Outlet B", ...
+	Blind   bool
+	Outlets []OutletInfo
+	// Headlines are the outlets' headlines in outlet order, with the words
+	// that differ from the reference's marked; nil when none.
+	Headlines []Cell
+	// Rows are the aligned claims and the sentences only one outlet has,
+	// in the reference outlet's story order, the others placed by their
+	// own position in their stories.
+	Rows []Row
+	// WordChoices are the places where outlets name one thing differently.
+	WordChoices []ChoiceRow
+	// Quotes are the statements any outlet quotes, with each outlet's
+	// treatment; Legend explains the symbols.
+	Quotes []QuoteRow
+	Legend []StatusInfo
+	// Charts hold the figures drawn as charts.
+	Coverage  []Bar
+	Tones     []ToneBar
+	Speakers  []SpeakerBar
+	Placement []PlacementDot
+	// Aligned counts the aligned claims.
+	Aligned int
+}
+
+// OutletInfo is one outlet in the report's header.
+type OutletInfo struct {
+	ID, Name, Headline, Published, Source string
+	Words, Sentences                      int
+	// SharedFacts is the number of aligned claims the outlet carries, and
+	// Share that over all aligned claims.
+	SharedFacts int
+	Share       float64
+	Quotes      int
+}
+
+// Row is one line of the side-by-side view: an aligned claim, or a
+// sentence only one outlet has.
+type Row struct {
+	// ID is the alignment id, or "" for a sentence only one outlet has.
+	ID string
+	// Unique names the outlet that alone has the sentence.
+	Unique string
+	Score  float64
+	// Evidence says in words why the sentences were aligned.
+	Evidence string
+	// Cells has one entry per outlet, in outlet order; an outlet without
+	// the claim has an empty cell.
+	Cells []Cell
+	// Choices are the row's word choices.
+	Choices []ChoiceRow
+}
+
+// Cell is one outlet's text in a row: its sentences cut into spans.
+type Cell struct {
+	Outlet    string
+	Sentences []int
+	Spans     []TextSpan
+}
+
+// Empty says whether the outlet has nothing in the row.
+func (c Cell) Empty() bool { return len(c.Spans) == 0 }
+
+// Label is the sentence numbers counted from 1: "[3]" or "[3+4]".
+func (c Cell) Label() string {
+	if len(c.Sentences) == 0 {
+		return ""
+	}
+	return sentenceLabel(c.Sentences)
+}
+
+// TextSpan is a stretch of an outlet's text: plain, differing from the
+// reference, or a lexicon term (or both).
+type TextSpan struct {
+	Text    string
+	Changed bool
+	Flag    *FlagInfo
+	Quoted  bool
+}
+
+// FlagInfo is a lexicon term's explanation.
+type FlagInfo struct {
+	Term, Group, Tone, Note string
+}
+
+// Title is the hover text of a flagged span: the group, the tone and the
+// note.
+func (f *FlagInfo) Title() string {
+	s := fmt.Sprintf("%s (%s, %s)", f.Term, f.Group, f.Tone)
+	if f.Note != "" {
+		s += ": " + f.Note
+	}
+	return s
+}
+
+// ChoiceRow is one word choice: the outlets' terms for one thing.
+type ChoiceRow struct {
+	Row     string // the alignment id, or "headline"
+	Group   string // the concept or category id
+	Choices []ChoiceCell
+}
+
+// ChoiceCell is one outlet's term in a word choice.
+type ChoiceCell struct {
+	Outlet, Term, Tone, Note string
+}
+
+// QuoteRow is one quoted statement across outlets.
+type QuoteRow struct {
+	ID, Speaker, Text string
+	Disputed          bool
+	Cells             []QuoteCell
+}
+
+// QuoteCell is one outlet's treatment of a quoted statement.
+type QuoteCell struct {
+	Outlet, Status, Symbol, Text, Speaker string
+	// Diff, for an altered quote, is the outlet's words with the changes
+	// marked.
+	Diff []TextSpan
+}
+
+// StatusInfo explains one quote status.
+type StatusInfo struct {
+	Status, Symbol, Meaning string
+}
+
+// Bar is one outlet's value in a one-series bar chart.
+type Bar struct {
+	Outlet string
+	Value  float64
+	Label  string
+}
+
+// ToneBar is one outlet's flags per 1,000 words in one category.
+type ToneBar struct {
+	Outlet, Category string
+	PerThousand      float64
+}
+
+// SpeakerBar is one outlet's quoted words of one speaker.
+type SpeakerBar struct {
+	Outlet, Speaker string
+	Words           int
+	Share           float64
+}
+
+// PlacementDot places an aligned claim in one outlet's story: 0 is the
+// lead, 1 the last sentence.
+type PlacementDot struct {
+	Outlet, Row string
+	Position    float64
+}
+
+// statusMeanings explain the quote statuses in the legend.
+var statusMeanings = map[string]string{
+	compare.StatusFull:        "quoted in full",
+	compare.StatusTruncated:   "quoted in part (cut, or with an ellipsis)",
+	compare.StatusAltered:     "quoted with words changed",
+	compare.StatusParaphrased: "reported without quotation marks",
+	compare.StatusOmitted:     "left out",
+}
+
+// NewReport builds the report model of a comparison.
+func NewReport(r *compare.Result) *Report {
+	rep := &Report{Title: r.Event.Title, Date: r.Event.Date, Reference: r.Reference, Aligned: len(r.Alignments)}
+	if rep.Title == "" {
+		rep.Title = "Coverage compared"
+	}
+	order := map[string]int{}
+	for i, a := range r.Articles {
+		order[a.ID] = i
+	}
+	quotes := map[string]int{}
+	for _, s := range r.Speakers {
+		quotes[s.Outlet] += s.Quotes
+	}
+	for i, a := range r.Articles {
+		info := OutletInfo{ID: a.ID, Name: a.Outlet, Headline: a.Headline, Published: a.Published, Source: a.Source,
+			Words: a.Words, Sentences: len(a.Sentences), Quotes: quotes[a.ID]}
+		if i < len(r.Stats) {
+			info.SharedFacts, info.Share = r.Stats[i].SharedFacts, r.Stats[i].SharedShare
+		}
+		rep.Outlets = append(rep.Outlets, info)
+	}
+	flags := flagIndex(r)
+	changed := changedIndex(r)
+	quoted := quoteIndex(r)
+	choices := map[string][]ChoiceRow{}
+	for _, wc := range r.WordChoices {
+		row := ChoiceRow{Row: wc.Alignment, Group: wc.Concept + wc.Category}
+		for _, c := range wc.Choices {
+			row.Choices = append(row.Choices, ChoiceCell{Outlet: c.Outlet, Term: c.Text, Tone: c.Tone, Note: c.Note})
+		}
+		choices[wc.Alignment] = append(choices[wc.Alignment], row)
+		rep.WordChoices = append(rep.WordChoices, row)
+	}
+	if h := r.Headlines; h != nil {
+		byOutlet := map[string]string{}
+		for _, m := range h.Members {
+			byOutlet[m.Outlet] = m.Text
+		}
+		hchanged := map[string][][2]int{}
+		for _, d := range r.Differences {
+			if d.Group != "headline" {
+				continue
+			}
+			for _, op := range d.Ops {
+				if op.Op == compare.OpInsert || op.Op == compare.OpReplace {
+					hchanged[d.To] = append(hchanged[d.To], [2]int{op.ToStart, op.ToEnd})
+				}
+			}
+		}
+		for _, a := range r.Articles {
+			text := byOutlet[a.ID]
+			cell := Cell{Outlet: a.ID}
+			if text != "" {
+				cell.Spans = spans(text, 0, len(text), hchanged[a.ID], flags[flagKey{a.ID, -1}], nil)
+			}
+			rep.Headlines = append(rep.Headlines, cell)
+		}
+	}
+	// Rows: aligned claims and unique sentences, each with an order key.
+	type keyed struct {
+		row Row
+		key float64
+		tie int
+	}
+	var rows []keyed
+	refID := r.Reference
+	for gi, g := range r.Alignments {
+		row := Row{ID: g.ID, Score: g.Score, Evidence: evidenceLine(g.Evidence), Choices: choices[g.ID]}
+		members := map[string]compare.Member{}
+		for _, m := range g.Members {
+			members[m.Outlet] = m
+		}
+		key, n := 0.0, 0
+		for _, a := range r.Articles {
+			cell := Cell{Outlet: a.ID}
+			if m, ok := members[a.ID]; ok {
+				cell.Sentences = m.Sentences
+				for k, si := range m.Sentences {
+					s := a.Sentences[si]
+					if k > 0 {
+						cell.Spans = append(cell.Spans, TextSpan{Text: " "})
+					}
+					cell.Spans = append(cell.Spans, spans(a.Text, s.Start, s.End, changed[a.ID], flags[flagKey{a.ID, si}], quoted[a.ID])...)
+				}
+				pos := a.Sentences[m.Sentences[0]].Position
+				rep.Placement = append(rep.Placement, PlacementDot{Outlet: a.ID, Row: g.ID, Position: pos})
+				if a.ID == refID {
+					key, n = pos, -1
+				} else if n >= 0 {
+					key += pos
+					n++
+				}
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		if n > 0 {
+			key /= float64(n)
+		}
+		rows = append(rows, keyed{row, key, gi})
+	}
+	for _, u := range r.Unique {
+		ai := order[u.Outlet]
+		a := &r.Articles[ai]
+		for _, si := range u.Sentences {
+			s := a.Sentences[si]
+			row := Row{Unique: u.Outlet}
+			for _, b := range r.Articles {
+				cell := Cell{Outlet: b.ID}
+				if b.ID == u.Outlet {
+					cell.Sentences = []int{si}
+					cell.Spans = spans(a.Text, s.Start, s.End, nil, flags[flagKey{a.ID, si}], quoted[a.ID])
+				}
+				row.Cells = append(row.Cells, cell)
+			}
+			rows = append(rows, keyed{row, s.Position, len(r.Alignments) + ai*10000 + si})
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].key != rows[j].key {
+			return rows[i].key < rows[j].key
+		}
+		return rows[i].tie < rows[j].tie
+	})
+	for _, k := range rows {
+		rep.Rows = append(rep.Rows, k.row)
+	}
+	// Quotes.
+	for _, s := range statusOrder {
+		rep.Legend = append(rep.Legend, StatusInfo{Status: s, Symbol: StatusSymbols[s], Meaning: statusMeanings[s]})
+	}
+	for _, g := range r.Quotes {
+		qr := QuoteRow{ID: g.ID, Speaker: g.Speaker, Text: g.Text, Disputed: g.Disputed}
+		for _, u := range g.Outlets {
+			qc := QuoteCell{Outlet: u.Outlet, Status: u.Status, Symbol: StatusSymbols[u.Status], Text: u.Text, Speaker: u.Speaker}
+			if u.Status == compare.StatusAltered {
+				qc.Diff = diffSpans(u.Diff)
+			}
+			qr.Cells = append(qr.Cells, qc)
+		}
+		rep.Quotes = append(rep.Quotes, qr)
+	}
+	// Charts.
+	for _, o := range rep.Outlets {
+		rep.Coverage = append(rep.Coverage, Bar{Outlet: o.ID, Value: o.Share,
+			Label: fmt.Sprintf("%d of %d claims", o.SharedFacts, rep.Aligned)})
+	}
+	for _, st := range r.Stats {
+		per := map[string]float64{}
+		var cats []string
+		for _, t := range st.Tones {
+			if t.Tone == "neutral" {
+				continue
+			}
+			if _, ok := per[t.Category]; !ok {
+				cats = append(cats, t.Category)
+			}
+			per[t.Category] += t.PerThousand
+		}
+		for _, c := range cats {
+			rep.Tones = append(rep.Tones, ToneBar{Outlet: st.Outlet, Category: c, PerThousand: per[c]})
+		}
+	}
+	for _, s := range r.Speakers {
+		rep.Speakers = append(rep.Speakers, SpeakerBar{Outlet: s.Outlet, Speaker: s.Speaker, Words: s.Words, Share: s.Share})
+	}
+	return rep
+}
+
+// flagKey finds the flags of one sentence (-1: the headline).
+type flagKey struct {
+	outlet   string
+	sentence int
+}
+
+func flagIndex(r *compare.Result) map[flagKey][]compare.Flag {
+	out := map[flagKey][]compare.Flag{}
+	for _, f := range r.Flags {
+		k := flagKey{f.Outlet, f.Sentence}
+		out[k] = append(out[k], f)
+	}
+	return out
+}
+
+// changedIndex gathers, per outlet, the byte ranges of its words that
+// differ from the reference's: what it adds or swaps in, and for the
+// reference, what it has that others swap out.
+func changedIndex(r *compare.Result) map[string][][2]int {
+	out := map[string][][2]int{}
+	for _, d := range r.Differences {
+		if d.Group == "headline" {
+			continue
+		}
+		for _, op := range d.Ops {
+			switch op.Op {
+			case compare.OpInsert, compare.OpReplace:
+				out[d.To] = append(out[d.To], [2]int{op.ToStart, op.ToEnd})
+			}
+		}
+	}
+	return out
+}
+
+// quoteIndex gathers, per outlet, the byte ranges inside its quotations.
+func quoteIndex(r *compare.Result) map[string][][2]int {
+	out := map[string][][2]int{}
+	for _, a := range r.Articles {
+		for _, q := range a.Quotes {
+			for _, p := range q.Parts {
+				out[a.ID] = append(out[a.ID], [2]int{p.Start, p.End})
+			}
+		}
+	}
+	return out
+}
+
+// spans cuts text[start:end] at every boundary of the changed ranges, the
+// flags and the quotations, so each span is uniformly marked.
+func spans(text string, start, end int, changed [][2]int, flags []compare.Flag, quoted [][2]int) []TextSpan {
+	cuts := map[int]bool{start: true, end: true}
+	add := func(s, e int) {
+		if s > start && s < end {
+			cuts[s] = true
+		}
+		if e > start && e < end {
+			cuts[e] = true
+		}
+	}
+	for _, c := range changed {
+		add(c[0], c[1])
+	}
+	for _, f := range flags {
+		add(f.Start, f.End)
+	}
+	for _, q := range quoted {
+		add(q[0], q[1])
+	}
+	points := make([]int, 0, len(cuts))
+	for p := range cuts {
+		points = append(points, p)
+	}
+	sort.Ints(points)
+	in := func(ranges [][2]int, s, e int) bool {
+		for _, r := range ranges {
+			if s >= r[0] && e <= r[1] {
+				return true
+			}
+		}
+		return false
+	}
+	var out []TextSpan
+	for i := 0; i+1 < len(points); i++ {
+		s, e := points[i], points[i+1]
+		if s < 0 || e > len(text) || s >= e {
+			continue
+		}
+		sp := TextSpan{Text: text[s:e], Changed: in(changed, s, e) && strings.TrimSpace(text[s:e]) != "", Quoted: in(quoted, s, e)}
+		for _, f := range flags {
+			if s >= f.Start && e <= f.End {
+				group := f.Concept
+				if group == "" {
+					group = f.Category
+				}
+				sp.Flag = &FlagInfo{Term: f.Term, Group: group, Tone: f.Tone, Note: f.Note}
+				break
+			}
+		}
+		// Merge with the previous span when marked alike.
+		if n := len(out); n > 0 && out[n-1].Changed == sp.Changed && out[n-1].Quoted == sp.Quoted &&
+			out[n-1].Flag == nil && sp.Flag == nil {
+			out[n-1].Text += sp.Text
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// diffSpans renders an altered quote's diff as spans: what the outlet
+// wrote, with its own words marked changed, and what it dropped or
+// replaced kept out.
+func diffSpans(ops []compare.DiffOp) []TextSpan {
+	var out []TextSpan
+	for _, op := range ops {
+		var sp TextSpan
+		switch op.Op {
+		case compare.OpEqual:
+			sp = TextSpan{Text: op.ToText}
+		case compare.OpInsert, compare.OpReplace:
+			sp = TextSpan{Text: op.ToText, Changed: true}
+		default:
+			continue
+		}
+		if len(out) > 0 && !strings.ContainsAny(sp.Text[:min(1, len(sp.Text))], ",.;:!?") {
+			out = append(out, TextSpan{Text: " "})
+		}
+		out = append(out, sp)
+	}
+	return out
+}

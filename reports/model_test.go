@@ -1,0 +1,72 @@
+package reports
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestReportModel checks the report model of every test event: one row
+// per aligned claim and per unique sentence, every outlet's sentences
+// shown exactly once, the reference's sentences in story order, and
+// every cell's spans adding up to its sentences' text.
+func TestReportModel(t *testing.T) {
+	for _, dir := range events(t) {
+		res := compareEvent(t, dir)
+		rep := NewReport(res)
+		aligned, unique := 0, 0
+		for _, u := range res.Unique {
+			unique += len(u.Sentences)
+		}
+		seen := map[string]map[int]bool{}
+		lastRef := -1
+		for _, row := range rep.Rows {
+			if row.ID != "" {
+				aligned++
+			}
+			if len(row.Cells) != len(res.Articles) {
+				t.Fatalf("%s: row %q has %d cells for %d outlets", dir, row.ID, len(row.Cells), len(res.Articles))
+			}
+			for i, c := range row.Cells {
+				a := res.Articles[i]
+				if c.Outlet != a.ID {
+					t.Errorf("%s: cell %d is %s, want %s", dir, i, c.Outlet, a.ID)
+				}
+				if seen[a.ID] == nil {
+					seen[a.ID] = map[int]bool{}
+				}
+				var want []string
+				for _, si := range c.Sentences {
+					if seen[a.ID][si] {
+						t.Errorf("%s: %s sentence %d shown twice", dir, a.ID, si)
+					}
+					seen[a.ID][si] = true
+					want = append(want, a.Sentences[si].Text)
+				}
+				var got strings.Builder
+				for _, sp := range c.Spans {
+					got.WriteString(sp.Text)
+				}
+				if got.String() != strings.Join(want, " ") {
+					t.Errorf("%s: %s row %q spans give %q, want %q", dir, a.ID, row.ID, got.String(), strings.Join(want, " "))
+				}
+				if a.ID == res.Reference && len(c.Sentences) > 0 {
+					if c.Sentences[0] < lastRef {
+						t.Errorf("%s: reference sentence %d comes after %d", dir, c.Sentences[0], lastRef)
+					}
+					lastRef = c.Sentences[0]
+				}
+			}
+		}
+		if aligned != len(res.Alignments) || len(rep.Rows) != aligned+unique {
+			t.Errorf("%s: %d rows (%d aligned), want %d aligned and %d unique", dir, len(rep.Rows), aligned, len(res.Alignments), unique)
+		}
+		for _, a := range res.Articles {
+			if len(seen[a.ID]) != len(a.Sentences) {
+				t.Errorf("%s: %s shows %d of its %d sentences", dir, a.ID, len(seen[a.ID]), len(a.Sentences))
+			}
+		}
+		if len(rep.Quotes) != len(res.Quotes) || len(rep.Legend) != 5 {
+			t.Errorf("%s: %d quote rows for %d quotes, legend %d", dir, len(rep.Quotes), len(res.Quotes), len(rep.Legend))
+		}
+	}
+}
