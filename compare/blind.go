@@ -58,9 +58,19 @@ func Blind(ev Event) (Event, []BlindKey, error) {
 		// Every outlet's name is hidden in every text: outlets cite each
 		// other too.
 		for j := range names {
-			other := blindLetterFor(idx, j)
-			d.Text = replaceName(d.Text, names[j], "Outlet "+other)
-			d.Headline = replaceName(d.Headline, names[j], "Outlet "+other)
+			other := "Outlet " + blindLetterFor(idx, j)
+			for _, variant := range nameVariants(names[j]) {
+				var shift func(int) int
+				d.Text, shift = replaceName(d.Text, variant, other)
+				if d.Kept != nil {
+					kept := make([]Span, len(d.Kept))
+					for k, sp := range d.Kept {
+						kept[k] = Span{shift(sp.Start), shift(sp.End)}
+					}
+					d.Kept = kept
+				}
+				d.Headline, _ = replaceName(d.Headline, variant, other)
+			}
 		}
 		d.Outlet, d.OutletFrom = name, "blind"
 		d.Name = "outlet-" + strings.ToLower(letter)
@@ -88,20 +98,58 @@ func blindLetter(n int) string {
 	return string(rune('A'+n/26-1)) + string(rune('A'+n%26))
 }
 
+// nameVariants are the ways a text may write an outlet's name: whole, and
+// without a leading "The" ("the Daily Clarion").
+func nameVariants(name string) []string {
+	out := []string{name}
+	for _, the := range []string{"The ", "the "} {
+		if rest, ok := strings.CutPrefix(name, the); ok && strings.TrimSpace(rest) != "" {
+			out = append(out, rest)
+		}
+	}
+	return out
+}
+
 // replaceName replaces an outlet's name in text, ignoring case and the
 // spacing inside the name (Press TV, PressTV, press-tv), at word
-// boundaries.
-func replaceName(text, name, with string) string {
+// boundaries. shift maps an offset of the old text to the new one, for
+// the spans that refer to it.
+func replaceName(text, name, with string) (string, func(int) int) {
+	same := func(i int) int { return i }
 	words := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == '_' })
 	if len(words) == 0 || text == "" {
-		return text
+		return text, same
 	}
 	for i, w := range words {
 		words[i] = regexp.QuoteMeta(w)
 	}
 	re, err := regexp.Compile(`(?i)\b` + strings.Join(words, `[\s\-_]*`) + `\b`)
 	if err != nil {
-		return text
+		return text, same
 	}
-	return re.ReplaceAllLiteralString(text, with)
+	matches := re.FindAllStringIndex(text, -1)
+	if len(matches) == 0 {
+		return text, same
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range matches {
+		b.WriteString(text[last:m[0]])
+		b.WriteString(with)
+		last = m[1]
+	}
+	b.WriteString(text[last:])
+	shift := func(i int) int {
+		d := 0
+		for _, m := range matches {
+			switch {
+			case i >= m[1]:
+				d += len(with) - (m[1] - m[0])
+			case i > m[0]:
+				return m[0] + d + min(i-m[0], len(with))
+			}
+		}
+		return i + d
+	}
+	return b.String(), shift
 }

@@ -2,7 +2,7 @@ package compare
 
 // SchemaVersion is the version of the Result layout; it changes whenever a
 // field is renamed, removed or changes meaning.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Result is everything Compare found about one event. It holds no rendering:
 // reports turn it into text, Markdown, HTML or JSON.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -28,6 +29,8 @@ type compareOptions struct {
 	width         int
 	lexicons      []string
 	noDefault     bool
+	blind         bool
+	key           string
 }
 
 func newCompareCmd(e *env) *cobra.Command {
@@ -65,6 +68,8 @@ event.yaml manifest, an http(s) URL, or - for standard input.`,
 	f.IntVar(&opts.width, "width", 0, "wrap the text report at `N` columns (default: the terminal's, or 100)")
 	f.StringArrayVar(&opts.lexicons, "lexicon", nil, "lay the lexicon `FILE` over the built-in one (repeatable)")
 	f.BoolVar(&opts.noDefault, "no-default", false, "leave out the built-in lexicon")
+	f.BoolVar(&opts.blind, "blind", false, "hide the outlets: call them Outlet A, Outlet B, ... everywhere")
+	f.StringVar(&opts.key, "key", "", "with --blind, write which letter is which outlet to `FILE`")
 	return cmd
 }
 
@@ -85,6 +90,9 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.key != "" && !opts.blind {
+		return usageError{fmt.Errorf("--key needs --blind")}
+	}
 	ev, err := compare.Load(ctx, opts.inputs, compare.LoadOptions{Stdin: e.stdin, MaxBytes: opts.maxBytes})
 	if err != nil {
 		return err
@@ -96,7 +104,15 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := compare.Compare(ev, compare.Options{Reference: opts.reference, MinSimilarity: opts.minSimilarity, Lexicon: lex})
+	reference := opts.reference
+	var key []compare.BlindKey
+	if opts.blind {
+		if ev, key, err = compare.Blind(ev); err != nil {
+			return err
+		}
+		reference = blindReference(key, reference)
+	}
+	res, err := compare.Compare(ev, compare.Options{Reference: reference, MinSimilarity: opts.minSimilarity, Lexicon: lex})
 	if err != nil {
 		var ref *compare.ReferenceError
 		if errors.As(err, &ref) {
@@ -118,8 +134,48 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.key != "" {
+		if err := writeOutput(e, opts.key, blindKeyText(key)); err != nil {
+			return err
+		}
+	}
 	return writeOutput(e, opts.output, buf.Bytes())
 }
+
+// blindReference turns a reference outlet given by its real name or id
+// into its blind id.
+func blindReference(key []compare.BlindKey, want string) string {
+	if want == "" {
+		return ""
+	}
+	for _, k := range key {
+		if strings.EqualFold(k.Outlet, want) || strings.EqualFold(k.Name, want) || strings.EqualFold(k.Letter, want) ||
+			strings.EqualFold(slug(k.Outlet), want) {
+			return "outlet-" + strings.ToLower(k.Letter)
+		}
+	}
+	return want
+}
+
+// slug is an outlet id as compare makes it: lower case, words joined by
+// hyphens.
+func slug(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), "-")
+}
+
+// blindKeyText is the key of a blind comparison as a Markdown table.
+func blindKeyText(key []compare.BlindKey) []byte {
+	var b bytes.Buffer
+	b.WriteString("# Which outlet is which\n\n| letter | outlet | source |\n| --- | --- | --- |\n")
+	for _, k := range key {
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", k.Name, mdCell(k.Outlet), mdCell(k.Source))
+	}
+	return b.Bytes()
+}
+
+func mdCell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
 
 // colorMode decides whether the text report uses colour: "auto" colours only
 // a terminal and honours NO_COLOR.
