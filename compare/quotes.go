@@ -443,6 +443,9 @@ func quoteKind(a *Article, q Quote) string {
 	first, _ := utf8.DecodeRuneInString(q.Text)
 	upper := unicode.IsUpper(first) || unicode.IsDigit(first)
 	words := len(strings.Fields(q.Text))
+	if titleCase(q.Text) && words <= 8 && !strings.HasSuffix(before, ":") {
+		return KindPartial // a title: "Safer Births, Stronger Regions,"
+	}
 	switch {
 	case before == "":
 		return KindDirect
@@ -459,6 +462,24 @@ func quoteKind(a *Article, q Quote) string {
 		return KindDirect
 	}
 	return KindPartial
+}
+
+// titleCase says whether every word of more than three letters starts with
+// a capital, as in the title of a report or a slogan.
+func titleCase(text string) bool {
+	n := 0
+	for _, w := range strings.Fields(text) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if utf8.RuneCountInString(w) <= 3 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // endsWithSpeechVerb says whether text ends with a speech verb, perhaps

@@ -279,6 +279,26 @@ func TestQuoteQuality(t *testing.T) {
 			t.Log(m)
 		}
 	}
+	// The second independent event was written and annotated after the
+	// rules above were made, and first scored before any change prompted
+	// by it (P 1.000 R 1.000, speaker 0.794, status 0.906); its figures
+	// are reported on their own, and count in the bar too.
+	held := "../testdata/quotes/held-out"
+	if *quoteOnly == "" || strings.Contains("held-out", *quoteOnly) {
+		sc := scoreQuotes(t, held, filepath.Join(held, "quotes.yaml"))
+		t.Logf("%-28s P %.3f R %.3f speaker %.3f status %.3f kind %.3f (%d quotes found, %d gold)",
+			"held-out (scored apart)", qratio(sc.tp, sc.tp+sc.fp), qratio(sc.tp, sc.tp+sc.fn), qratio(sc.speakerOK, sc.speakerAll),
+			qratio(sc.statusOK, sc.statusAll), qratio(sc.kindOK, sc.kindAll), sc.tp+sc.fp, sc.tp+sc.fn)
+		if *quoteMisses {
+			for _, m := range sc.misses {
+				t.Log(m)
+			}
+		}
+		total.add(sc)
+		p, r = qratio(total.tp, total.tp+total.fp), qratio(total.tp, total.tp+total.fn)
+		spk, st = qratio(total.speakerOK, total.speakerAll), qratio(total.statusOK, total.statusAll)
+		t.Logf("%-28s P %.3f R %.3f speaker %.3f status %.3f", "all, held-out included", p, r, spk, st)
+	}
 	if p < 0.95 || r < 0.90 || spk < 0.90 || st < 0.90 {
 		t.Errorf("quote quality below the bar (P 0.95, R 0.90, speaker 0.90, status 0.90): P %.3f R %.3f speaker %.3f status %.3f; run with -quotemisses to list the errors",
 			p, r, spk, st)

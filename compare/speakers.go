@@ -272,7 +272,7 @@ func capitalRuns(toks []wtok) []nameRun {
 		k := 0
 		for k < len(run.words)-1 {
 			l := strings.ToLower(run.words[k])
-			if k == 0 && isSentenceStarter(l) {
+			if k == 0 && (isSentenceStarter(l) || lowerHyphenated(run.words[k])) {
 				k++
 				continue
 			}
@@ -304,6 +304,17 @@ func capitalRuns(toks []wtok) []nameRun {
 		i = j
 	}
 	return out
+}
+
+// lowerHyphenated says whether a capitalized word goes on in lower case
+// after a hyphen ("Mum-of-two"): a description, not a name.
+func lowerHyphenated(w string) bool {
+	_, rest, ok := strings.Cut(w, "-")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLower(r)
 }
 
 func isCapitalized(t wtok) bool {
@@ -670,10 +681,19 @@ func (f *speakerFinder) attributeQuote(q *Quote, s *Sentence) {
 		f.set(q, name, text, p, how, para, q.Start)
 		return
 	}
-	// A quote standing alone continues the last speaker's remarks.
-	if f.lastName != "" && para-f.lastPara <= 2 && q.Kind == KindDirect {
-		f.set(q, f.lastName, "", f.last, "previous", para, q.Start)
-		return
+	// A quote standing alone continues the last speaker's remarks in
+	// this paragraph, or is the person the text has just introduced
+	// ("Dr. Ilona Marsk ... laid out the problem." / ""We have ...").
+	if q.Kind == KindDirect {
+		any := func(p *person) bool { return p != nil && !p.org }
+		if p := f.recentSubject(s, any); p != nil {
+			f.set(q, p.name, "", p, "previous", para, q.Start)
+			return
+		}
+		if f.lastName != "" && para-f.lastPara <= 2 {
+			f.set(q, f.lastName, "", f.last, "previous", para, q.Start)
+			return
+		}
 	}
 }
 
@@ -777,6 +797,25 @@ func (f *speakerFinder) leading(toks []wtok, pos int, s *Sentence) (string, stri
 		if verbAt(toks[i]) {
 			vi = i
 			break
+		}
+	}
+	if vi < 0 && len(toks) > 1 {
+		// "the minister's "promise"", "Serdyukov's "dead end"": the
+		// owner of the words.
+		last := toks[len(toks)-2]
+		if toks[len(toks)-1].punct && (strings.HasSuffix(last.text, "'s") || strings.HasSuffix(last.text, "’s")) {
+			k := len(toks) - 2
+			for k > 0 && !toks[k-1].punct && !clauseWord(strings.ToLower(toks[k-1].text)) && len(toks)-2-k < 5 {
+				k--
+			}
+			np := append([]wtok{}, toks[k:len(toks)-1]...)
+			w := np[len(np)-1]
+			w.text = strings.TrimSuffix(strings.TrimSuffix(w.text, "'s"), "’s")
+			w.end -= len(np[len(np)-1].text) - len(w.text)
+			np[len(np)-1] = w
+			if name, text, p, ok := f.resolve(np, pos); ok {
+				return name, text, p, "leading", true
+			}
 		}
 	}
 	if vi < 0 {
@@ -1109,7 +1148,11 @@ func (f *speakerFinder) describe(np []wtok, pos int) *person {
 		return nil
 	}
 	switch head {
-	case "spokeswoman", "spokesman", "spokesperson", "official", "officials", "source", "sources",
+	case "spokeswoman", "spokesman", "spokesperson":
+		// Unnamed here, perhaps named by another outlet: the one person
+		// of the event described with all of these words.
+		return f.px.uniqueDescribed(np)
+	case "official", "officials", "source", "sources",
 		"analyst", "analysts", "witness", "witnesses", "resident", "residents", "people", "critics", "experts":
 		return nil // unnamed voices
 	}
@@ -1152,6 +1195,40 @@ func (f *speakerFinder) describe(np []wtok, pos int) *person {
 	return best
 }
 
+// uniqueDescribed returns the one person of the event whose titles and
+// appositives hold every content word of a description, or nil.
+func (px *personIndex) uniqueDescribed(np []wtok) *person {
+	var words []string
+	for _, t := range np {
+		l := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s"))
+		if !t.punct && !isStop(l) {
+			words = append(words, l)
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	var found *person
+	seen := map[*person]bool{}
+	for _, p := range px.byName {
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		all := true
+		for _, w := range words {
+			all = all && p.context[w]
+		}
+		if all {
+			if found != nil {
+				return nil
+			}
+			found = p
+		}
+	}
+	return found
+}
+
 // mentionsBefore lists the people named in the article before pos, in
 // text order.
 func (f *speakerFinder) mentionsBefore(pos int) []mention {
@@ -1181,8 +1258,8 @@ func (f *speakerFinder) pronoun(l string, pos int) *person {
 		want = 'f'
 	}
 	fits := func(p *person) bool { return p != nil && !p.org && (want == 0 || p.gender == 0 || p.gender == want) }
-	if l == "they" || l == "it" {
-		return nil // a body or a group: see bodyBefore
+	if l == "it" {
+		return nil // a body: see bodyBefore
 	}
 	learn := func(p *person) *person {
 		if p.gender == 0 && want != 0 {
@@ -1195,16 +1272,8 @@ func (f *speakerFinder) pronoun(l string, pos int) *person {
 		if ms := f.px.mentions(f.a, s.Start, pos); len(ms) > 0 && !ms[0].possessive && fits(ms[0].who) {
 			return learn(ms[0].who)
 		}
-		// The person the previous sentence of the paragraph is about,
-		// unless the speaker of this paragraph goes on.
-		if s.Index > 0 && f.a.Sentences[s.Index-1].Paragraph == s.Paragraph {
-			if ms := f.byLine[s.Index-1]; len(ms) > 0 {
-				m := ms[0]
-				goesOn := f.lastPara == s.Paragraph && fits(f.last)
-				if !m.possessive && fits(m.who) && f.last != m.who && !goesOn {
-					return learn(m.who)
-				}
-			}
+		if p := f.recentSubject(s, fits); p != nil {
+			return learn(p)
 		}
 	}
 	if fits(f.last) {
@@ -1214,6 +1283,38 @@ func (f *speakerFinder) pronoun(l string, pos int) *person {
 	for i := len(ms) - 1; i >= 0; i-- {
 		if fits(ms[i].who) {
 			return learn(ms[i].who)
+		}
+	}
+	return nil
+}
+
+// recentSubject returns the person the text was just about: the first
+// person named in the nearest earlier sentence that names one, looking
+// back through the sentence's paragraph and into the previous one
+// ("Maren Tully had her youngest on the ward." / ""...," she said."). A
+// speaker whose quotes fill this paragraph goes on instead.
+func (f *speakerFinder) recentSubject(s *Sentence, fits func(*person) bool) *person {
+	if f.lastPara == s.Paragraph && fits(f.last) {
+		return nil
+	}
+	paras := 0
+	for k := s.Index - 1; k >= 0 && k >= s.Index-4; k-- {
+		if f.a.Sentences[k].Paragraph != f.a.Sentences[k+1].Paragraph {
+			paras++
+			if paras > 1 {
+				break
+			}
+		}
+		for _, m := range f.byLine[k] {
+			if !m.possessive && fits(m.who) {
+				return m.who
+			}
+		}
+		if len(f.byLine[k]) > 0 {
+			// Someone is named here, but not anyone who fits: stop.
+			if paras > 0 {
+				break
+			}
 		}
 	}
 	return nil
