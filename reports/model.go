@@ -112,8 +112,11 @@ func (f *FlagInfo) Title() string {
 
 // ChoiceRow is one word choice: the outlets' terms for one thing.
 type ChoiceRow struct {
-	Row     string // the alignment id, or "headline"
-	Group   string // the concept or category id
+	Row   string // the alignment id, or "headline"
+	Group string // the concept or category id
+	// Concept says the group is a concept (names for one thing) rather
+	// than a category of words to watch.
+	Concept bool
 	Choices []ChoiceCell
 }
 
@@ -205,7 +208,7 @@ func NewReport(r *compare.Result) *Report {
 	quoted := quoteIndex(r)
 	choices := map[string][]ChoiceRow{}
 	for _, wc := range r.WordChoices {
-		row := ChoiceRow{Row: wc.Alignment, Group: wc.Concept + wc.Category}
+		row := ChoiceRow{Row: wc.Alignment, Group: wc.Concept + wc.Category, Concept: wc.Concept != ""}
 		for _, c := range wc.Choices {
 			row.Choices = append(row.Choices, ChoiceCell{Outlet: c.Outlet, Term: c.Text, Tone: c.Tone, Note: c.Note})
 		}

@@ -1,0 +1,867 @@
+package reports
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/slant-news/slant/compare"
+)
+
+// WorksheetOptions choose how a worksheet and its answer key are written.
+type WorksheetOptions struct {
+	// Format is "markdown" (also when empty) or "html".
+	Format string
+}
+
+// Worksheet limits: how many items an exercise asks about at most.
+const (
+	wsMaxChoices = 5
+	wsMaxVoices  = 5
+	wsMaxFacts   = 5
+	wsMaxAltered = 5
+)
+
+// Worksheet writes a student handout of exercises on the report, each
+// numbered, with room for the answers:
+//
+//  1. Same thing, different words: up to five word choices, each
+//     outlet's sentence quoted (one item per claim), asking which word
+//     each outlet uses and what it suggests. Concepts (names for one
+//     thing) come before categories (words to watch), then the choices
+//     more outlets take part in, then sentences before headlines; a
+//     choice in a claim and a group not yet picked comes first, then one
+//     in a claim not yet picked, then any. The report does not say which
+//     groups are categories; a group is taken for one when an outlet's
+//     tone figures count it, since only categories are counted there.
+//  2. Missing voices: up to five quotes that some outlets quote and others
+//     leave out, one per speaker before a speaker's second, asking which
+//     outlet leaves each out and whose voice that removes.
+//  3. Facts only one outlet reports: up to five sentences only one outlet
+//     has, asking which outlet reports each and why: first one from each
+//     outlet, in its own words rather than mostly a quote where it has
+//     one, then further ones in the outlets' own words, outlet by outlet.
+//  4. Headlines: every outlet's headline, asking what each emphasizes and
+//     what it leaves out.
+//  5. Changed quotes: up to five quotes an outlet altered, the two
+//     versions side by side, asking what changed.
+//
+// An exercise the articles give nothing for is left out and the others
+// numbered on. Items keep the report's order. The worksheet is meant to be
+// made from a blind comparison ("Outlet A", "Outlet B", ...), and names
+// the outlets as the report does. WorksheetKey writes its answers.
+func Worksheet(w io.Writer, rep *Report, o WorksheetOptions) error {
+	return writeSheet(w, newWorksheet(rep, nil, false), o)
+}
+
+// WorksheetKey writes the answer key of the worksheet of the same report:
+// which outlet is which (key, from compare.Blind; when it is empty, it
+// says the worksheet was not blind), then, exercise by exercise, the
+// answers the comparison gives: each outlet's term with the lexicon's
+// note, which outlets leave out each quote and who said it, which outlet
+// alone reports each fact, the headlines' differing words, and the words
+// changed in each altered quote.
+func WorksheetKey(w io.Writer, rep *Report, key []compare.BlindKey, o WorksheetOptions) error {
+	return writeSheet(w, newWorksheet(rep, key, true), o)
+}
+
+func writeSheet(w io.Writer, s *wsSheet, o WorksheetOptions) error {
+	switch o.Format {
+	case "", "markdown":
+		b := bufio.NewWriter(w)
+		s.markdown(b)
+		return b.Flush()
+	case "html":
+		var buf bytes.Buffer
+		if err := wsTemplate.Execute(&buf, s); err != nil {
+			return fmt.Errorf("worksheet: %w", err)
+		}
+		_, err := w.Write(buf.Bytes())
+		return err
+	}
+	return fmt.Errorf("worksheet format %q: want markdown or html", o.Format)
+}
+
+// wsSheet is a worksheet or its answer key, ready to be written in either
+// format.
+type wsSheet struct {
+	Heading string
+	Lead    []string
+	// Key is set for the answer key, which has Outlets (which outlet is
+	// which) or, when the worksheet was not blind, NotBlind.
+	Key      bool
+	Outlets  []compare.BlindKey
+	NotBlind string
+	Sections []wsSection
+}
+
+// wsSection is one exercise.
+type wsSection struct {
+	Number       int
+	ID, Title    string
+	Instructions string
+	Items        []wsItem
+}
+
+// wsItem is one question of an exercise, or its answer.
+type wsItem struct {
+	Number, Title string
+	Passages      []wsPassage
+	Questions     []wsQuestion
+	Answers       [][]inline
+}
+
+// wsPassage is text shown for a question: an outlet's sentence, a quote
+// or a headline.
+type wsPassage struct {
+	// Label names the outlet, Sentences its sentence numbers ("[3]").
+	Label, Sentences string
+	Text             []inline
+	// Quote puts the text in quotation marks.
+	Quote bool
+}
+
+// wsQuestion asks one thing, with a labelled line per outlet (Blanks) or
+// Lines empty lines for the answer.
+type wsQuestion struct {
+	Letter, Text string
+	Blanks       []string
+	Lines        int
+}
+
+// wsBuilder gathers what the exercises need from the report.
+type wsBuilder struct {
+	rep   *Report
+	names map[string]string
+	// real maps a blind name to the outlet's real name, for the key.
+	real map[string]string
+	key  bool
+	rows map[string]*Row
+}
+
+func newWorksheet(rep *Report, key []compare.BlindKey, answers bool) *wsSheet {
+	b := &wsBuilder{rep: rep, names: map[string]string{}, real: map[string]string{}, key: answers,
+		rows: map[string]*Row{}}
+	var outlets []string
+	for _, o := range rep.Outlets {
+		b.names[o.ID] = o.Name
+		outlets = append(outlets, o.Name)
+	}
+	for _, k := range key {
+		b.real[k.Name] = k.Outlet
+	}
+	for i := range rep.Rows {
+		if id := rep.Rows[i].ID; id != "" {
+			b.rows[id] = &rep.Rows[i]
+		}
+	}
+	s := &wsSheet{Key: answers}
+	if answers {
+		s.Heading = "Answer key: " + rep.Title
+		s.Lead = []string{
+			"The answers the comparison gives to the worksheet's exercises. The questions that ask why have no single right answer: " +
+				"accept any answer the articles support. A different word or a missing fact shows a difference between the outlets, " +
+				"not which one is right.",
+		}
+		s.Outlets = key
+		if len(key) == 0 {
+			s.NotBlind = "The worksheet was not blind: it names the outlets as they are."
+		}
+	} else {
+		s.Heading = "Worksheet: " + rep.Title
+		s.Lead = []string{fmt.Sprintf("These exercises are about %s on the same event, from %s. "+
+			"Read them side by side before you start, and answer from what the articles say.", wsCount(len(outlets)), wsList(outlets))}
+	}
+	if rep.Date != "" {
+		s.Lead = append([]string{"Event date: " + rep.Date}, s.Lead...)
+	}
+	for _, sec := range []wsSection{b.wordChoices(), b.voices(), b.facts(), b.headlines(), b.altered()} {
+		if len(sec.Items) == 0 {
+			continue
+		}
+		sec.Number = len(s.Sections) + 1
+		for i := range sec.Items {
+			sec.Items[i].Number = fmt.Sprintf("%d.%d", sec.Number, i+1)
+		}
+		s.Sections = append(s.Sections, sec)
+	}
+	return s
+}
+
+// name is an outlet's name as the worksheet shows it; in the key, with
+// its real name after it when the worksheet was blind.
+func (b *wsBuilder) name(id string) string {
+	n := b.names[id]
+	if n == "" {
+		n = id
+	}
+	if r := b.real[n]; b.key && r != "" && r != n {
+		n += " (" + r + ")"
+	}
+	return n
+}
+
+// plainName is an outlet's name as the worksheet shows it.
+func (b *wsBuilder) plainName(id string) string {
+	if n := b.names[id]; n != "" {
+		return n
+	}
+	return id
+}
+
+// wordChoices is exercise 1: one item per claim, with the word choices
+// picked in it.
+func (b *wsBuilder) wordChoices() wsSection {
+	sec := wsSection{ID: "words", Title: "Same thing, different words",
+		Instructions: "Each outlet below reports the same thing, but they do not use the same words for it."}
+	categories := map[string]bool{}
+	for _, wc := range b.rep.WordChoices {
+		if !wc.Concept {
+			categories[wc.Group] = true
+		}
+	}
+	picked := wsPickChoices(b.rep, categories, b.rows)
+	done := map[string]bool{}
+	for _, first := range picked {
+		if done[first.Row] {
+			continue
+		}
+		done[first.Row] = true
+		var choices []ChoiceRow
+		in := map[string]bool{}
+		for _, wc := range picked {
+			if wc.Row == first.Row {
+				choices = append(choices, wc)
+				for _, c := range wc.Choices {
+					in[c.Outlet] = true
+				}
+			}
+		}
+		it := wsItem{Title: "Claim " + first.Row}
+		if first.Row == "headline" {
+			it.Title = "Headlines"
+		}
+		var blanks []string
+		for _, o := range b.rep.Outlets {
+			if !in[o.ID] {
+				continue
+			}
+			text, label := b.sentence(first.Row, o.ID)
+			it.Passages = append(it.Passages, wsPassage{Label: b.plainName(o.ID), Sentences: label, Text: []inline{{Text: text}}})
+			blanks = append(blanks, b.plainName(o.ID))
+		}
+		if b.key {
+			for _, wc := range choices {
+				kind := "a concept: different names for one thing"
+				if categories[wc.Group] {
+					kind = "a category of words to watch"
+				}
+				it.Answers = append(it.Answers, []inline{{Text: "Lexicon group " + wc.Group + " (" + kind + "):"}})
+				for _, c := range wc.Choices {
+					ans := []inline{{Text: b.name(c.Outlet), Strong: true}, {Text: " uses “"}, {Text: c.Term, Em: true}, {Text: "” (" + c.Tone + ")"}}
+					if c.Note != "" {
+						ans = append(ans, inline{Text: ": " + c.Note})
+					}
+					it.Answers = append(it.Answers, ans)
+				}
+			}
+		} else {
+			it.Questions = []wsQuestion{
+				{Letter: "(a)", Text: "Which word or words does each outlet use for the same thing?", Blanks: blanks},
+				{Letter: "(b)", Text: "What does each choice suggest to a reader? Would the sentence feel different with another outlet's word?", Lines: 2},
+			}
+		}
+		sec.Items = append(sec.Items, it)
+	}
+	return sec
+}
+
+// wsPickChoices picks the word choices for exercise 1 from those whose
+// sentences the report has: concepts before categories, then the choices
+// more outlets take part in, then sentences before headlines; a choice in
+// a claim and a group not yet picked first, then one in a claim not yet
+// picked, then any; at most wsMaxChoices, in the report's order.
+func wsPickChoices(rep *Report, categories map[string]bool, rows map[string]*Row) []ChoiceRow {
+	type cand struct {
+		i                  int
+		category, headline bool
+		outlets            int
+	}
+	var cands []cand
+	for i, wc := range rep.WordChoices {
+		headline := wc.Row == "headline"
+		if headline && len(rep.Headlines) == 0 || !headline && rows[wc.Row] == nil {
+			continue
+		}
+		n := len(wsChoiceOutlets(rep, wc))
+		if n < 2 {
+			continue
+		}
+		cands = append(cands, cand{i, categories[wc.Group], headline, n})
+	}
+	sort.SliceStable(cands, func(x, y int) bool {
+		a, b := cands[x], cands[y]
+		if a.category != b.category {
+			return !a.category
+		}
+		if a.outlets != b.outlets {
+			return a.outlets > b.outlets
+		}
+		return !a.headline && b.headline
+	})
+	picked := map[int]bool{}
+	groups, claims := map[string]bool{}, map[string]bool{}
+	for pass := 0; pass < 3; pass++ {
+		for _, c := range cands {
+			wc := rep.WordChoices[c.i]
+			if len(picked) == wsMaxChoices || picked[c.i] || pass < 2 && claims[wc.Row] || pass < 1 && groups[wc.Group] {
+				continue
+			}
+			picked[c.i] = true
+			groups[wc.Group] = true
+			claims[wc.Row] = true
+		}
+	}
+	var out []ChoiceRow
+	for i, wc := range rep.WordChoices {
+		if picked[i] {
+			out = append(out, wc)
+		}
+	}
+	return out
+}
+
+// wsChoiceOutlets lists the outlets of a word choice in outlet order,
+// each once.
+func wsChoiceOutlets(rep *Report, wc ChoiceRow) []string {
+	in := map[string]bool{}
+	for _, c := range wc.Choices {
+		in[c.Outlet] = true
+	}
+	var out []string
+	for _, o := range rep.Outlets {
+		if in[o.ID] {
+			out = append(out, o.ID)
+		}
+	}
+	return out
+}
+
+// sentence is an outlet's text in a row ("headline" for its headline) and
+// its sentence label.
+func (b *wsBuilder) sentence(row, outlet string) (text, label string) {
+	var cells []Cell
+	if row == "headline" {
+		cells = b.rep.Headlines
+	} else if r := b.rows[row]; r != nil {
+		cells = r.Cells
+	}
+	for _, c := range cells {
+		if c.Outlet == outlet {
+			return cellText(c), c.Label()
+		}
+	}
+	return "", ""
+}
+
+// cellText is a cell's text without its marks.
+func cellText(c Cell) string {
+	var s strings.Builder
+	for _, sp := range c.Spans {
+		s.WriteString(sp.Text)
+	}
+	return s.String()
+}
+
+// voices is exercise 2.
+func (b *wsBuilder) voices() wsSection {
+	sec := wsSection{ID: "voices", Title: "Missing voices",
+		Instructions: "Some outlets quote these words and others leave them out."}
+	var cands []int
+	for i, q := range b.rep.Quotes {
+		quoted, omitted := false, false
+		for _, c := range q.Cells {
+			switch c.Status {
+			case compare.StatusFull, compare.StatusTruncated, compare.StatusAltered:
+				quoted = true
+			case compare.StatusOmitted:
+				omitted = true
+			}
+		}
+		if quoted && omitted {
+			cands = append(cands, i)
+		}
+	}
+	picked := map[int]bool{}
+	speakers := map[string]bool{}
+	for pass := 0; pass < 2; pass++ {
+		for _, i := range cands {
+			sp := b.rep.Quotes[i].Speaker
+			if len(picked) == wsMaxVoices || picked[i] || pass == 0 && speakers[sp] {
+				continue
+			}
+			picked[i] = true
+			speakers[sp] = true
+		}
+	}
+	for _, i := range cands {
+		if !picked[i] {
+			continue
+		}
+		q := b.rep.Quotes[i]
+		it := wsItem{Title: "Quote " + q.ID, Passages: []wsPassage{{Text: []inline{{Text: q.Text}}, Quote: true}}}
+		if b.key {
+			speaker := q.Speaker
+			if speaker == "" {
+				speaker = "not named"
+			}
+			it.Answers = append(it.Answers, []inline{{Text: "Said by: "}, {Text: speaker, Strong: true}})
+			if q.Disputed {
+				var others []string
+				for _, c := range q.Cells {
+					if c.Speaker != "" && c.Speaker != q.Speaker {
+						others = append(others, b.name(c.Outlet)+" names "+c.Speaker)
+					}
+				}
+				if len(others) > 0 {
+					it.Answers = append(it.Answers, []inline{{Text: "The outlets disagree on the speaker: " + strings.Join(others, "; ") + "."}})
+				}
+			}
+			it.Answers = append(it.Answers, b.statusAnswers(q)...)
+		} else {
+			it.Questions = []wsQuestion{
+				{Letter: "(a)", Text: "Which outlet or outlets leave this quote out?", Lines: 1},
+				{Letter: "(b)", Text: "Who said it? Whose voice, or which side of the story, do readers of those outlets not hear?", Lines: 2},
+			}
+		}
+		sec.Items = append(sec.Items, it)
+	}
+	return sec
+}
+
+// statusAnswers lists, status by status in the legend's order, the
+// outlets that treat a quote so.
+func (b *wsBuilder) statusAnswers(q QuoteRow) [][]inline {
+	var out [][]inline
+	for _, l := range b.rep.Legend {
+		var names []string
+		for _, c := range q.Cells {
+			if c.Status == l.Status {
+				names = append(names, b.name(c.Outlet))
+			}
+		}
+		if len(names) > 0 {
+			meaning := l.Meaning
+			if meaning == "" {
+				meaning = l.Status
+			}
+			out = append(out, []inline{{Text: wsCapital(meaning) + ": "}, {Text: strings.Join(names, ", "), Strong: l.Status == compare.StatusOmitted}})
+		}
+	}
+	return out
+}
+
+// facts is exercise 3.
+func (b *wsBuilder) facts() wsSection {
+	sec := wsSection{ID: "facts", Title: "Facts only one outlet reports",
+		Instructions: "Each of these sentences appears in only one of the articles."}
+	// Each outlet's sentences mostly in its own words, and the others.
+	own, quoted := map[string][]int{}, map[string][]int{}
+	for i, r := range b.rep.Rows {
+		switch {
+		case r.Unique == "":
+		case wsOwnWords(r):
+			own[r.Unique] = append(own[r.Unique], i)
+		default:
+			quoted[r.Unique] = append(quoted[r.Unique], i)
+		}
+	}
+	// In turn: each outlet's first sentence in its own words; the first
+	// other sentence of each outlet that has none; the outlets' further
+	// sentences in their own words, round by round; then the rest.
+	var order []int
+	for _, o := range b.rep.Outlets {
+		if len(own[o.ID]) > 0 {
+			order = append(order, own[o.ID][0])
+		} else if len(quoted[o.ID]) > 0 {
+			order = append(order, quoted[o.ID][0])
+		}
+	}
+	for _, lists := range []map[string][]int{own, quoted} {
+		for round := 0; ; round++ {
+			took := false
+			for _, o := range b.rep.Outlets {
+				if rows := lists[o.ID]; round < len(rows) {
+					order = append(order, rows[round])
+					took = true
+				}
+			}
+			if !took {
+				break
+			}
+		}
+	}
+	picked := map[int]bool{}
+	for _, i := range order {
+		if len(picked) < wsMaxFacts {
+			picked[i] = true
+		}
+	}
+	for i, r := range b.rep.Rows {
+		if !picked[i] {
+			continue
+		}
+		var cell Cell
+		for _, c := range r.Cells {
+			if c.Outlet == r.Unique {
+				cell = c
+			}
+		}
+		it := wsItem{Title: "Fact", Passages: []wsPassage{{Text: []inline{{Text: cellText(cell)}}}}}
+		if b.key {
+			var others []string
+			for _, o := range b.rep.Outlets {
+				if o.ID != r.Unique {
+					others = append(others, b.name(o.ID))
+				}
+			}
+			it.Answers = [][]inline{
+				{{Text: "Only "}, {Text: b.name(r.Unique), Strong: true}, {Text: " reports it: " + wsSentences(cell.Sentences) + " of its story."}},
+				{{Text: "Left out by: " + strings.Join(others, ", ") + "."}},
+			}
+		} else {
+			it.Questions = []wsQuestion{
+				{Letter: "(a)", Text: "Which outlet reports this?", Lines: 1},
+				{Letter: "(b)", Text: "Why might this fact matter to a reader?", Lines: 2},
+				{Letter: "(c)", Text: "Why might the other outlets leave it out?", Lines: 2},
+			}
+		}
+		sec.Items = append(sec.Items, it)
+	}
+	return sec
+}
+
+// wsOwnWords says whether a row's text is mostly the outlet's own words
+// rather than a quotation.
+func wsOwnWords(r Row) bool {
+	quoted, all := 0, 0
+	for _, c := range r.Cells {
+		for _, sp := range c.Spans {
+			all += len(sp.Text)
+			if sp.Quoted {
+				quoted += len(sp.Text)
+			}
+		}
+	}
+	return quoted*2 < all
+}
+
+// headlines is exercise 4.
+func (b *wsBuilder) headlines() wsSection {
+	sec := wsSection{ID: "headlines", Title: "Headlines",
+		Instructions: "Each outlet's headline for the same event."}
+	it := wsItem{Title: "The headlines"}
+	var blanks []string
+	for _, o := range b.rep.Outlets {
+		if strings.TrimSpace(o.Headline) == "" {
+			continue
+		}
+		it.Passages = append(it.Passages, wsPassage{Label: o.Name, Text: []inline{{Text: o.Headline}}})
+		blanks = append(blanks, o.Name)
+	}
+	if len(it.Passages) < 2 {
+		return sec
+	}
+	if b.key {
+		marked := map[string][]inline{}
+		for _, c := range b.rep.Headlines {
+			if !c.Empty() {
+				marked[c.Outlet] = spanInlines(c.Spans, nil)
+			}
+		}
+		it.Answers = append(it.Answers, []inline{{Text: "Words in bold are not in " + b.name(b.rep.Reference) +
+			"'s headline; words in italics are in the lexicon."}})
+		for _, o := range b.rep.Outlets {
+			text, ok := marked[o.ID]
+			if !ok {
+				if strings.TrimSpace(o.Headline) == "" {
+					continue
+				}
+				text = []inline{{Text: o.Headline}}
+			}
+			it.Answers = append(it.Answers, append([]inline{{Text: b.name(o.ID) + ": "}}, text...))
+		}
+		for _, wc := range b.rep.WordChoices {
+			if wc.Row != "headline" {
+				continue
+			}
+			for _, c := range wc.Choices {
+				ans := []inline{{Text: "Word choice, " + wc.Group + ": " + b.name(c.Outlet) + " uses “"}, {Text: c.Term, Em: true}, {Text: "” (" + c.Tone + ")"}}
+				if c.Note != "" {
+					ans = append(ans, inline{Text: ": " + c.Note})
+				}
+				it.Answers = append(it.Answers, ans)
+			}
+		}
+	} else {
+		it.Questions = []wsQuestion{
+			{Letter: "(a)", Text: "What does each headline put first, or make the story about?", Blanks: blanks},
+			{Letter: "(b)", Text: "What does each headline leave out that another one includes?", Blanks: blanks},
+		}
+	}
+	sec.Items = []wsItem{it}
+	return sec
+}
+
+// altered is exercise 5.
+func (b *wsBuilder) altered() wsSection {
+	sec := wsSection{ID: "changed-quotes", Title: "Changed quotes",
+		Instructions: "These outlets quote the same words, but not in the same way."}
+	for _, q := range b.rep.Quotes {
+		var full []string
+		for _, c := range q.Cells {
+			if c.Status == compare.StatusFull {
+				full = append(full, b.plainName(c.Outlet))
+			}
+		}
+		first := "The fullest version"
+		if len(full) > 0 {
+			first = "Quoted by " + wsList(full)
+		}
+		for _, c := range q.Cells {
+			if c.Status != compare.StatusAltered || len(sec.Items) == wsMaxAltered {
+				continue
+			}
+			it := wsItem{Title: "Quote " + q.ID, Passages: []wsPassage{
+				{Label: first, Text: []inline{{Text: q.Text}}, Quote: true},
+				{Label: "Quoted by " + b.plainName(c.Outlet), Text: []inline{{Text: c.Text}}, Quote: true},
+			}}
+			if b.key {
+				speaker := q.Speaker
+				if speaker == "" {
+					speaker = "not named"
+				}
+				diff := spanInlines(c.Diff, nil)
+				if len(diff) == 0 {
+					diff = []inline{{Text: c.Text}}
+				}
+				it.Answers = [][]inline{
+					append(append([]inline{{Text: b.name(c.Outlet), Strong: true}, {Text: " changed the words in bold: “"}}, diff...), inline{Text: "”"}),
+					{{Text: "Said by: " + speaker}},
+				}
+			} else {
+				it.Questions = []wsQuestion{
+					{Letter: "(a)", Text: "Which words are different?", Lines: 1},
+					{Letter: "(b)", Text: "Does the change alter what the speaker seems to say, or how they sound? How?", Lines: 2},
+				}
+			}
+			sec.Items = append(sec.Items, it)
+		}
+	}
+	return sec
+}
+
+// wsSentences names sentences counted from 1: "sentence 3", "sentences
+// 3 and 4".
+func wsSentences(idx []int) string {
+	nums := make([]string, len(idx))
+	for i, k := range idx {
+		nums[i] = fmt.Sprint(k + 1)
+	}
+	if len(nums) == 1 {
+		return "sentence " + nums[0]
+	}
+	return "sentences " + wsList(nums)
+}
+
+// wsCount says how many articles there are, in words for a few.
+func wsCount(n int) string {
+	words := []string{"no articles", "one article", "two articles", "three articles", "four articles", "five articles", "six articles"}
+	if n < len(words) {
+		return words[n]
+	}
+	return fmt.Sprintf("%d articles", n)
+}
+
+// wsList joins names as "A, B and C".
+func wsList(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// wsCapital starts s with a capital letter.
+func wsCapital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// wsAnswerLine is the line a student writes on.
+const wsAnswerLine = "________________________________________________"
+
+// markdown writes the sheet as Markdown.
+func (s *wsSheet) markdown(w *bufio.Writer) {
+	line := func(l string) { w.WriteString(l + "\n") }
+	line("# " + mdEscape(s.Heading, false))
+	for _, p := range s.Lead {
+		line("")
+		line(mdEscape(p, true))
+	}
+	if !s.Key {
+		line("")
+		line("Name: ______________________  Class: __________  Date: __________")
+	} else {
+		line("")
+		line("## Which outlet is which")
+		line("")
+		if len(s.Outlets) == 0 {
+			line(mdEscape(s.NotBlind, true))
+		} else {
+			line("| Letter | Outlet | Source |")
+			line("| --- | --- | --- |")
+			for _, k := range s.Outlets {
+				line("| " + mdOr(mdEscape(k.Letter, false), " ") + " | " + mdOr(mdEscape(k.Outlet, false), " ") +
+					" | " + mdOr(mdEscape(k.Source, false), " ") + " |")
+			}
+		}
+	}
+	for _, sec := range s.Sections {
+		line("")
+		line(fmt.Sprintf("## %d. %s", sec.Number, mdEscape(sec.Title, false)))
+		if sec.Instructions != "" {
+			line("")
+			line(mdEscape(sec.Instructions, true))
+		}
+		for _, it := range sec.Items {
+			line("")
+			line("### " + mdEscape(it.Number+" "+it.Title, false))
+			for i, p := range it.Passages {
+				if i == 0 {
+					line("")
+				} else {
+					line(">")
+				}
+				text := mdInlines(p.Text, p.Label == "" && !p.Quote)
+				if p.Quote {
+					text = "“" + text + "”"
+				}
+				if p.Label != "" {
+					label := "**" + mdEscape(p.Label, false) + "**"
+					if p.Sentences != "" {
+						label += " " + p.Sentences
+					}
+					text = label + ": " + text
+				}
+				line("> " + text)
+			}
+			for _, q := range it.Questions {
+				line("")
+				line(mdEscape(q.Letter+" "+q.Text, true))
+				line("")
+				if len(q.Blanks) > 0 {
+					for _, bl := range q.Blanks {
+						line("- " + mdEscape(bl, false) + ": " + wsAnswerLine)
+					}
+					continue
+				}
+				line("Your answer: " + wsAnswerLine)
+				for range q.Lines - 1 {
+					line("")
+					line(wsAnswerLine + "____________")
+				}
+			}
+			if len(it.Answers) > 0 {
+				line("")
+				for _, a := range it.Answers {
+					line("- " + mdInlines(a, false))
+				}
+			}
+		}
+	}
+}
+
+// wsTemplate is the HTML form of a worksheet or key: one page with its
+// styles inline, laid out for printing. Every piece of article text
+// reaches it as a plain string and is escaped.
+var wsTemplate = template.Must(template.New("sheet").Funcs(template.FuncMap{
+	"lines": func(n int) []struct{} { return make([]struct{}, max(n, 0)) },
+}).Parse(`{{define "inline"}}{{range .}}{{if .Strong}}<strong>{{end}}{{if .Em}}<em>{{end}}{{.Text}}{{if .Em}}</em>{{end}}{{if .Strong}}</strong>{{end}}{{end}}{{end -}}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Heading}}</title>
+<style>
+body { font: 12pt/1.5 Georgia, "Times New Roman", serif; color: #111; background: #fff; max-width: 46em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 1.6em; margin: 0 0 .4em; }
+h2 { font-size: 1.25em; margin: 1.8em 0 .4em; padding-bottom: .15em; border-bottom: 2px solid #333; }
+h3 { font-size: 1.05em; margin: 1.2em 0 .3em; }
+blockquote { margin: .5em 0; padding: .3em .9em; border-left: 4px solid #888; background: #f4f4f4; }
+blockquote p { margin: .35em 0; }
+.label { font-weight: bold; }
+.question { margin: .8em 0 .2em; }
+.blank { border-bottom: 1px solid #555; min-height: 1.9em; margin: 0 0 .2em; }
+.blank span { display: inline-block; min-width: 6em; padding-top: .5em; }
+.student { margin: 1em 0; }
+.student span { display: inline-block; border-bottom: 1px solid #555; width: 12em; margin: 0 1.5em 0 .3em; }
+table { border-collapse: collapse; margin: .5em 0; }
+th, td { border: 1px solid #999; padding: .25em .6em; text-align: left; vertical-align: top; }
+ul.answers { margin: .4em 0; padding-left: 1.4em; }
+ul.answers li { margin: .2em 0; }
+.item { break-inside: avoid; page-break-inside: avoid; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  blockquote { background: none; }
+}
+</style>
+</head>
+<body>
+<h1>{{.Heading}}</h1>
+{{range .Lead}}<p>{{.}}</p>
+{{end -}}
+{{if .Key}}<section id="outlets">
+<h2>Which outlet is which</h2>
+{{if .Outlets}}<table>
+<thead><tr><th>Letter</th><th>Outlet</th><th>Source</th></tr></thead>
+<tbody>
+{{range .Outlets}}<tr><td>{{.Letter}}</td><td>{{.Outlet}}</td><td>{{.Source}}</td></tr>
+{{end}}</tbody>
+</table>
+{{else}}<p>{{.NotBlind}}</p>
+{{end}}</section>
+{{else}}<p class="student">Name:<span></span>Class:<span></span>Date:<span></span></p>
+{{end -}}
+{{range .Sections}}<section id="{{.ID}}">
+<h2>{{.Number}}. {{.Title}}</h2>
+{{if .Instructions}}<p>{{.Instructions}}</p>
+{{end -}}
+{{range .Items}}<div class="item">
+<h3>{{.Number}} {{.Title}}</h3>
+{{if .Passages}}<blockquote>
+{{range .Passages}}<p>{{if .Label}}<span class="label">{{.Label}}</span>{{if .Sentences}} {{.Sentences}}{{end}}: {{end}}{{if .Quote}}“{{end}}{{template "inline" .Text}}{{if .Quote}}”{{end}}</p>
+{{end}}</blockquote>
+{{end -}}
+{{range .Questions}}<p class="question">{{.Letter}} {{.Text}}</p>
+{{range .Blanks}}<div class="blank"><span>{{.}}:</span></div>
+{{else}}{{range lines .Lines}}<div class="blank"></div>
+{{end}}{{end}}{{end -}}
+{{if .Answers}}<ul class="answers">
+{{range .Answers}}<li>{{template "inline" .}}</li>
+{{end}}</ul>
+{{end}}</div>
+{{end}}</section>
+{{end}}</body>
+</html>
+`))
