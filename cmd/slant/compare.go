@@ -59,7 +59,7 @@ event.yaml manifest, an http(s) URL, or - for standard input.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.format, "format", "f", "text", "output format: text or json")
+	f.StringVarP(&opts.format, "format", "f", "text", "output format: text, markdown, html or json")
 	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
 	f.StringVar(&opts.reference, "reference", "", "`OUTLET` (id or name) the others are diffed against (default: first in sorted order)")
 	f.Float64Var(&opts.minSimilarity, "min-similarity", compare.DefaultMinSimilarity, "alignment threshold, 0 to 1: higher aligns fewer, surer pairs")
@@ -76,9 +76,9 @@ event.yaml manifest, an http(s) URL, or - for standard input.`,
 // runCompare runs "slant compare" with its options; it needs no cobra.
 func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	switch opts.format {
-	case "text", "json":
+	case "text", "json", "markdown", "html":
 	default:
-		return usageError{fmt.Errorf("unknown format %q (want text or json)", opts.format)}
+		return usageError{fmt.Errorf("unknown format %q (want text, markdown, html or json)", opts.format)}
 	}
 	if !(opts.minSimilarity > 0 && opts.minSimilarity <= 1) { // NaN too
 		return usageError{fmt.Errorf("--min-similarity %v is outside (0, 1]", opts.minSimilarity)}
@@ -124,6 +124,14 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	switch opts.format {
 	case "json":
 		err = reports.JSON(&buf, res)
+	case "markdown", "html":
+		rep := reports.NewReport(res)
+		rep.Blind = opts.blind
+		if opts.format == "html" {
+			err = reports.HTML(&buf, rep)
+		} else {
+			err = reports.Markdown(&buf, rep)
+		}
 	default:
 		width := opts.width
 		if width <= 0 && e.stdoutTTY && opts.output == "" {

@@ -110,7 +110,7 @@ It shows differences, not verdicts: a changed word may indicate framing.`,
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newCompareCmd(e), newQuotesCmd(e), newLexiconCmd(e))
+	root.AddCommand(newCompareCmd(e), newQuotesCmd(e), newLexiconCmd(e), newBatchCmd(e), newWorksheetCmd(e))
 	// Unknown commands and wrong argument counts are usage errors.
 	root.Args = func(cmd *cobra.Command, args []string) error {
 		if len(args) > 0 {

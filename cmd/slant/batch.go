@@ -1,0 +1,681 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/slant-news/slant/compare"
+	"github.com/slant-news/slant/lexicon"
+	"github.com/slant-news/slant/reports"
+)
+
+// batchOptions are the settings of "slant batch".
+type batchOptions struct {
+	dir           string
+	output        string
+	resume        bool
+	jobs          int
+	minSimilarity float64
+	maxBytes      int64
+	lexicons      []string
+	noDefault     bool
+	// progress draws a progress bar on stderr.
+	progress bool
+	// runEvent compares one event folder; nil means compareEvent. Tests
+	// set it to control how long events take and in which order they end.
+	runEvent func(ctx context.Context, dir string) (*reports.Document, error)
+}
+
+func newBatchCmd(e *env) *cobra.Command {
+	opts := &batchOptions{}
+	cmd := &cobra.Command{
+		Use:   "batch DIR",
+		Short: "Compare every event in a folder, one JSON line per event",
+		Long: `Batch compares many events at once. Every subfolder of DIR is one event
+(hidden folders aside), read as slant compare reads a folder: through its
+event.yaml, or every article file inside. A subfolder with neither is a
+failed event, not skipped.
+
+Events run in parallel; the output is JSON Lines, one line per event in
+folder-name order whatever order they finish in:
+
+  {"event":"FOLDER","result":DOCUMENT}
+  {"event":"FOLDER","error":"MESSAGE"}
+
+DOCUMENT is what slant compare --format json writes for that folder, on
+one line. An event that fails does not stop the others: it gets an error
+line, a "slant: FOLDER: ..." line on standard error, and slant exits with
+status 2 once every event has run.
+
+With -o, the file is written atomically: a temporary file beside it is
+renamed into place at the end. --resume reads that file first, keeps the
+events it holds a result for and runs the others again, including those
+that failed; an incomplete last line, left by an interrupted run, is
+dropped with a warning. On an interrupt (Ctrl-C) no new event starts; the
+events already finished are written, and --resume finishes the rest.
+
+A progress bar is drawn on standard error when it is a terminal.`,
+		Example: `  slant batch events > events.jsonl
+  slant batch -j 4 -o events.jsonl events
+  slant batch --resume -o events.jsonl events
+  slant batch --no-default --lexicon ours.yaml -o events.jsonl events`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError{fmt.Errorf("batch needs one DIR, a folder with one subfolder per event (got %d arguments)", len(args))}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.dir = args[0]
+			opts.progress = isTerminal(e.stderr)
+			// Ctrl-C stops new events from starting; a second one ends
+			// slant at once.
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			context.AfterFunc(ctx, stop)
+			return runBatch(ctx, e, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
+	f.BoolVar(&opts.resume, "resume", false, "with -o, keep the events FILE holds a result for and run only the others")
+	f.IntVarP(&opts.jobs, "jobs", "j", 0, "compare `N` events at a time (default: one per CPU)")
+	f.Float64Var(&opts.minSimilarity, "min-similarity", compare.DefaultMinSimilarity, "alignment threshold, 0 to 1: higher aligns fewer, surer pairs")
+	f.Int64Var(&opts.maxBytes, "max-bytes", compare.DefaultMaxBytes, "largest article to read, in bytes")
+	f.StringArrayVar(&opts.lexicons, "lexicon", nil, "lay the lexicon `FILE` over the built-in one (repeatable)")
+	f.BoolVar(&opts.noDefault, "no-default", false, "leave out the built-in lexicon")
+	return cmd
+}
+
+// isTerminal says whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// batchLine is one line of the output of slant batch.
+type batchLine struct {
+	Event  string            `json:"event"`
+	Result *reports.Document `json:"result,omitempty"`
+	Error  string            `json:"error,omitempty"`
+}
+
+// batchSlot is one event of a batch, in output order.
+type batchSlot struct {
+	name string
+	// kept, when not nil, is the event's line in the output of an earlier
+	// run, copied instead of comparing the event again.
+	kept *lineSpan
+}
+
+// eventOutcome is what a worker reports for one event.
+type eventOutcome struct {
+	index int
+	// started is false for an event not begun because the run was
+	// cancelled.
+	started bool
+	line    []byte // the event's output line, newline included
+	err     error  // why the event failed, or nil
+}
+
+// aheadLimit is how many events may be started beyond the next one to be
+// written: it bounds the finished results held in memory while an earlier,
+// slower event is still running.
+func aheadLimit(jobs int) int { return 4 * jobs }
+
+// runBatch runs "slant batch" with its options; it needs no cobra.
+func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
+	if !(opts.minSimilarity > 0 && opts.minSimilarity <= 1) { // NaN too
+		return usageError{fmt.Errorf("--min-similarity %v is outside (0, 1]", opts.minSimilarity)}
+	}
+	if opts.maxBytes <= 0 {
+		return usageError{fmt.Errorf("--max-bytes must be positive")}
+	}
+	if opts.jobs < 0 {
+		return usageError{fmt.Errorf("--jobs must be positive (or 0 for one per CPU)")}
+	}
+	jobs := opts.jobs
+	if jobs == 0 {
+		jobs = runtime.NumCPU()
+	}
+	toStdout := opts.output == "" || opts.output == "-"
+	if opts.resume && toStdout {
+		return usageError{fmt.Errorf("--resume needs -o FILE: the output of the run to resume")}
+	}
+	names, err := findEvents(opts.dir)
+	if err != nil {
+		return err
+	}
+	lex, err := loadLexicons(opts.lexicons, opts.noDefault)
+	if err != nil {
+		return err
+	}
+	if lex != nil {
+		// Compile the matcher now: the workers share the lexicon, and
+		// compiling it lazily from several of them at once would race.
+		lex.Matcher()
+	}
+	runEvent := opts.runEvent
+	if runEvent == nil {
+		runEvent = func(ctx context.Context, dir string) (*reports.Document, error) {
+			return compareEvent(ctx, dir, lex, opts)
+		}
+	}
+
+	var out io.Writer = e.stdout
+	var file *atomicFile
+	var buffered *bufio.Writer
+	if !toStdout {
+		if file, err = createAtomic(opts.output); err != nil {
+			return err
+		}
+		defer file.abort() // a no-op once committed
+		buffered = bufio.NewWriter(file)
+		out = buffered
+	}
+	var previous *previousRun
+	if opts.resume {
+		previous, err = readPreviousRun(opts.output, func(msg string) { fmt.Fprintf(e.stderr, "slant: warning: %s\n", msg) })
+		if err != nil {
+			return err
+		}
+		if previous.file != nil {
+			defer previous.file.Close()
+		}
+	}
+	slots := planBatch(names, previous)
+
+	b := &batchRun{e: e, out: out, previous: previous, slots: slots, echoStdout: toStdout && e.stdoutTTY}
+	if opts.progress {
+		b.bar = newEventBar(e.stderr, len(slots))
+	}
+	base := filepath.FromSlash(displayPath(opts.dir))
+	b.run(ctx, jobs, func(ctx context.Context, name string) ([]byte, error) {
+		doc, err := runEventSafely(ctx, runEvent, filepath.Join(base, name))
+		return encodeBatchLine(name, doc, err), err
+	})
+	if b.bar != nil {
+		b.bar.Clear()
+	}
+	if file != nil && b.writeErr == nil {
+		b.writeErr = buffered.Flush()
+	}
+	if b.writeErr != nil {
+		if file == nil {
+			return fmt.Errorf("cannot write standard output: %v", unwrapPathErr(b.writeErr))
+		}
+		return fmt.Errorf("cannot write %s: %v", opts.output, unwrapPathErr(b.writeErr))
+	}
+	if file != nil {
+		if err := file.commit(); err != nil {
+			return err
+		}
+	}
+	failed := b.failedInput + b.failedInternal
+	if b.notRun > 0 {
+		msg := fmt.Sprintf("interrupted: %d of %d events not run", b.notRun, len(slots))
+		if failed > 0 {
+			msg += fmt.Sprintf(", %d failed", failed)
+		}
+		if file != nil {
+			msg += "; run again with --resume to finish"
+		}
+		return errors.New(msg)
+	}
+	switch {
+	case b.failedInternal > 0:
+		return fmt.Errorf("%d of %d events failed, %d of them with an internal error", failed, len(slots), b.failedInternal)
+	case failed > 0:
+		return &compare.InputError{Err: fmt.Errorf("%d of %d events failed", failed, len(slots))}
+	}
+	return nil
+}
+
+// findEvents returns the names of the event folders in dir, sorted: every
+// subfolder, or symbolic link to one, whose name does not start with a dot.
+func findEvents(dir string) ([]string, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, &compare.InputError{Input: dir, Err: unwrapPathErr(err)}
+	}
+	if !info.IsDir() {
+		return nil, &compare.InputError{Input: dir, Err: errors.New("not a directory (want a folder with one subfolder per event)")}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, &compare.InputError{Input: dir, Err: unwrapPathErr(err)}
+	}
+	var names []string
+	for _, entry := range entries {
+		name := entry.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		isDir := entry.IsDir()
+		if entry.Type()&fs.ModeSymlink != 0 {
+			if info, err := os.Stat(filepath.Join(dir, name)); err == nil && info.IsDir() {
+				isDir = true
+			}
+		}
+		if isDir {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return nil, &compare.InputError{Input: dir, Err: errors.New("no event folders in this directory " +
+			"(batch wants one subfolder per event; to compare the articles of one folder, run slant compare)")}
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// planBatch lists the events in output order: the folders found and the
+// events a previous run finished, which are kept even when their folder
+// has gone.
+func planBatch(names []string, previous *previousRun) []batchSlot {
+	all := append([]string(nil), names...)
+	if previous != nil {
+		for name := range previous.done {
+			all = append(all, name)
+		}
+	}
+	sort.Strings(all)
+	var slots []batchSlot
+	for i, name := range all {
+		if i > 0 && all[i-1] == name {
+			continue
+		}
+		slot := batchSlot{name: name}
+		if previous != nil {
+			if span, ok := previous.done[name]; ok {
+				slot.kept = &span
+			}
+		}
+		slots = append(slots, slot)
+	}
+	return slots
+}
+
+// compareEvent compares the articles of one event folder as slant compare
+// does and returns the JSON model of the result.
+func compareEvent(ctx context.Context, dir string, lex *lexicon.Lexicon, opts *batchOptions) (*reports.Document, error) {
+	ev, err := compare.Load(ctx, []string{dir}, compare.LoadOptions{MaxBytes: opts.maxBytes})
+	if err != nil {
+		return nil, err
+	}
+	for i := range ev.Documents {
+		ev.Documents[i].Source = displayPath(ev.Documents[i].Source)
+	}
+	res, err := compare.Compare(ev, compare.Options{MinSimilarity: opts.minSimilarity, Lexicon: lex})
+	if err != nil {
+		return nil, err
+	}
+	return reports.NewDocument(res), nil
+}
+
+// runEventSafely runs one event, turning a panic into an error so that one
+// event hitting a bug does not take the whole batch, and its output file,
+// down with it.
+func runEventSafely(ctx context.Context, runEvent func(context.Context, string) (*reports.Document, error), dir string) (doc *reports.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return runEvent(ctx, dir)
+}
+
+// encodeBatchLine is the compact JSON line of one event, newline included.
+func encodeBatchLine(name string, doc *reports.Document, failure error) []byte {
+	line := batchLine{Event: name, Result: doc}
+	if failure != nil {
+		line = batchLine{Event: name, Error: failure.Error()}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(line); err != nil {
+		// A document that cannot be encoded is a bug; say so on its line.
+		buf.Reset()
+		enc.Encode(batchLine{Event: name, Error: "internal error: " + err.Error()})
+	}
+	return buf.Bytes()
+}
+
+// batchRun is one run of slant batch: workers compare events while the
+// caller's goroutine writes their lines in order.
+type batchRun struct {
+	e          *env
+	out        io.Writer
+	previous   *previousRun
+	slots      []batchSlot
+	bar        *progressbar.ProgressBar
+	echoStdout bool // the output is a terminal too: clear the bar before each line
+
+	// Set by run.
+	failedInput, failedInternal, notRun int
+	writeErr                            error
+}
+
+// run compares the events not kept from a previous run with jobs workers
+// and writes every slot's line in order, each as soon as the lines before
+// it are written. It returns when every worker has stopped.
+func (b *batchRun) run(ctx context.Context, jobs int, compareOne func(context.Context, string) ([]byte, error)) {
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ahead := make(chan struct{}, aheadLimit(jobs))
+	indexes := make(chan int)
+	outcomes := make(chan eventOutcome)
+
+	go func() {
+		defer close(indexes)
+		for i, slot := range b.slots {
+			if slot.kept != nil {
+				continue
+			}
+			select {
+			case ahead <- struct{}{}:
+			case <-runCtx.Done():
+				return
+			}
+			select {
+			case indexes <- i:
+			case <-runCtx.Done():
+				<-ahead
+				return
+			}
+		}
+	}()
+	var workers sync.WaitGroup
+	for range jobs {
+		workers.Go(func() {
+			for i := range indexes {
+				if runCtx.Err() != nil {
+					outcomes <- eventOutcome{index: i}
+					continue
+				}
+				line, err := compareOne(runCtx, b.slots[i].name)
+				if err != nil && runCtx.Err() != nil && errors.Is(err, context.Canceled) {
+					outcomes <- eventOutcome{index: i} // cut short: not run
+					continue
+				}
+				outcomes <- eventOutcome{index: i, started: true, line: line, err: err}
+			}
+		})
+	}
+	go func() {
+		workers.Wait()
+		close(outcomes)
+	}()
+
+	if b.bar != nil {
+		kept := 0
+		for _, slot := range b.slots {
+			if slot.kept != nil {
+				kept++
+			}
+		}
+		b.bar.Set(kept)
+	}
+	pending := map[int]eventOutcome{}
+	next := 0
+	// advance writes the slots from next on while their lines are ready;
+	// at the end (final), a slot with no outcome was never started.
+	advance := func(final bool) {
+		for next < len(b.slots) {
+			slot := b.slots[next]
+			if slot.kept != nil {
+				b.write(func(w io.Writer) error { return b.previous.copyLine(w, *slot.kept) })
+				next++
+				continue
+			}
+			o, ok := pending[next]
+			if !ok && !final {
+				return
+			}
+			next++
+			if !ok {
+				b.notRun++
+				continue
+			}
+			delete(pending, o.index)
+			<-ahead
+			if !o.started {
+				b.notRun++
+				continue
+			}
+			if o.err != nil {
+				b.reportFailure(slot.name, o.err)
+			}
+			b.write(func(w io.Writer) error { _, err := w.Write(o.line); return err })
+		}
+	}
+	advance(false)
+	for o := range outcomes {
+		pending[o.index] = o
+		advance(false)
+		if b.writeErr != nil {
+			cancel()
+		}
+		if o.started && b.bar != nil {
+			b.bar.Add(1) // after the lines, which may have cleared it
+		}
+	}
+	advance(true)
+}
+
+// write writes one line with fn, unless writing has already failed.
+func (b *batchRun) write(fn func(io.Writer) error) {
+	if b.writeErr != nil {
+		return
+	}
+	if b.bar != nil && b.echoStdout {
+		b.bar.Clear()
+	}
+	if err := fn(b.out); err != nil {
+		b.writeErr = err
+	}
+}
+
+// reportFailure counts a failed event and reports it on stderr, one
+// "slant: EVENT: ..." line per line of its message.
+func (b *batchRun) reportFailure(name string, err error) {
+	if report(io.Discard, err) == exitBadUse {
+		b.failedInput++
+	} else {
+		b.failedInternal++
+	}
+	if b.bar != nil {
+		b.bar.Clear()
+	}
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintf(b.e.stderr, "slant: %s: %s\n", name, line)
+	}
+}
+
+// newEventBar is the progress bar of a batch: events done of total.
+func newEventBar(w io.Writer, total int) *progressbar.ProgressBar {
+	return progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("events"),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetRenderBlankState(true),
+	)
+}
+
+// lineSpan is where one line lies in a file, its newline left out.
+type lineSpan struct {
+	offset, length int64
+}
+
+// previousRun is the output of an earlier run of slant batch, read for
+// --resume.
+type previousRun struct {
+	file *os.File
+	// done maps each event that succeeded to its line.
+	done map[string]lineSpan
+}
+
+// copyLine copies one line of the previous output to w, with a newline.
+func (p *previousRun) copyLine(w io.Writer, span lineSpan) error {
+	if _, err := io.Copy(w, io.NewSectionReader(p.file, span.offset, span.length)); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// readPreviousRun reads the output of an earlier run and notes where the
+// line of every event that succeeded lies; the lines themselves are copied
+// from the file when they are written again. A file that does not exist is
+// a run with nothing done. An unreadable last line, as an interrupted run
+// may leave, is dropped with a warning; an unreadable line before others
+// is an error.
+func readPreviousRun(path string, warn func(string)) (*previousRun, error) {
+	p := &previousRun{done: map[string]lineSpan{}}
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return p, nil
+	}
+	if err != nil {
+		return nil, &compare.InputError{Input: path, Err: unwrapPathErr(err)}
+	}
+	p.file = f
+	r := bufio.NewReader(f)
+	var offset int64
+	lineNo, badLine := 0, 0
+	var badErr error
+	for {
+		line, readErr := r.ReadBytes('\n')
+		if readErr != nil && readErr != io.EOF {
+			f.Close()
+			return nil, &compare.InputError{Input: path, Err: unwrapPathErr(readErr)}
+		}
+		if len(line) == 0 {
+			break
+		}
+		lineNo++
+		start := offset
+		offset += int64(len(line))
+		content := bytes.TrimRight(line, "\r\n")
+		if len(bytes.TrimSpace(content)) == 0 {
+			continue
+		}
+		if badErr != nil {
+			f.Close()
+			return nil, &compare.InputError{Input: fmt.Sprintf("%s:%d", path, badLine),
+				Err: fmt.Errorf("not a line of slant batch output: %v", badErr)}
+		}
+		name, succeeded, err := parseBatchLine(content)
+		if err != nil {
+			badLine, badErr = lineNo, err
+			continue
+		}
+		if _, seen := p.done[name]; succeeded && !seen {
+			p.done[name] = lineSpan{offset: start, length: int64(len(content))}
+		}
+	}
+	if badErr != nil {
+		warn(fmt.Sprintf("%s:%d: dropping an incomplete last line (left by an interrupted run?)", path, badLine))
+	}
+	return p, nil
+}
+
+// parseBatchLine reads the event name of one output line and whether the
+// event succeeded: a line with an "error" key failed, one with a "result"
+// object succeeded.
+func parseBatchLine(line []byte) (name string, succeeded bool, err error) {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(line, &fields); err != nil {
+		return "", false, err
+	}
+	if err := json.Unmarshal(fields["event"], &name); err != nil || name == "" {
+		return "", false, errors.New(`no "event" name`)
+	}
+	if _, failed := fields["error"]; failed {
+		return name, false, nil
+	}
+	if result := bytes.TrimSpace(fields["result"]); len(result) == 0 || result[0] != '{' {
+		return "", false, errors.New(`neither "result" nor "error"`)
+	}
+	return name, true, nil
+}
+
+// atomicFile is an output file written through a temporary file in the
+// same directory and renamed into place when complete, so that the file
+// is never seen half-written. Like writeOutput, it replaces what a
+// symbolic link points to and keeps the permissions of the file replaced.
+type atomicFile struct {
+	path   string // as given, for messages
+	target string
+	mode   os.FileMode
+	tmp    *os.File
+	done   bool
+}
+
+func createAtomic(path string) (*atomicFile, error) {
+	target, mode := path, os.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		if info.IsDir() {
+			return nil, outputError{fmt.Errorf("cannot write %s: is a directory", path)}
+		}
+		if resolved, err := filepath.EvalSymlinks(path); err == nil {
+			target = resolved
+		}
+		mode = info.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
+	if err != nil {
+		return nil, outputError{fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(err))}
+	}
+	return &atomicFile{path: path, target: target, mode: mode, tmp: tmp}, nil
+}
+
+func (a *atomicFile) Write(p []byte) (int, error) { return a.tmp.Write(p) }
+
+// commit puts the file in place.
+func (a *atomicFile) commit() error {
+	name := a.tmp.Name()
+	err := a.tmp.Close()
+	if err == nil {
+		err = os.Chmod(name, a.mode)
+	}
+	if err == nil {
+		err = os.Rename(name, a.target)
+	}
+	a.done = true
+	if err != nil {
+		os.Remove(name)
+		return fmt.Errorf("cannot write %s: %v", a.path, unwrapPathErr(err))
+	}
+	return nil
+}
+
+// abort removes the temporary file, unless commit has run.
+func (a *atomicFile) abort() {
+	if a.done {
+		return
+	}
+	a.done = true
+	a.tmp.Close()
+	os.Remove(a.tmp.Name())
+}
