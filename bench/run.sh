@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Times `slant compare --format json` against bench/baseline.py, a plain
+# Python version of the same job, on generated events of several sizes.
+# Usage: bash bench/run.sh   (see bench/README.md for the knobs)
+set -euo pipefail
+export LC_ALL=C # decimal points in $EPOCHREALTIME and awk
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+runs=${RUNS:-5}
+sizes=${SIZES:-"10 20 40 80"}
+sentences=${SENTENCES:-40}
+seed=${SEED:-1}
+
+for cmd in go python3 awk sort; do
+	command -v "$cmd" >/dev/null || { echo "bench: $cmd not found" >&2; exit 1; }
+done
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Build slant once: from the working tree, or from a committed revision when
+# SLANT_REV is set (e.g. SLANT_REV=HEAD).
+if [[ -n ${SLANT_REV:-} ]]; then
+	mkdir "$tmp/src"
+	git -C "$root" archive "$SLANT_REV" | tar -x -C "$tmp/src"
+	src="$tmp/src"
+	what="revision $(git -C "$root" rev-parse --short "$SLANT_REV")"
+else
+	src=$root
+	what="working tree"
+	if rev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null); then
+		what="working tree at $rev"
+		[[ -n $(git -C "$root" status --porcelain 2>/dev/null) ]] && what+=" (with uncommitted changes)"
+	fi
+fi
+if ! (cd "$src" && go build -o "$tmp/slant" ./cmd/slant); then
+	echo "bench: slant does not build from the $what; SLANT_REV=HEAD times the last commit" >&2
+	exit 1
+fi
+(cd "$root" && go build -o "$tmp/gen" ./bench/gen)
+
+# How to time one run. GNU time gives peak RSS (%M, KiB); its %e has only
+# 10 ms steps, so wall time comes from $EPOCHREALTIME (bash 5) around it.
+# Without GNU time, bash's `time` gives wall time and Python's getrusage
+# gives the peak RSS of one extra run.
+gnutime=0
+if [[ ${GNU_TIME:-1} != 0 && -x /usr/bin/time ]] && /usr/bin/time -f '%e %M' -o "$tmp/probe" true 2>/dev/null &&
+	[[ $(wc -w <"$tmp/probe") -eq 2 ]]; then
+	gnutime=1
+fi
+
+# measure CMD... prints "MS KIB" (KIB is - when unknown).
+measure() {
+	if ((gnutime)); then
+		local t0=${EPOCHREALTIME:-} t1
+		/usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >/dev/null
+		t1=${EPOCHREALTIME:-}
+		if [[ -n $t0 ]]; then
+			awk -v a="$t0" -v b="$t1" '{ printf "%.1f %d\n", (b - a) * 1000, $2 }' "$tmp/time"
+		else
+			awk '{ printf "%.1f %d\n", $1 * 1000, $2 }' "$tmp/time"
+		fi
+	else
+		local TIMEFORMAT=%3R
+		{ time "$@" >/dev/null; } 2>"$tmp/time"
+		awk '{ printf "%.1f -\n", $1 * 1000 }' "$tmp/time"
+	fi
+}
+
+# peakrss CMD... prints the peak RSS in KiB of one run, without GNU time.
+peakrss() {
+	python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "slant: $what; $(go version | cut -d' ' -f3-4); $(python3 --version 2>&1); $(nproc 2>/dev/null || echo '?') CPUs"
+if ((gnutime)); then
+	echo "timer: wall clock around /usr/bin/time; peak RSS from /usr/bin/time"
+else
+	echo "timer: bash time (no GNU time found); peak RSS from one extra run under Python's getrusage"
+fi
+echo "each cell: median of $runs runs of the whole process, output to /dev/null, after one untimed run"
+echo
+
+declare -A slant_ms nsents
+table="$tmp/table"
+printf '%-9s %9s %9s %10s %13s %15s %16s\n' size sentences "slant ms" "python ms" "python/slant" "slant RSS MiB" "python RSS MiB" >"$table"
+for n in $sizes; do
+	dir="$tmp/event-$n"
+	"$tmp/gen" -outlets "$n" -sentences "$sentences" -seed "$seed" -o "$dir" 2>"$tmp/gen.log"
+	nsent=$(awk '{ print $4 }' "$tmp/gen.log")
+	slant=("$tmp/slant" compare --format json "$dir")
+	python=(python3 "$root/bench/baseline.py" "$dir")
+	"${slant[@]}" >/dev/null # untimed: files into the page cache
+	"${python[@]}" >/dev/null
+	: >"$tmp/s" && : >"$tmp/p"
+	for ((i = 0; i < runs; i++)); do # alternate, so load changes hit both
+		measure "${slant[@]}" >>"$tmp/s"
+		measure "${python[@]}" >>"$tmp/p"
+	done
+	s=$(cut -d' ' -f1 "$tmp/s" | median)
+	p=$(cut -d' ' -f1 "$tmp/p" | median)
+	if ((gnutime)); then
+		srss=$(cut -d' ' -f2 "$tmp/s" | median)
+		prss=$(cut -d' ' -f2 "$tmp/p" | median)
+	else
+		srss=$(peakrss "${slant[@]}")
+		prss=$(peakrss "${python[@]}")
+	fi
+	slant_ms[$n]=$s
+	nsents[$n]=$nsent
+	awk -v size="${n}x$sentences" -v ns="$nsent" -v s="$s" -v p="$p" -v sr="$srss" -v pr="$prss" \
+		'BEGIN { printf "%-9s %9s %9.0f %10.0f %13.1f %15.1f %16.1f\n", size, ns, s, p, p / s, sr / 1024, pr / 1024 }' >>"$table"
+	echo "done: $n outlets" >&2
+done
+cat "$table"
+
+first=${sizes%% *}
+last=${sizes##* }
+if [[ $first != "$last" ]]; then
+	echo
+	awk -v a="${slant_ms[$first]}" -v b="${slant_ms[$last]}" -v f="$first" -v l="$last" \
+		-v sa="${nsents[$first]}" -v sb="${nsents[$last]}" \
+		'BEGIN { printf "growth: slant at %s outlets takes %.1f times as long as at %s outlets, for %.1f times the sentences\n", l, b / a, f, sb / sa }'
+fi
