@@ -26,7 +26,7 @@ func events(t *testing.T) []string {
 	return dirs
 }
 
-func compareEvent(t *testing.T, dir string) *compare.Result {
+func compareEvent(t testing.TB, dir string) *compare.Result {
 	t.Helper()
 	ev, err := compare.Load(context.Background(), []string{dir}, compare.LoadOptions{})
 	if err != nil {

@@ -93,6 +93,16 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	if opts.key != "" && !opts.blind {
 		return usageError{fmt.Errorf("--key needs --blind")}
 	}
+	// The lexicon loads (and checks its tests) while the articles are read.
+	type loaded struct {
+		lex *lexicon.Lexicon
+		err error
+	}
+	lexc := make(chan loaded, 1)
+	go func() {
+		lex, err := loadLexicons(opts.lexicons, opts.noDefault)
+		lexc <- loaded{lex, err}
+	}()
 	ev, err := compare.Load(ctx, opts.inputs, compare.LoadOptions{Stdin: e.stdin, MaxBytes: opts.maxBytes})
 	if err != nil {
 		return err
@@ -100,10 +110,11 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	for i := range ev.Documents {
 		ev.Documents[i].Source = displayPath(ev.Documents[i].Source)
 	}
-	lex, err := loadLexicons(opts.lexicons, opts.noDefault)
-	if err != nil {
-		return err
+	l := <-lexc
+	if l.err != nil {
+		return l.err
 	}
+	lex := l.lex
 	reference := opts.reference
 	var key []compare.BlindKey
 	if opts.blind {
