@@ -103,14 +103,18 @@ func newAligner(articles []Article, sc scoring) *aligner {
 	}
 	al.feats = make([]sentenceFeatures, len(al.refs))
 	df := map[uint32]int{}
-	paraStart := 0
+	// Whether a quotation is open where each sentence starts, read once
+	// through each paragraph rather than from its start for every sentence.
+	quoted, scanned := false, 0
 	for g, r := range al.refs {
 		a := &articles[r.article]
 		s := a.Sentences[r.index]
 		if r.index == 0 || a.Sentences[r.index-1].Paragraph != s.Paragraph {
-			paraStart = s.Start
+			quoted, scanned = false, s.Start
 		}
-		al.feats[g] = al.fs.features(s.Text, quoteOpenAt(a.Text, paraStart, s.Start))
+		quoted = quoteOpenAt(a.Text, scanned, s.Start, quoted)
+		scanned = s.Start
+		al.feats[g] = al.fs.features(s.Text, quoted)
 		for _, f := range al.feats[g].feats {
 			df[f.id]++
 		}

@@ -64,6 +64,18 @@ func diffTokens(text string, base int) []diffToken {
 var typography = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`,
 	"‘", "'", "’", "'", "–", "-", "—", "-")
 
+// maxDiffWords bounds the differing words, both sides together, that a word
+// diff aligns one by one once the words the two sides start and end with
+// in common are set aside. The diff's cost grows with the square of that
+// number; past it (text without punctuation read as one long sentence), the
+// differing middle is one replacement.
+const maxDiffWords = 2000
+
+// maxDiffCodes is how many distinct words wordDiff can give runes of their
+// own: 0x1900 in the private use area of the Basic Multilingual Plane and
+// 0x1FFFF from U+F0000 on.
+const maxDiffCodes = 1 << 17
+
 // wordDiff diffs two token lists word by word: each distinct token becomes
 // one rune, so the character diff of go-diff works on words.
 func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string) []DiffOp {
@@ -84,11 +96,17 @@ func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string
 		}
 		return rs
 	}
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	// No semantic cleanup: it is tuned for characters and, on words, turns
-	// a sentence with a few shared words into one big replacement.
-	diffs := dmp.DiffMainRunes(encode(from), encode(to), false)
+	var diffs []diffmatchpatch.Diff
+	if len(from)+len(to) <= maxDiffCodes && differingWords(from, to) <= maxDiffWords {
+		dmp := diffmatchpatch.New()
+		dmp.DiffTimeout = 0
+		// No semantic cleanup: it is tuned for characters and, on words,
+		// turns a sentence with a few shared words into one big
+		// replacement.
+		diffs = dmp.DiffMainRunes(encode(from), encode(to), false)
+	} else {
+		diffs = coarseDiff(from, to)
+	}
 
 	var ops []DiffOp
 	i, j := 0, 0
@@ -124,6 +142,48 @@ func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string
 		}
 	}
 	return mergeLoneWords(ops, fromText, toText)
+}
+
+// commonEnds returns how many tokens from and to start with in common, and
+// how many of the rest they end with in common.
+func commonEnds(from, to []diffToken) (prefix, suffix int) {
+	same := func(a, b diffToken) bool {
+		return a.text == b.text || typography.Replace(a.text) == typography.Replace(b.text)
+	}
+	for prefix < len(from) && prefix < len(to) && same(from[prefix], to[prefix]) {
+		prefix++
+	}
+	for suffix < len(from)-prefix && suffix < len(to)-prefix &&
+		same(from[len(from)-1-suffix], to[len(to)-1-suffix]) {
+		suffix++
+	}
+	return prefix, suffix
+}
+
+// differingWords counts the tokens of from and to between their common
+// start and end.
+func differingWords(from, to []diffToken) int {
+	prefix, suffix := commonEnds(from, to)
+	return len(from) + len(to) - 2*(prefix+suffix)
+}
+
+// coarseDiff is the diff of two token lists too long or too different to
+// align word by word: their common start and end, and the middle replaced.
+// Each diff's text holds one rune per token, as wordDiff reads them.
+func coarseDiff(from, to []diffToken) []diffmatchpatch.Diff {
+	prefix, suffix := commonEnds(from, to)
+	runs := func(n int) string { return strings.Repeat("x", n) }
+	var diffs []diffmatchpatch.Diff
+	add := func(op diffmatchpatch.Operation, n int) {
+		if n > 0 {
+			diffs = append(diffs, diffmatchpatch.Diff{Type: op, Text: runs(n)})
+		}
+	}
+	add(diffmatchpatch.DiffEqual, prefix)
+	add(diffmatchpatch.DiffDelete, len(from)-prefix-suffix)
+	add(diffmatchpatch.DiffInsert, len(to)-prefix-suffix)
+	add(diffmatchpatch.DiffEqual, suffix)
+	return diffs
 }
 
 // mergeLoneWords folds a single equal word standing between two changes

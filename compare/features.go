@@ -372,11 +372,10 @@ func idf(df, n int) float64 {
 	return math.Log(1 + float64(n)/float64(df))
 }
 
-// quoteOpenAt says whether position end of text lies inside a quotation that
-// opened at or after start: straight double quotes toggle, curly and angle
-// quotes open and close.
-func quoteOpenAt(text string, start, end int) bool {
-	open := false
+// quoteOpenAt says whether position end of text lies inside a quotation,
+// given whether one was open at start: straight double quotes toggle, curly
+// and angle quotes open and close.
+func quoteOpenAt(text string, start, end int, open bool) bool {
 	for _, r := range text[start:end] {
 		switch r {
 		case '"':

@@ -78,15 +78,19 @@ func findFlags(articles []Article, lex *lexicon.Lexicon) []Flag {
 		if a.Headline != "" {
 			add(a, -1, 0, sc.Find(lexicon.Text{Text: a.Headline, Headline: true}))
 		}
+		// The quotes' parts, in text order: they never overlap, so both
+		// their starts and their ends rise.
+		var parts []Span
+		for _, q := range a.Quotes {
+			parts = append(parts, q.Parts...)
+		}
 		for _, s := range a.Sentences {
 			// Words inside the article's quotations are the speaker's.
 			spans := [][2]int{}
-			for _, q := range a.Quotes {
-				for _, p := range q.Parts {
-					if p.Start < s.End && p.End > s.Start {
-						spans = append(spans, [2]int{max(p.Start, s.Start) - s.Start, min(p.End, s.End) - s.Start})
-					}
-				}
+			k := sort.Search(len(parts), func(k int) bool { return parts[k].End > s.Start })
+			for ; k < len(parts) && parts[k].Start < s.End; k++ {
+				p := parts[k]
+				spans = append(spans, [2]int{max(p.Start, s.Start) - s.Start, min(p.End, s.End) - s.Start})
 			}
 			add(a, s.Index, s.Start, sc.Find(lexicon.Text{Text: s.Text, QuoteSpans: spans}))
 		}
@@ -102,16 +106,24 @@ func findWordChoices(res *Result) []WordChoice {
 		outlet   string
 		headline bool
 	}
+	// Each outlet's flags, by start: findFlags makes them in text order.
 	byOutlet := map[spanKey][]Flag{}
 	for _, f := range res.Flags {
 		k := spanKey{f.Outlet, f.Sentence < 0}
 		byOutlet[k] = append(byOutlet[k], f)
 	}
+	for _, fl := range byOutlet {
+		sort.SliceStable(fl, func(i, j int) bool { return fl[i].Start < fl[j].Start })
+	}
 	within := func(outlet string, headline bool, start, end int) []Flag {
+		if start < 0 {
+			return nil
+		}
+		fl := byOutlet[spanKey{outlet, headline}]
 		var out []Flag
-		for _, f := range byOutlet[spanKey{outlet, headline}] {
-			if start >= 0 && f.Start >= start && f.End <= end {
-				out = append(out, f)
+		for i := sort.Search(len(fl), func(i int) bool { return fl[i].Start >= start }); i < len(fl) && fl[i].Start < end; i++ {
+			if fl[i].End <= end {
+				out = append(out, fl[i])
 			}
 		}
 		return out
@@ -154,25 +166,39 @@ func findWordChoices(res *Result) []WordChoice {
 			}
 			fromFlags := within(d.From, headline, op.FromStart, op.FromEnd)
 			toFlags := within(d.To, headline, op.ToStart, op.ToEnd)
-			paired := false
-			for _, ff := range fromFlags {
-				for _, tf := range toFlags {
-					if strings.EqualFold(ff.Term, tf.Term) {
-						continue
-					}
-					var k groupKey
-					switch {
-					case ff.Concept != "" && ff.Concept == tf.Concept:
-						k = groupKey{d.Group, "", ff.Concept}
-					case ff.Category != "" && ff.Category == tf.Category:
-						k = groupKey{d.Group, ff.Category, ""}
-					default:
-						continue
-					}
-					note(k, d.From, ff)
-					note(k, d.To, tf)
-					paired = true
+			// Pair each flag on one side with the first flag of its
+			// concept or category on the other that has another term. A
+			// flag has a concept or a category, so the first two terms of
+			// each group on the other side are all the pairing needs,
+			// however long the replacement.
+			firstTerms := map[groupKey][2]int{}
+			for i, tf := range toFlags {
+				k := groupKey{d.Group, tf.Category, tf.Concept}
+				ft, ok := firstTerms[k]
+				switch {
+				case !ok:
+					firstTerms[k] = [2]int{i, -1}
+				case ft[1] < 0 && !strings.EqualFold(toFlags[ft[0]].Term, tf.Term):
+					firstTerms[k] = [2]int{ft[0], i}
 				}
+			}
+			paired := false
+			done := map[groupKey]bool{}
+			for _, ff := range fromFlags {
+				k := groupKey{d.Group, ff.Category, ff.Concept}
+				ft, ok := firstTerms[k]
+				if !ok || done[k] || (ff.Concept == "") == (ff.Category == "") {
+					continue
+				}
+				t := ft[0]
+				if strings.EqualFold(ff.Term, toFlags[t].Term) {
+					if t = ft[1]; t < 0 {
+						continue
+					}
+				}
+				note(k, d.From, ff)
+				note(k, d.To, toFlags[t])
+				paired, done[k] = true, true
 			}
 			// A flagged term swapped for one of the alternatives its entry
 			// suggests ("thugs" where another outlet wrote "youths") is a

@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/slant-news/slant/internal/didyoumean"
+	"github.com/slant-news/slant/internal/yamlcheck"
 )
 
 // manifest is the content of an event.yaml file.
@@ -23,6 +24,8 @@ type manifest struct {
 type manifestArticle struct {
 	File, URL, Outlet, Published string
 	line, column                 int
+	// fileLine and fileColumn are the position of the file: value.
+	fileLine, fileColumn int
 }
 
 // ManifestError lists every problem found in one manifest, each with its
@@ -78,7 +81,12 @@ func loadManifest(ctx context.Context, path string, opts LoadOptions) ([]Documen
 		if a.URL != "" {
 			doc, err = fetchURL(ctx, a.URL, opts)
 		} else {
-			doc, err = loadFile(filepath.Join(dir, filepath.FromSlash(a.File)), opts)
+			file := filepath.Join(dir, filepath.FromSlash(a.File))
+			if !insideFolder(dir, file) {
+				return nil, nil, &ManifestError{File: path, Problems: []Problem{{Line: a.fileLine, Column: a.fileColumn,
+					Message: fmt.Sprintf("file %q leaves the manifest's folder through a symbolic link", a.File)}}}
+			}
+			doc, err = loadFile(file, opts)
 		}
 		if err != nil {
 			return nil, nil, err
@@ -99,7 +107,7 @@ func loadManifest(ctx context.Context, path string, opts LoadOptions) ([]Documen
 func parseManifest(path string, data []byte) (*manifest, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		line, msg := yamlSyntaxError(err)
+		line, msg := yamlcheck.SyntaxError(err)
 		return nil, &ManifestError{File: path, Problems: []Problem{{Line: line, Column: 1, Message: msg}}}
 	}
 	var probs []Problem
@@ -109,6 +117,10 @@ func parseManifest(path string, data []byte) (*manifest, error) {
 	m := &manifest{}
 	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
 		return nil, inputErr(path, "empty manifest: want title, date and articles")
+	}
+	if aliases := yamlcheck.Aliases(&root); len(aliases) > 0 {
+		add(aliases[0], "%s", yamlcheck.AliasMessage(aliases))
+		return nil, &ManifestError{File: path, Problems: probs}
 	}
 	doc := root.Content[0]
 	if doc.Kind != yaml.MappingNode {
@@ -174,6 +186,7 @@ func parseManifestArticle(n *yaml.Node, add func(*yaml.Node, string, ...any)) (m
 		switch k.Value {
 		case "file":
 			a.File = scalar(v, add, "file")
+			a.fileLine, a.fileColumn = v.Line, v.Column
 			if a.File != "" {
 				if msg := checkRelativePath(a.File); msg != "" {
 					add(v, "file %q %s", a.File, msg)
@@ -223,29 +236,35 @@ func checkRelativePath(p string) string {
 	return ""
 }
 
+// insideFolder says whether file, with every symbolic link on its way
+// followed, is still inside dir. A file that cannot be resolved (it does not
+// exist) is left to the reading to report.
+func insideFolder(dir, file string) bool {
+	resolve := func(p string) (string, error) {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return "", err
+		}
+		return filepath.EvalSymlinks(abs)
+	}
+	target, err := resolve(file)
+	if err != nil {
+		return true
+	}
+	folder, err := resolve(dir)
+	if err != nil {
+		return true
+	}
+	rel, err := filepath.Rel(folder, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
 func scalar(v *yaml.Node, add func(*yaml.Node, string, ...any), key string) string {
 	if v.Kind != yaml.ScalarNode {
 		add(v, "%s: want a single value", key)
 		return ""
 	}
 	return v.Value
-}
-
-// yamlSyntaxError splits yaml.v3's "yaml: line N: msg" into the line and
-// the message; an error without a line is put on line 1.
-func yamlSyntaxError(err error) (int, string) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
-	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
-		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-		if strings.HasPrefix(msg, "did not find expected") {
-			// yaml.v3 counts lines from 0 in its parser's messages and
-			// from 1 in its scanner's.
-			line++
-		}
-		return line, msg
-	}
-	return 1, msg
 }
 
 // checkDuplicates reports keys given twice in one mapping.

@@ -283,6 +283,8 @@ func TestParseManifestNotYAML(t *testing.T) {
 	}{
 		{"mapping in a scalar", "title: a\n  b: c\n", "event.yaml:2:1: mapping values are not allowed"},
 		{"unclosed flow list", "title: [a\n", "event.yaml:2:1: "},
+		{"anchor without a name", "title: x\n&\n", "event.yaml:2:1: did not find expected alphabetic or numeric character"},
+		{"anchor after a lone carriage return", "#\r&", "event.yaml:2:1: did not find expected alphabetic or numeric character"},
 	} {
 		t.Run("syntax error as file:line:col/"+tc.name, func(t *testing.T) {
 			_, err := parseManifest("event.yaml", []byte(tc.yaml))
@@ -354,6 +356,11 @@ func FuzzManifest(f *testing.F) {
 				if len(me.Problems) == 0 || me.File != "event.yaml" {
 					t.Fatalf("ManifestError %+v without problems or file", me)
 				}
+				for _, p := range me.Problems {
+					if p.Line < 1 || p.Line > yamlLines(data)+1 {
+						t.Fatalf("problem at line %d of a %d-line file: %s", p.Line, yamlLines(data), p.Message)
+					}
+				}
 				if !slices.IsSortedFunc(me.Problems, func(a, b Problem) int {
 					if a.Line != b.Line {
 						return a.Line - b.Line
@@ -401,4 +408,18 @@ func checkManifest(t *testing.T, m *manifest) {
 			t.Fatalf("article %d: outlet %q is not trimmed", i, a.Outlet)
 		}
 	}
+}
+
+// yamlLines counts the lines of a YAML file as yaml.v3 does: CR LF, CR, LF,
+// NEL, LS and PS each break a line.
+func yamlLines(data []byte) int {
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	n := 1
+	for _, r := range text {
+		switch r {
+		case '\r', '\n', '\u0085', '\u2028', '\u2029':
+			n++
+		}
+	}
+	return n
 }

@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -181,25 +182,44 @@ func matchQuotes(res *Result) {
 			parent[find(k)] = find(k - 1)
 		}
 	}
-	const maxPostings = 64
-	for k, r := range all {
-		seen := map[int]bool{}
-		ks := keys(toks[r])
-		if len(toks[r]) < 3 {
-			ks = append(ks, shortKeys(toks[r])...)
+	// Quotes sharing a trigram are compared along each posting list with
+	// the quote before them and with the list's first: linear in the
+	// postings, and a statement quoted by every outlet still becomes one
+	// group however many outlets there are.
+	tryUnion := func(a, b int) {
+		if all[a].art == all[b].art || find(a) == find(b) {
+			return
 		}
-		for _, key := range ks {
+		if sameStatement(toks[all[a]], toks[all[b]]) {
+			parent[find(b)] = find(a)
+		}
+	}
+	for key, post := range index {
+		if strings.HasPrefix(key, "1:") {
+			continue // single words link only short quotes, below
+		}
+		for i := 1; i < len(post); i++ {
+			tryUnion(post[i-1], post[i])
+			if i > 1 {
+				tryUnion(post[0], post[i])
+			}
+		}
+	}
+	// A quote of a word or two joins the longer quotes holding its words
+	// (a bounded number of them).
+	const maxShort = 64
+	for k, r := range all {
+		if len(toks[r]) >= 3 {
+			continue
+		}
+		for _, key := range append(keys(toks[r]), shortKeys(toks[r])...) {
 			post := index[key]
-			if len(post) > maxPostings {
-				continue
+			if len(post) > maxShort {
+				post = post[:maxShort]
 			}
 			for _, o := range post {
-				if o == k || seen[o] || all[o].art == r.art {
-					continue
-				}
-				seen[o] = true
-				if sameStatement(toks[r], toks[all[o]]) {
-					parent[find(o)] = find(k)
+				if o != k {
+					tryUnion(o, k)
 				}
 			}
 		}
@@ -214,8 +234,8 @@ func matchQuotes(res *Result) {
 		clusters[root] = append(clusters[root], k)
 	}
 	fs := newFeatureSet()
-	stems := sentenceStemIndex(res.Articles, fs)
-	linked := alignmentLinks(res)
+	stems := newStemIndex(res.Articles, fs)
+	alignments := newAlignmentIndex(res)
 	res.Quotes = make([]QuoteGroup, 0, len(roots))
 	for _, root := range roots {
 		members := clusters[root]
@@ -262,7 +282,9 @@ func matchQuotes(res *Result) {
 		src := &res.Articles[bestArt]
 		br := quoteRef{bestArt, bv.quotes[0]}
 		g := QuoteGroup{Text: bv.text, Source: src.ID, SourceQuote: br.quote, Kind: src.Quotes[br.quote].Kind}
+		g.Outlets = make([]QuoteUse, 0, len(res.Articles))
 		speakers := map[string]int{}
+		var target *paraphraseTarget // made when an outlet does not quote the statement
 		for ai := range res.Articles {
 			a := &res.Articles[ai]
 			use := QuoteUse{Outlet: a.ID, Quote: -1, Sentence: -1}
@@ -278,7 +300,10 @@ func matchQuotes(res *Result) {
 				}
 			} else {
 				use.Status = StatusOmitted
-				if s, ok := paraphrase(a, ai, bv.toks, members, all, res, stems, linked, fs); ok {
+				if target == nil {
+					target = newParaphraseTarget(bv.toks, members, all, res, stems, alignments, fs)
+				}
+				if s, ok := target.find(ai, stems); ok {
 					use.Status, use.Sentence, use.Text = StatusParaphrased, s, a.Sentences[s].Text
 				}
 			}
@@ -393,32 +418,30 @@ func quoteStatus(full, got []qtok) string {
 		}
 		pieces[len(pieces)-1] = append(pieces[len(pieces)-1], t)
 	}
+	// The fullest version's words joined by spaces, with a space at each
+	// end and the offset of the space before each word: finding a piece's
+	// words, space-delimited, finds them as whole words, in time linear in
+	// the text however alike its words are.
+	var b strings.Builder
+	at := make([]int, len(full)+1)
+	for i, t := range full {
+		at[i] = b.Len()
+		b.WriteByte(' ')
+		b.WriteString(t.norm)
+	}
+	at[len(full)] = b.Len()
+	b.WriteByte(' ')
+	text := b.String()
 	from := 0
 	for _, p := range pieces {
-		at := indexWords(full[from:], p)
-		if at < 0 {
+		k := strings.Index(text[at[from]:], " "+joinNorm(p)+" ")
+		if k < 0 {
 			return StatusAltered
 		}
-		from += at + len(p)
+		i, _ := slices.BinarySearch(at, at[from]+k)
+		from = i + len(p)
 	}
 	return StatusTruncated
-}
-
-// indexWords finds the word list sub in words, or -1.
-func indexWords(words, sub []qtok) int {
-	for i := 0; i+len(sub) <= len(words); i++ {
-		ok := true
-		for j := range sub {
-			if words[i+j].norm != sub[j].norm {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return i
-		}
-	}
-	return -1
 }
 
 // quoteDiff is the word diff from the fullest version to an outlet's.
@@ -449,9 +472,19 @@ func quoteDiff(src *Article, full []Span, a *Article, parts []Span) []DiffOp {
 	return wordDiff(from, to, spanText(from), spanText(to))
 }
 
-// sentenceStemIndex maps each article's content stems to its sentences.
-func sentenceStemIndex(articles []Article, fs *featureSet) []map[string][]int {
-	out := make([]map[string][]int, len(articles))
+// stemIndex holds the content stems of every article's sentences.
+type stemIndex struct {
+	// sentences maps, per article, each stem to the sentences holding it,
+	// in order.
+	sentences []map[string][]int
+	// df counts the sentences of the whole event holding each stem, and
+	// total is the number of sentences.
+	df    map[string]int
+	total int
+}
+
+func newStemIndex(articles []Article, fs *featureSet) *stemIndex {
+	x := &stemIndex{sentences: make([]map[string][]int, len(articles)), df: map[string]int{}}
 	for ai := range articles {
 		a := &articles[ai]
 		m := map[string][]int{}
@@ -459,12 +492,14 @@ func sentenceStemIndex(articles []Article, fs *featureSet) []map[string][]int {
 			for _, st := range contentStems(s.Text, fs) {
 				if l := m[st]; len(l) == 0 || l[len(l)-1] != s.Index {
 					m[st] = append(l, s.Index)
+					x.df[st]++
 				}
 			}
 		}
-		out[ai] = m
+		x.sentences[ai] = m
+		x.total += len(a.Sentences)
 	}
-	return out
+	return x
 }
 
 // contentStems returns the stems of a text's words that are not stop
@@ -487,95 +522,112 @@ func contentStems(text string, fs *featureSet) []string {
 	return out
 }
 
-// alignmentLinks maps "outlet/sentence" to the sentences aligned with it.
-func alignmentLinks(res *Result) map[[2]int]map[[2]int]bool {
+// alignmentIndex lists each alignment's sentences as [article, sentence]
+// and maps each sentence to the alignments holding it.
+type alignmentIndex struct {
+	members [][][2]int
+	of      map[[2]int][]int
+}
+
+func newAlignmentIndex(res *Result) *alignmentIndex {
 	artIndex := map[string]int{}
 	for i, a := range res.Articles {
 		artIndex[a.ID] = i
 	}
-	links := map[[2]int]map[[2]int]bool{}
-	for _, g := range res.Alignments {
-		var members [][2]int
+	x := &alignmentIndex{members: make([][][2]int, len(res.Alignments)), of: map[[2]int][]int{}}
+	for gi, g := range res.Alignments {
 		for _, m := range g.Members {
 			for _, s := range m.Sentences {
-				members = append(members, [2]int{artIndex[m.Outlet], s})
-			}
-		}
-		for _, x := range members {
-			if links[x] == nil {
-				links[x] = map[[2]int]bool{}
-			}
-			for _, y := range members {
-				if x[0] != y[0] {
-					links[x][y] = true
-				}
+				key := [2]int{artIndex[m.Outlet], s}
+				x.members[gi] = append(x.members[gi], key)
+				x.of[key] = append(x.of[key], gi)
 			}
 		}
 	}
-	return links
+	return x
 }
 
-// paraphrase finds the sentence of article ai that carries a statement's
-// content without quoting it: one holding most of its content words (all
-// of them for a short quote) and, for a short quote, aligned with a
-// sentence that quotes it.
-func paraphrase(a *Article, ai int, full []qtok, members []int, all []quoteRef,
-	res *Result, stems []map[string][]int, links map[[2]int]map[[2]int]bool, fs *featureSet) (int, bool) {
-	want := contentStems(joinNorm(full), fs)
-	if len(want) == 0 {
-		return -1, false
-	}
+// maxParaphrasePostings bounds the sentences of one article a stem may be
+// in and still count as evidence of a paraphrase: a word in more of them
+// (the story's main actor or place, in a very long article) tells no
+// sentence apart, and following it for every statement would make the
+// search quadratic.
+const maxParaphrasePostings = 64
+
+// paraphraseTarget is what an outlet that does not quote a statement must
+// say to paraphrase it.
+type paraphraseTarget struct {
+	// want are the statement's content stems, each weighed by how rare
+	// it is in the event.
+	want   []string
+	weight map[string]float64
+	// aligned holds the sentences, as [article, sentence], aligned with a
+	// sentence that quotes the statement.
+	aligned map[[2]int]bool
+}
+
+func newParaphraseTarget(full []qtok, members []int, all []quoteRef, res *Result,
+	stems *stemIndex, alignments *alignmentIndex, fs *featureSet) *paraphraseTarget {
+	t := &paraphraseTarget{want: contentStems(joinNorm(full), fs), weight: map[string]float64{}, aligned: map[[2]int]bool{}}
 	// Words every outlet uses all the time (the place, the main actors)
 	// say little: weigh each by how rare it is in the event.
-	total := 0
-	for _, a := range res.Articles {
-		total += len(a.Sentences)
+	for _, st := range t.want {
+		t.weight[st] = math.Log(float64(stems.total+1) / float64(stems.df[st]+1))
 	}
-	weight := map[string]float64{}
-	sum := 0.0
-	for _, st := range want {
-		df := 0
-		for _, m := range stems {
-			df += len(m[st])
-		}
-		weight[st] = math.Log(float64(total+1) / float64(df+1))
-		sum += weight[st]
-	}
-	count := map[int]int{}
-	got := map[int]float64{}
-	for _, st := range want {
-		for _, s := range stems[ai][st] {
-			count[s]++
-			got[s] += weight[st]
-		}
-	}
-	// Sentences aligned with a quoting sentence.
-	aligned := map[int]bool{}
+	// Each alignment once, however many quoting sentences it holds.
+	seen := map[int]bool{}
 	for _, k := range members {
 		r := all[k]
 		for _, s := range res.Articles[r.art].Quotes[r.quote].Sentences {
-			for y := range links[[2]int{r.art, s}] {
-				if y[0] == ai {
-					aligned[y[1]] = true
+			for _, gi := range alignments.of[[2]int{r.art, s}] {
+				if !seen[gi] {
+					seen[gi] = true
+					for _, y := range alignments.members[gi] {
+						t.aligned[y] = true
+					}
 				}
+			}
+		}
+	}
+	return t
+}
+
+// find returns the sentence of article ai that carries the statement's
+// content without quoting it: one holding most of its content words (all
+// of them for a short quote) and, for a short quote, aligned with a
+// sentence that quotes it.
+func (t *paraphraseTarget) find(ai int, stems *stemIndex) (int, bool) {
+	if len(t.want) == 0 {
+		return -1, false
+	}
+	count := map[int]int{}
+	got := map[int]float64{}
+	sum := 0.0
+	for _, st := range t.want {
+		sum += t.weight[st]
+		if post := stems.sentences[ai][st]; len(post) <= maxParaphrasePostings {
+			for _, s := range post {
+				count[s]++
+				got[s] += t.weight[st]
 			}
 		}
 	}
 	best, bestScore := -1, 0.0
 	for s, n := range count {
-		cover := float64(n) / float64(len(want))
+		aligned := t.aligned[[2]int{ai, s}]
+		cover := float64(n) / float64(len(t.want))
 		if sum > 0 {
 			cover = math.Min(cover, got[s]/sum)
 		}
-		short := len(want) < 4
+		short := len(t.want) < 4
 		switch {
-		case short && (cover < 1 || !aligned[s]):
+		case short && (cover < 1 || !aligned):
 			continue
-		case !short && cover < 0.5 && !(aligned[s] && cover >= 0.35):
+		case !short && cover < 0.5 && !(aligned && cover >= 0.35):
 			continue
 		}
 		score := cover
-		if aligned[s] {
+		if aligned {
 			score += 0.5
 		}
 		if score > bestScore || (score == bestScore && s < best) {

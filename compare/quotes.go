@@ -96,6 +96,15 @@ var elisions = []string{"n", "em", "til", "cause", "bout", "tis", "twas", "round
 // isElision says whether the text after an apostrophe is an elided word
 // ('n', 'em, 'til): a known one, followed by a non-letter.
 func isElision(after string) bool {
+	// The longest elision and the character after it fit in 16 bytes:
+	// lower-casing no more keeps each mark's cost constant.
+	if len(after) > 16 {
+		n := 16
+		for n > 0 && !utf8.RuneStart(after[n]) {
+			n--
+		}
+		after = after[:n]
+	}
 	lower := strings.ToLower(after)
 	for _, e := range elisions {
 		if strings.HasPrefix(lower, e) {
@@ -440,6 +449,14 @@ func quoteKind(a *Article, q Quote) string {
 	before := strings.TrimRight(a.Text[s.Start:q.Start], " ")
 	before = strings.TrimRight(before, "\"“«'‘„")
 	before = strings.TrimRight(before, " ")
+	// Only the last words before the quote matter: reading no more keeps
+	// a sentence of many quotes linear.
+	if len(before) > 128 {
+		before = before[len(before)-128:]
+		if i := strings.IndexByte(before, ' '); i >= 0 {
+			before = before[i:]
+		}
+	}
 	first, _ := utf8.DecodeRuneInString(q.Text)
 	upper := unicode.IsUpper(first) || unicode.IsDigit(first)
 	words := len(strings.Fields(q.Text))

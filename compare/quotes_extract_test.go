@@ -87,6 +87,7 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"continuing remarks", "\"We will win,\" Ana Ruiz said.\n\n\"Nobody else will do it for us.\"", []string{"Ana Ruiz", "Ana Ruiz"}},
 		{"body", `The Interior Ministry said in a statement: "Order is restored."`, []string{"Interior Ministry"}},
 		{"description", `Deputy Mayor Ilse Brandt opened the meeting. "The bridge is safe," the mayor said.`, []string{"Ilse Brandt"}},
+		{"relative clause about the subject", `Tomas Reyl, who lives in Kettle Hill, said: "The water came up in minutes."`, []string{"Tomas Reyl"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -207,7 +208,12 @@ type personIndex struct {
 	// speakingBodies count the names that are not people's and stand
 	// right before a speech verb, or own a spokesperson ("Norrail said",
 	// "Norrail's spokeswoman").
-	speakingBodies map[string]int
+	speakingBodies   map[string]int
+	mostSpeakingBody *string // see mostSpeaking
+	// orgsByWord maps each lower-case word of the bodies' names to the
+	// names holding it, and orgsByLast to those ending in it, as indexes
+	// into orgs in its order.
+	orgsByWord, orgsByLast map[string][]int
 }
 
 // mention is a capitalized run naming a person or a body in an article.
@@ -409,7 +415,7 @@ func newPersonIndex(articles []Article) *personIndex {
 					if len(run.words) >= 2 || isInitialism(name) {
 						orgSeen[name] = true
 					}
-				case isPersonName(run.words, run.atStart):
+				case isPersonName(run.words, run.atStart) && !afterPlacePreposition(toks, run.start):
 					key := strings.ToLower(strings.Join(run.words, " "))
 					c := full[key]
 					if c == nil {
@@ -472,6 +478,17 @@ func newPersonIndex(articles []Article) *personIndex {
 		}
 		return px.orgs[i] < px.orgs[j]
 	})
+	px.orgsByWord, px.orgsByLast = map[string][]int{}, map[string][]int{}
+	for i, name := range px.orgs {
+		words := strings.Split(strings.ToLower(name), " ")
+		for k, w := range words {
+			if !slices.Contains(words[:k], w) {
+				px.orgsByWord[w] = append(px.orgsByWord[w], i)
+			}
+		}
+		last := words[len(words)-1]
+		px.orgsByLast[last] = append(px.orgsByLast[last], i)
+	}
 	for _, p := range px.byName {
 		if p.gender == 0 {
 			p.gender = firstNameGender(p.name)
@@ -484,13 +501,26 @@ func newPersonIndex(articles []Article) *personIndex {
 	return px
 }
 
+// afterPlacePreposition says whether the run starting at start follows
+// "in", "at", "from", "near" or "to": a place ("lives in Kettle Hill"),
+// not a person.
+func afterPlacePreposition(toks []wtok, start int) bool {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= start })
+	if i == 0 || i == len(toks) || toks[i].start != start {
+		return false
+	}
+	switch strings.ToLower(toks[i-1].text) {
+	case "in", "at", "from", "near", "to", "into", "outside", "across", "towards", "toward":
+		return true
+	}
+	return false
+}
+
 // tokenAfter returns the token after byte offset end, skipping a
 // possessive, or nil.
 func tokenAfter(toks []wtok, end int) *wtok {
-	for i := range toks {
-		if toks[i].start >= end {
-			return &toks[i]
-		}
+	if i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= end }); i < len(toks) {
+		return &toks[i]
 	}
 	return nil
 }
@@ -538,10 +568,7 @@ func (px *personIndex) learnContext(a *Article) {
 	for _, s := range a.Sentences {
 		toks := wordTokens(a.Text, s.Start, s.End)
 		for _, m := range px.mentions(a, s.Start, s.End) {
-			k := 0
-			for k < len(toks) && toks[k].start < m.start {
-				k++
-			}
+			k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= m.start })
 			e := k
 			for e < len(toks) && toks[e].end <= m.end {
 				e++
@@ -583,7 +610,12 @@ func (px *personIndex) note(p *person, word string) {
 // org returns the fullest name of a body whose name holds word (lower
 // case), or "".
 func (px *personIndex) org(words ...string) string {
-	for _, name := range px.orgs {
+	// Only the names holding the first word can hold them all.
+	if len(words) == 0 || strings.Contains(words[0], " ") {
+		return ""
+	}
+	for _, i := range px.orgsByWord[words[0]] {
+		name := px.orgs[i]
 		l := " " + strings.ToLower(name) + " "
 		all := true
 		for _, w := range words {
@@ -604,8 +636,17 @@ type speakerFinder struct {
 	lastName string  // the last speaker's canonical name (a body has no person)
 	lastPara int
 	lastPos  int
-	// byLine are the people named in each sentence, found once.
-	byLine [][]mention
+	// byLine are the people named in each sentence, found once; named
+	// lists them all in text order, so with rising ends, and first holds
+	// each person's first mention.
+	byLine       [][]mention
+	named, first []mention
+	// passed, per pronoun gender, marks the mentions of named found not to
+	// fit it (see lastFitting).
+	passed map[byte][]int
+	// orgRuns are the bodies named in each sentence, found when first
+	// needed (see bodyRuns).
+	orgRuns map[int][]nameRun
 	// bodies are the speaking bodies named in the article, found when
 	// first needed.
 	bodies []bodyMention
@@ -616,8 +657,16 @@ type speakerFinder struct {
 func attribute(a *Article, quotes []Quote, px *personIndex) []Statement {
 	f := &speakerFinder{a: a, px: px, lastPara: -10}
 	f.byLine = make([][]mention, len(a.Sentences))
+	seen := map[*person]bool{}
 	for i, s := range a.Sentences {
 		f.byLine[i] = px.mentions(a, s.Start, s.End)
+		for _, m := range f.byLine[i] {
+			f.named = append(f.named, m)
+			if !seen[m.who] {
+				seen[m.who] = true
+				f.first = append(f.first, m)
+			}
+		}
 	}
 	var statements []Statement
 	covered := map[int]bool{}
@@ -843,6 +892,13 @@ func (f *speakerFinder) leading(toks []wtok, pos int, s *Sentence) (string, stri
 		k--
 	}
 	np := toks[k:j]
+	if k > 0 && (strings.EqualFold(toks[k-1].text, "who") || strings.EqualFold(toks[k-1].text, "whose")) {
+		// "Tomas Reyl, who lives in Kettle Hill, said": the relative
+		// clause describes the subject before it.
+		if sub := f.subject(toks[:k-1]); len(sub) > 0 {
+			np = sub
+		}
+	}
 	rel := k > 0 && (strings.EqualFold(toks[k-1].text, "which") || strings.EqualFold(toks[k-1].text, "whom") ||
 		strings.EqualFold(toks[k-1].text, "where"))
 	if rel && len(np) == 1 && isPronoun(strings.ToLower(np[0].text)) {
@@ -1088,23 +1144,25 @@ func (f *speakerFinder) bodyFor(head string, pos int) string {
 			}
 		}
 	}
-	best := ""
-	for _, b := range f.bodies {
-		if b.end > pos {
-			break
+	if i := sort.Search(len(f.bodies), func(i int) bool { return f.bodies[i].end > pos }); i > 0 {
+		return f.bodies[i-1].name
+	}
+	return px.mostSpeaking()
+}
+
+// mostSpeaking returns the body named most often as speaking in the event,
+// the first by name of those tied, found once.
+func (px *personIndex) mostSpeaking() string {
+	if px.mostSpeakingBody == nil {
+		best, most := "", 0
+		for name, n := range px.speakingBodies {
+			if n > most || (n == most && name < best) {
+				best, most = name, n
+			}
 		}
-		best = b.name
+		px.mostSpeakingBody = &best
 	}
-	if best != "" {
-		return best
-	}
-	most := 0
-	for name, n := range px.speakingBodies {
-		if n > most || (n == most && name < best) {
-			best, most = name, n
-		}
-	}
-	return best
+	return *px.mostSpeakingBody
 }
 
 // bodyMention is a speaking body named in an article, ending at end.
@@ -1116,7 +1174,9 @@ type bodyMention struct {
 // orgFor returns the fullest known name of a body ending in words.
 func (px *personIndex) orgFor(words []string) string {
 	suffix := strings.ToLower(strings.Join(words, " "))
-	for _, name := range px.orgs {
+	// Only the names ending in the last word can end in them all.
+	for _, i := range px.orgsByLast[suffix[strings.LastIndexByte(suffix, ' ')+1:]] {
+		name := px.orgs[i]
 		if l := strings.ToLower(name); l == suffix || strings.HasSuffix(l, " "+suffix) {
 			return name
 		}
@@ -1163,7 +1223,7 @@ func (f *speakerFinder) describe(np []wtok, pos int) *person {
 	var best *person
 	bestScore := 0
 	seen := map[*person]bool{}
-	for _, m := range f.mentionsBefore(pos) {
+	for _, m := range mentionsBefore(f.first, pos) {
 		p := m.who
 		if seen[p] {
 			continue
@@ -1230,20 +1290,43 @@ func (px *personIndex) uniqueDescribed(np []wtok) *person {
 }
 
 // mentionsBefore lists the people named in the article before pos, in
-// text order.
-func (f *speakerFinder) mentionsBefore(pos int) []mention {
-	var out []mention
-	for i, s := range f.a.Sentences {
-		if s.Start >= pos {
-			break
-		}
-		for _, m := range f.byLine[i] {
-			if m.end <= pos {
-				out = append(out, m)
-			}
-		}
+// text order: a prefix of ms, which is in text order.
+func mentionsBefore(ms []mention, pos int) []mention {
+	return ms[:sort.Search(len(ms), func(i int) bool { return ms[i].end > pos })]
+}
+
+// lastFitting returns the last person named before pos that fits a
+// pronoun of gender want, or nil. A person who does not fit never will
+// (only unknown genders are learnt), so each gender passes over a mention
+// once for all its pronouns: the search costs linear time in all.
+func (f *speakerFinder) lastFitting(want byte, pos int, fits func(*person) bool) *person {
+	if f.passed == nil {
+		f.passed = map[byte][]int{}
 	}
-	return out
+	// up[i] leads from mention i-1 back towards the last one not yet
+	// passed over; 0 is the start of the article.
+	up := f.passed[want]
+	if up == nil {
+		up = make([]int, len(f.named)+1)
+		for i := range up {
+			up[i] = i
+		}
+		f.passed[want] = up
+	}
+	find := func(i int) int {
+		for up[i] != i {
+			up[i] = up[up[i]]
+			i = up[i]
+		}
+		return i
+	}
+	for i := find(len(mentionsBefore(f.named, pos))); i > 0; i = find(i) {
+		if p := f.named[i-1].who; fits(p) {
+			return p
+		}
+		up[i] = i - 1
+	}
+	return nil
 }
 
 // pronoun resolves he/she/they to a person: the subject of its sentence
@@ -1269,7 +1352,7 @@ func (f *speakerFinder) pronoun(l string, pos int) *person {
 	}
 	if s := sentenceAt(f.a, pos); s != nil {
 		// The sentence's subject, named before the pronoun.
-		if ms := f.px.mentions(f.a, s.Start, pos); len(ms) > 0 && !ms[0].possessive && fits(ms[0].who) {
+		if ms := mentionsBefore(f.byLine[s.Index], pos); len(ms) > 0 && !ms[0].possessive && fits(ms[0].who) {
 			return learn(ms[0].who)
 		}
 		if p := f.recentSubject(s, fits); p != nil {
@@ -1279,11 +1362,8 @@ func (f *speakerFinder) pronoun(l string, pos int) *person {
 	if fits(f.last) {
 		return learn(f.last)
 	}
-	ms := f.mentionsBefore(pos)
-	for i := len(ms) - 1; i >= 0; i-- {
-		if fits(ms[i].who) {
-			return learn(ms[i].who)
-		}
+	if p := f.lastFitting(want, pos, fits); p != nil {
+		return learn(p)
 	}
 	return nil
 }
@@ -1333,17 +1413,36 @@ func (f *speakerFinder) bodyBefore(pos int) string {
 		if k == s.Index {
 			end = pos
 		}
-		runs := capitalRuns(wordTokens(f.a.Text, sk.Start, end))
-		for i := len(runs) - 1; i >= 0; i-- {
-			if runs[i].org {
-				if full := f.px.orgFor(runs[i].words); full != "" {
-					return full
-				}
-				return strings.Join(runs[i].words, " ")
+		runs := f.bodyRuns(k)
+		runs = runs[:sort.Search(len(runs), func(i int) bool { return runs[i].end > end })]
+		if len(runs) > 0 {
+			words := runs[len(runs)-1].words
+			if full := f.px.orgFor(words); full != "" {
+				return full
 			}
+			return strings.Join(words, " ")
 		}
 	}
 	return ""
+}
+
+// bodyRuns returns the runs of capitalized words naming bodies in sentence
+// k, found once.
+func (f *speakerFinder) bodyRuns(k int) []nameRun {
+	if f.orgRuns == nil {
+		f.orgRuns = map[int][]nameRun{}
+	}
+	runs, ok := f.orgRuns[k]
+	if !ok {
+		s := f.a.Sentences[k]
+		for _, r := range capitalRuns(wordTokens(f.a.Text, s.Start, s.End)) {
+			if r.org {
+				runs = append(runs, r)
+			}
+		}
+		f.orgRuns[k] = runs
+	}
+	return runs
 }
 
 // reported finds speech reported without quotation marks in a sentence:

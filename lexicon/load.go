@@ -3,6 +3,7 @@ package lexicon
 import (
 	_ "embed"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/slant-news/slant/internal/didyoumean"
+	"github.com/slant-news/slant/internal/yamlcheck"
 )
 
 //go:embed default.yaml
@@ -29,8 +31,8 @@ func Default() (*Lexicon, error) {
 	return Parse(DefaultName, defaultYAML)
 }
 
-// maxFileBytes bounds a lexicon file.
-const maxFileBytes = 16 << 20
+// MaxFileBytes bounds a lexicon file; the built-in one is about 100 KiB.
+const MaxFileBytes = 16 << 20
 
 // Load reads a lexicon file with the files it extends, checks it and runs
 // its tests. Every problem found is reported at once in an *Error.
@@ -139,10 +141,24 @@ func readFile(path string) ([]byte, error) {
 	if info.IsDir() {
 		return nil, fmt.Errorf("%s is a directory", path)
 	}
-	if info.Size() > maxFileBytes {
-		return nil, fmt.Errorf("%s is larger than %d MiB", path, maxFileBytes>>20)
+	if info.Size() > MaxFileBytes {
+		return nil, fmt.Errorf("larger than %d MiB", MaxFileBytes>>20)
 	}
-	return os.ReadFile(path)
+	// The size checked above says nothing of a device or a pipe
+	// (/dev/zero, <(yes)): read no more than the limit from those either.
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileBytes {
+		return nil, fmt.Errorf("larger than %d MiB", MaxFileBytes>>20)
+	}
+	return data, nil
 }
 
 // loader collects problems while reading files.
@@ -321,12 +337,16 @@ func (ld *loader) parse(file string, data []byte) *fileLexicon {
 	l := &fileLexicon{}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		line, msg := syntaxError(err)
+		line, msg := yamlcheck.SyntaxError(err)
 		ld.problems = append(ld.problems, Problem{Pos: Position{File: file, Line: line, Column: 1}, Message: msg})
 		return l
 	}
 	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
 		ld.add(file, nil, "empty lexicon: want name, categories and concepts")
+		return l
+	}
+	if aliases := yamlcheck.Aliases(&root); len(aliases) > 0 {
+		ld.add(file, aliases[0], "%s", yamlcheck.AliasMessage(aliases))
 		return l
 	}
 	doc := root.Content[0]
@@ -639,19 +659,4 @@ func (p *fileParser) test(n *yaml.Node) (Test, bool) {
 		return t, false
 	}
 	return t, true
-}
-
-// syntaxError splits yaml.v3's "yaml: line N: msg" into the line and the
-// message.
-func syntaxError(err error) (int, string) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
-	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
-		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-		if strings.HasPrefix(msg, "did not find expected") {
-			line++ // yaml.v3 counts its parser's lines from 0
-		}
-		return line, msg
-	}
-	return 1, msg
 }

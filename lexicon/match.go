@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -255,6 +257,25 @@ func (m *Matcher) Scanner() *Scanner {
 	return &Scanner{m: m, stems: map[string]string{}}
 }
 
+// markQuoted marks the tokens that lie wholly inside one of spans. Tokens
+// come in text order; with the spans sorted by start, a token is inside one
+// when the furthest end of the spans starting at or before it reaches its
+// end, so one sweep does it whatever the number of spans.
+func markQuoted(toks []token, spans [][2]int) {
+	byStart := func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) }
+	if !slices.IsSortedFunc(spans, byStart) {
+		spans = slices.SortedFunc(slices.Values(spans), byStart)
+	}
+	k, reach := 0, -1
+	for i := range toks {
+		for k < len(spans) && spans[k][0] <= int(toks[i].start) {
+			reach = max(reach, spans[k][1])
+			k++
+		}
+		toks[i].quoted = reach >= int(toks[i].end)
+	}
+}
+
 // Find returns the terms found in t, left to right; where terms overlap, the
 // longest starting first wins.
 func (s *Scanner) Find(t Text) []Hit {
@@ -262,15 +283,7 @@ func (s *Scanner) Find(t Text) []Hit {
 	s.text = t.Text
 	toks := s.tokens
 	if t.QuoteSpans != nil {
-		for i := range toks {
-			toks[i].quoted = false
-			for _, sp := range t.QuoteSpans {
-				if int(toks[i].start) >= sp[0] && int(toks[i].end) <= sp[1] {
-					toks[i].quoted = true
-					break
-				}
-			}
-		}
+		markQuoted(toks, t.QuoteSpans)
 	}
 	var hits []Hit
 	for i := 0; i < len(toks); {

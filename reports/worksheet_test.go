@@ -60,9 +60,8 @@ func renderKey(t *testing.T, rep *Report, key []compare.BlindKey, format string)
 }
 
 // TestWorksheetGolden writes the worksheet and key of every test event,
-// made blind, and compares the bytes with the golden files; one event's
-// worksheet is checked as HTML too. A second rendering must give the same
-// bytes.
+// made blind, as Markdown and as HTML, and compares the bytes with the
+// golden files. A second rendering must give the same bytes.
 func TestWorksheetGolden(t *testing.T) {
 	for _, dir := range events(t) {
 		name := filepath.Base(dir)
@@ -76,9 +75,8 @@ func TestWorksheetGolden(t *testing.T) {
 			}
 			checkGolden(t, name+".worksheet.md", ws)
 			checkGolden(t, name+".key.md", k)
-			if name == "nato-missile-shield-2012" {
-				checkGolden(t, name+".worksheet.html", renderWorksheet(t, rep, "html"))
-			}
+			checkGolden(t, name+".worksheet.html", renderWorksheet(t, rep, "html"))
+			checkGolden(t, name+".key.html", renderKey(t, rep, key, "html"))
 		})
 	}
 }

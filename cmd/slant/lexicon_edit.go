@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -165,15 +166,24 @@ func readLexiconFile(name string) (*lexiconFile, error) {
 	if err != nil {
 		return nil, bad(err)
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, bad(err)
+	}
+	defer f.Close()
+	// No more than a lexicon may hold, whatever the file is (/dev/zero).
+	data, err := io.ReadAll(io.LimitReader(f, lexicon.MaxFileBytes+1))
+	if err != nil {
+		return nil, bad(err)
+	}
+	if len(data) > lexicon.MaxFileBytes {
+		return nil, bad(fmt.Errorf("larger than %d MiB", lexicon.MaxFileBytes>>20))
 	}
 	return &lexiconFile{name: name, path: path, data: data}, nil
 }
 
-// write replaces the file atomically with data; writeOutput keeps its
-// permissions.
+// write replaces the file atomically with data, keeping its permissions:
+// the one file slant writes that it also reads.
 func (f *lexiconFile) write(e *env, data []byte) error {
-	return writeOutput(e, f.path, data)
+	return writeAtomic(e, f.path, data)
 }

@@ -50,3 +50,48 @@ func TestWriteOutputKeepsModeAndLink(t *testing.T) {
 		t.Errorf("directory holds %v, want real.yaml, link.yaml and fresh.json only", names)
 	}
 }
+
+// TestWriteOutputAtomic checks that a reader of the output file, while
+// slant replaces it again and again, always sees one whole version, never
+// a part of one or an empty file.
+func TestWriteOutputAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.json")
+	versions := [][]byte{bytes.Repeat([]byte("a"), 1<<20), bytes.Repeat([]byte("b"), 1<<20)}
+	e := &env{stdout: &bytes.Buffer{}}
+	if err := writeOutput(e, path, versions[0]); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	reads, torn := 0, 0
+	go func() {
+		defer close(done)
+		for i := range 40 {
+			if err := writeOutput(e, path, versions[(i+1)%2]); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	for running := true; running; {
+		select {
+		case <-done:
+			running = false
+		default:
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("read while writing: %v", err)
+		}
+		reads++
+		if !bytes.Equal(data, versions[0]) && !bytes.Equal(data, versions[1]) {
+			torn++
+		}
+	}
+	if torn > 0 {
+		t.Errorf("%d of %d reads saw a partly written file", torn, reads)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files in the folder, want the report alone", len(entries))
+	}
+}

@@ -44,6 +44,9 @@ type env struct {
 	stdoutTTY bool
 	termWidth int
 	getenv    func(string) string
+	// inputs are the command's arguments, which writeOutput never
+	// replaces.
+	inputs []string
 }
 
 // run executes slant with args and returns the exit status.
@@ -120,6 +123,11 @@ It shows differences, not verdicts: a changed word may indicate framing.`,
 	}
 	root.RunE = func(cmd *cobra.Command, args []string) error {
 		return cmd.Help()
+	}
+	// Every command's arguments, for writeOutput to keep its hands off.
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		e.inputs = args
+		return nil
 	}
 	return root
 }
