@@ -31,11 +31,10 @@ func Blind(ev Event) (Event, []BlindKey, error) {
 	}
 	names := make([]string, len(ev.Documents))
 	for i, doc := range ev.Documents {
-		a, err := buildArticle(doc)
-		if err != nil {
-			return ev, nil, err
+		names[i] = doc.Outlet
+		if names[i] == "" {
+			names[i], _ = outletOf(doc, clean(doc))
 		}
-		names[i] = a.Outlet
 	}
 	idx := make([]int, len(ev.Documents))
 	hashes := make([]uint64, len(ev.Documents))

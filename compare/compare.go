@@ -79,6 +79,19 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 	return res, nil
 }
 
+// outletOf names the outlet of a document the manifest or page did not
+// name: from the text's copyright or byline line, else the file name.
+func outletOf(doc Document, c cleaned) (name, from string) {
+	if c.outlet != "" {
+		return c.outlet, c.outletFrom
+	}
+	return outletFromName(doc.Name), "file"
+}
+
+// OutletID is the id compare gives an outlet of this name (before any
+// suffix that tells two outlets of one name apart).
+func OutletID(name string) string { return slugify(name) }
+
 // buildArticle cleans a document and splits its body into sentences.
 func buildArticle(doc Document) (Article, error) {
 	c := clean(doc)
@@ -92,11 +105,8 @@ func buildArticle(doc Document) (Article, error) {
 		Text:       doc.Text,
 		Removed:    c.removed,
 	}
-	if a.Outlet == "" && c.outlet != "" {
-		a.Outlet, a.OutletFrom = c.outlet, c.outletFrom
-	}
 	if a.Outlet == "" {
-		a.Outlet, a.OutletFrom = outletFromName(doc.Name), "file"
+		a.Outlet, a.OutletFrom = outletOf(doc, c)
 	}
 	if a.Published == "" {
 		a.Published = c.published

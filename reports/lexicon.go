@@ -131,17 +131,7 @@ func LexiconText(w io.Writer, l *lexicon.Lexicon) error {
 // LexiconSummary counts a lexicon's terms, categories, concepts and tests
 // in words: "701 terms in 12 categories and 33 concepts, 67 tests".
 func LexiconSummary(l *lexicon.Lexicon) string {
-	return fmt.Sprintf("%s in %s and %s, %s", count(l.Size(), "term"), count(len(l.Categories), "category"),
-		count(len(l.Concepts), "concept"), count(len(l.Tests), "test"))
-}
-
-// count writes n with the noun in the singular or the plural.
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if strings.HasSuffix(noun, "y") {
-		noun = strings.TrimSuffix(noun, "y") + "ie"
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return fmt.Sprintf("%s in %s and %s, %s", plural(l.Size(), "term", "terms"),
+		plural(len(l.Categories), "category", "categories"), plural(len(l.Concepts), "concept", "concepts"),
+		plural(len(l.Tests), "test", "tests"))
 }

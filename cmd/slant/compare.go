@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -169,19 +168,11 @@ func blindReference(key []compare.BlindKey, want string) string {
 	}
 	for _, k := range key {
 		if strings.EqualFold(k.Outlet, want) || strings.EqualFold(k.Name, want) || strings.EqualFold(k.Letter, want) ||
-			strings.EqualFold(slug(k.Outlet), want) {
+			strings.EqualFold(compare.OutletID(k.Outlet), want) {
 			return "outlet-" + strings.ToLower(k.Letter)
 		}
 	}
 	return want
-}
-
-// slug is an outlet id as compare makes it: lower case, words joined by
-// hyphens.
-func slug(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), "-")
 }
 
 // blindKeyText is the key of a blind comparison as a Markdown table.
