@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -117,4 +118,26 @@ func TestMatchAgainstReference(t *testing.T) {
 	if len(want) < 50 {
 		t.Errorf("only %d hits: the test text does not exercise the matcher", len(want))
 	}
+}
+
+// BenchmarkDefault is what the built-in lexicon costs a command: its
+// lexicon and trie, against parsing default.yaml as a user's file would be.
+func BenchmarkDefault(b *testing.B) {
+	b.Run("builtin", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			builtinMatcher = sync.OnceValue(func() *Matcher { return builtinTrie() })
+			if _, err := Default(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("parse", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Parse(DefaultName, defaultYAML); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

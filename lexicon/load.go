@@ -26,11 +26,6 @@ const DefaultName = "default.yaml"
 // DefaultSource returns the built-in lexicon's YAML.
 func DefaultSource() []byte { return slices.Clone(defaultYAML) }
 
-// Default returns the built-in lexicon.
-func Default() (*Lexicon, error) {
-	return Parse(DefaultName, defaultYAML)
-}
-
 // MaxFileBytes bounds a lexicon file; the built-in one is about 100 KiB.
 const MaxFileBytes = 16 << 20
 

@@ -68,7 +68,13 @@ type key struct {
 func newNode() *node { return &node{entry: -1} }
 
 // compile builds the trie of a lexicon's terms.
-func compile(l *Lexicon) *Matcher {
+func compile(l *Lexicon) *Matcher { return compileWith(l, termKeys) }
+
+// compileWith builds the trie with keysOf giving each term's key path. It
+// calls keysOf once per term and form, entries in file order, each entry's
+// term before its forms; the built-in lexicon's paths are computed ahead in
+// that order (see builtin.go).
+func compileWith(l *Lexicon, keysOf func(term string, exact bool) []key) *Matcher {
 	m := &Matcher{root: newNode()}
 	add := func(e Entry, category, concept, fallbackNote string) {
 		c := compiled{Entry: e, category: category, concept: concept, note: e.Note}
@@ -80,9 +86,9 @@ func compile(l *Lexicon) *Matcher {
 		}
 		idx := len(m.entries)
 		m.entries = append(m.entries, c)
-		m.insert(termKeys(e.Term, e.Exact), idx)
+		m.insert(keysOf(e.Term, e.Exact), idx)
 		for _, f := range e.Forms {
-			m.insert(termKeys(f, true), idx)
+			m.insert(keysOf(f, true), idx)
 		}
 	}
 	for _, cat := range l.Categories {
