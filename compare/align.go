@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -87,18 +88,23 @@ type aligner struct {
 	first    []int // first global index of each article
 	feats    []sentenceFeatures
 	unions   []*sentenceFeatures // unions[g]: sentences g and g+1 read as one
-	sims     map[[2]int]float64  // similarity of pairs computed so far
+	sims     map[uint64]float64  // similarity of pairs computed so far, by pairKey
 	fs       *featureSet
 	sc       scoring
 }
 
 func newAligner(articles []Article, sc scoring) *aligner {
-	al := &aligner{articles: articles, fs: newFeatureSet(), sims: map[[2]int]float64{}, sc: sc}
+	al := &aligner{articles: articles, fs: newFeatureSet(), sims: map[uint64]float64{}, sc: sc}
+	// Each sentence's words, read once for names and again for features
+	// only where the sentence starts inside a quotation.
+	var plain [][]word
 	for ai, a := range articles {
 		al.first = append(al.first, len(al.refs))
 		for _, s := range a.Sentences {
 			al.refs = append(al.refs, sentRef{article: ai, index: s.Index, position: s.Position})
-			al.fs.learnNames(s.Text)
+			ws := words(s.Text, false)
+			al.fs.learnNamesOf(ws)
+			plain = append(plain, ws)
 		}
 	}
 	al.feats = make([]sentenceFeatures, len(al.refs))
@@ -114,7 +120,11 @@ func newAligner(articles []Article, sc scoring) *aligner {
 		}
 		quoted = quoteOpenAt(a.Text, scanned, s.Start, quoted)
 		scanned = s.Start
-		al.feats[g] = al.fs.features(s.Text, quoted)
+		ws := plain[g]
+		if quoted {
+			ws = words(s.Text, true)
+		}
+		al.feats[g] = al.fs.featuresOf(ws)
 		for _, f := range al.feats[g].feats {
 			df[f.id]++
 		}
@@ -135,16 +145,41 @@ func newAligner(articles []Article, sc scoring) *aligner {
 
 // sim is the memoized similarity of two sentences by global index.
 func (al *aligner) sim(x, y int) float64 {
-	if x > y {
-		x, y = y, x
-	}
-	key := [2]int{x, y}
+	key := pairKey(x, y)
 	s, ok := al.sims[key]
 	if !ok {
 		s = al.similarity(&al.feats[x], &al.feats[y])
 		al.sims[key] = s
 	}
 	return s
+}
+
+// pairKey is the memo key of two sentences in either order.
+func pairKey(x, y int) uint64 {
+	if x > y {
+		x, y = y, x
+	}
+	return uint64(x)<<32 | uint64(uint32(y))
+}
+
+// scorePairs fills the memo with the similarities of the candidate pairs,
+// worked out side by side: they are most of the scoring, and each reads
+// only the two sentences' features.
+func (al *aligner) scorePairs(pairs [][2]int) {
+	scores := make([]float64, len(pairs))
+	const chunk = 256
+	each((len(pairs)+chunk-1)/chunk, func(c int) {
+		for i := c * chunk; i < min(len(pairs), (c+1)*chunk); i++ {
+			scores[i] = al.similarity(&al.feats[pairs[i][0]], &al.feats[pairs[i][1]])
+		}
+	})
+	if len(al.sims) == 0 {
+		// Grouping asks for about as many pairs again.
+		al.sims = make(map[uint64]float64, 5*len(pairs)/2)
+	}
+	for i, p := range pairs {
+		al.sims[pairKey(p[0], p[1])] = scores[i]
+	}
 }
 
 // union returns the evidence of sentences g and g+1 read as one.
@@ -197,7 +232,7 @@ func (al *aligner) side(x, y *sentenceFeatures) (shared, total float64) {
 				w *= al.sc.subWeight
 			}
 			shared += w
-		case len(f.groups) > 0 && intersects(f.groups, y.groups):
+		case f.mask&y.mask != 0 && intersects(f.groups, y.groups):
 			shared += w * al.sc.relatedCredit
 		}
 	}
@@ -234,6 +269,7 @@ func union(x, y *sentenceFeatures) sentenceFeatures {
 		}
 	}
 	out.groups = sortUnique(append(append([]uint32{}, x.groups...), y.groups...))
+	out.mask = x.mask | y.mask
 	return out
 }
 
@@ -308,7 +344,12 @@ func (al *aligner) candidates() [][2]int {
 			}
 		}
 		if len(kept) > maxCandidates {
-			sort.Slice(kept, func(i, j int) bool { return better(kept[i], kept[j]) })
+			slices.SortFunc(kept, func(a, b int32) int {
+				if better(a, b) {
+					return -1
+				}
+				return 1 // kept holds no duplicates
+			})
 			kept = kept[:maxCandidates]
 		}
 		for _, h := range kept {
@@ -326,11 +367,11 @@ func (al *aligner) candidates() [][2]int {
 			}
 		}
 	}
-	sort.Slice(pairs, func(i, j int) bool {
-		if pairs[i][0] != pairs[j][0] {
-			return pairs[i][0] < pairs[j][0]
+	slices.SortFunc(pairs, func(a, b [2]int) int {
+		if c := cmp.Compare(a[0], b[0]); c != 0 {
+			return c
 		}
-		return pairs[i][1] < pairs[j][1]
+		return cmp.Compare(a[1], b[1])
 	})
 	return pairs
 }
@@ -338,6 +379,7 @@ func (al *aligner) candidates() [][2]int {
 // align groups the sentences of all articles into alignments.
 func (al *aligner) align(threshold float64) []Alignment {
 	pairs := al.candidates()
+	al.scorePairs(pairs)
 	// best[x, article] is x's best match in that article: only there may a
 	// neighbour join it.
 	best := map[[2]int]int{}
@@ -378,18 +420,17 @@ func (al *aligner) align(threshold float64) []Alignment {
 			}
 		}
 	}
-	sort.Slice(edges, func(i, j int) bool {
-		ei, ej := edges[i], edges[j]
-		if ei.score != ej.score {
-			return ei.score > ej.score
+	slices.SortFunc(edges, func(x, y edge) int {
+		if x.score != y.score {
+			return cmp.Compare(y.score, x.score) // strongest first
 		}
-		if ei.a != ej.a {
-			return ei.a < ej.a
+		if c := cmp.Compare(x.a, y.a); c != 0 {
+			return c
 		}
-		if ei.b != ej.b {
-			return ei.b < ej.b
+		if c := cmp.Compare(x.b, y.b); c != 0 {
+			return c
 		}
-		return ei.b2 < ej.b2
+		return cmp.Compare(x.b2, y.b2)
 	})
 
 	// Strongest links first, each accepted only where it keeps groups
@@ -633,7 +674,7 @@ func (al *aligner) evidence(edges []edge) Evidence {
 				continue
 			}
 			for _, h := range y.feats {
-				if len(h.groups) > 0 && intersects(f.groups, h.groups) && !strings.EqualFold(f.surface, h.surface) {
+				if f.mask&h.mask != 0 && intersects(f.groups, h.groups) && !strings.EqualFold(f.surface, h.surface) {
 					a, b := strings.ToLower(f.surface), strings.ToLower(h.surface)
 					if a > b {
 						a, b = b, a

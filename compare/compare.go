@@ -45,13 +45,15 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 	if opts.MinSimilarity == 0 {
 		opts.MinSimilarity = DefaultMinSimilarity
 	}
-	articles := make([]Article, 0, len(ev.Documents))
-	for _, doc := range ev.Documents {
-		a, err := buildArticle(doc)
+	articles := make([]Article, len(ev.Documents))
+	errs := make([]error, len(ev.Documents))
+	each(len(ev.Documents), func(i int) {
+		articles[i], errs[i] = buildArticle(ev.Documents[i])
+	})
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		articles = append(articles, a)
 	}
 	assignIDs(articles)
 	findQuotes(articles)

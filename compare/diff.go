@@ -258,7 +258,11 @@ func differences(res *Result, ref int) []Difference {
 			out = append(out, Difference{Group: "headline", From: base.Outlet, To: m.Outlet, Ops: ops})
 		}
 	}
-	for _, g := range res.Alignments {
+	// Each alignment's diffs are independent of the others': worked out
+	// side by side, then listed in alignment order.
+	perGroup := make([][]Difference, len(res.Alignments))
+	each(len(res.Alignments), func(i int) {
+		g := res.Alignments[i]
 		base := g.Members[0]
 		for _, m := range g.Members {
 			if m.Outlet == res.Articles[ref].ID {
@@ -274,8 +278,11 @@ func differences(res *Result, ref int) []Difference {
 			ta := byID[m.Outlet]
 			ops := wordDiff(from, memberTokens(ta, m),
 				func(s, e int) string { return fa.Text[s:e] }, func(s, e int) string { return ta.Text[s:e] })
-			out = append(out, Difference{Group: g.ID, From: base.Outlet, To: m.Outlet, Ops: ops})
+			perGroup[i] = append(perGroup[i], Difference{Group: g.ID, From: base.Outlet, To: m.Outlet, Ops: ops})
 		}
+	})
+	for _, ds := range perGroup {
+		out = append(out, ds...)
 	}
 	return out
 }

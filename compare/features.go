@@ -1,9 +1,9 @@
 package compare
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,24 +29,37 @@ type feature struct {
 	sub     bool     // only in a subordinate clause
 	surface string   // as written, for explanations
 	groups  []uint32 // related-word groups, words only
+	mask    uint64   // groupMask(groups)
 }
 
 // sentenceFeatures is the evidence of one sentence, sorted by id.
 type sentenceFeatures struct {
 	feats  []feature
 	groups []uint32 // sorted union of the words' groups
+	mask   uint64   // groupMask(groups)
+}
+
+// groupMask sets one bit of 64 per group id, so that two lists whose masks
+// share no bit share no group: most related-word checks end there.
+func groupMask(groups []uint32) uint64 {
+	var m uint64
+	for _, g := range groups {
+		m |= 1 << (g % 64)
+	}
+	return m
 }
 
 // featureSet builds features for every sentence of an event, sharing one
 // interning table and one stem cache.
 type featureSet struct {
-	ids   map[string]uint32
-	stems map[string]string
-	names map[string]bool // lower-case words seen capitalized mid-sentence
+	ids     map[string]uint32
+	stems   map[string]string
+	names   map[string]bool // lower-case words seen capitalized mid-sentence
+	lexemes map[string]*lexeme
 }
 
 func newFeatureSet() *featureSet {
-	return &featureSet{ids: map[string]uint32{}, stems: map[string]string{}, names: map[string]bool{}}
+	return &featureSet{ids: map[string]uint32{}, stems: map[string]string{}, names: map[string]bool{}, lexemes: map[string]*lexeme{}}
 }
 
 func (fs *featureSet) intern(key string) uint32 {
@@ -133,8 +146,8 @@ func markClauses(ws []word, boundary []rune) {
 // quoted says whether the sentence starts inside a quotation. Hyphens,
 // apostrophes and number punctuation stay inside a word.
 func words(s string, quoted bool) []word {
-	var out []word
-	var boundary []rune
+	out := make([]word, 0, len(s)/6+1)
+	boundary := make([]rune, 0, cap(out))
 	var pending rune
 	start := -1
 	flush := func(end int) {
@@ -223,8 +236,11 @@ func isStop(lower string) bool {
 
 // learnNames records words written with a capital letter where a sentence
 // does not force one, so the same word at a sentence start counts as a name.
-func (fs *featureSet) learnNames(sentence string) {
-	for _, w := range words(sentence, false) {
+func (fs *featureSet) learnNames(sentence string) { fs.learnNamesOf(words(sentence, false)) }
+
+// learnNamesOf is learnNames of a sentence's words.
+func (fs *featureSet) learnNamesOf(ws []word) {
+	for _, w := range ws {
 		r, _ := utf8.DecodeRuneInString(w.text)
 		if !w.initial && unicode.IsUpper(r) {
 			fs.names[strings.ToLower(w.text)] = true
@@ -235,21 +251,61 @@ func (fs *featureSet) learnNames(sentence string) {
 // features extracts the evidence of one sentence; quoted says whether it
 // starts inside a quotation.
 func (fs *featureSet) features(sentence string, quoted bool) sentenceFeatures {
-	ws := words(sentence, quoted)
-	seen := map[uint32]int{}
+	return fs.featuresOf(words(sentence, quoted))
+}
+
+// lexeme is what a lower-case word gives as evidence, worked out once per
+// event: a figure, nothing (a stop word), or the stems of its parts.
+type lexeme struct {
+	number string // the normalized figure, when isNumber
+	isNum  bool
+	parts  []lexPart
+}
+
+// lexPart is one part of a word: its interned stem and related-word groups.
+type lexPart struct {
+	id     uint32
+	groups []uint32
+	mask   uint64
+}
+
+// lexemeOf returns the evidence of a lower-case word, from the cache.
+func (fs *featureSet) lexemeOf(lower string) *lexeme {
+	if lx, ok := fs.lexemes[lower]; ok {
+		return lx
+	}
+	lx := &lexeme{}
+	if n, ok := normalizeNumber(lower); ok {
+		lx.number, lx.isNum = n, true
+	} else if !isStop(lower) {
+		for _, part := range wordParts(lower) {
+			if isStop(part) || len(part) < 2 {
+				continue
+			}
+			groups := wordnet.Groups(part)
+			lx.parts = append(lx.parts, lexPart{id: fs.intern("w:" + fs.stem(part)), groups: groups, mask: groupMask(groups)})
+		}
+	}
+	fs.lexemes[lower] = lx
+	return lx
+}
+
+// featuresOf extracts the evidence of a sentence's words.
+func (fs *featureSet) featuresOf(ws []word) sentenceFeatures {
 	var sf sentenceFeatures
 	var sub bool
-	add := func(key string, kind uint8, surface string, groups []uint32) {
-		id := fs.intern(key)
-		if i, ok := seen[id]; ok {
-			if kind > sf.feats[i].kind && kind != kindQuote {
-				sf.feats[i].kind = kind
+	add := func(id uint32, kind uint8, surface string, groups []uint32, mask uint64) {
+		// Sentences have a few dozen features at most: a scan beats a map.
+		for i := range sf.feats {
+			if sf.feats[i].id == id {
+				if kind > sf.feats[i].kind && kind != kindQuote {
+					sf.feats[i].kind = kind
+				}
+				sf.feats[i].sub = sf.feats[i].sub && sub
+				return
 			}
-			sf.feats[i].sub = sf.feats[i].sub && sub
-			return
 		}
-		seen[id] = len(sf.feats)
-		sf.feats = append(sf.feats, feature{id: id, kind: kind, surface: surface, groups: groups, sub: sub})
+		sf.feats = append(sf.feats, feature{id: id, kind: kind, surface: surface, groups: groups, mask: mask, sub: sub})
 	}
 	prevQuoted := ""
 	for _, w := range ws {
@@ -257,17 +313,19 @@ func (fs *featureSet) features(sentence string, quoted bool) sentenceFeatures {
 		lower := strings.ToLower(w.text)
 		if w.quoted {
 			if prevQuoted != "" {
-				add("q:"+prevQuoted+" "+lower, kindQuote, prevQuoted+" "+lower, nil)
+				pair := prevQuoted + " " + lower
+				add(fs.intern("q:"+pair), kindQuote, pair, nil, 0)
 			}
 			prevQuoted = lower
 		} else {
 			prevQuoted = ""
 		}
-		if n, ok := normalizeNumber(lower); ok {
-			add("n:"+n, kindNumber, w.text, nil)
+		lx := fs.lexemeOf(lower)
+		if lx.isNum {
+			add(fs.intern("n:"+lx.number), kindNumber, w.text, nil, 0)
 			continue
 		}
-		if isStop(lower) {
+		if len(lx.parts) == 0 {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w.text)
@@ -275,22 +333,20 @@ func (fs *featureSet) features(sentence string, quoted bool) sentenceFeatures {
 		if unicode.IsUpper(r) && (!w.initial || fs.names[lower] || isAcronym(w.text)) {
 			kind = kindName
 		}
-		for _, part := range wordParts(lower) {
-			if isStop(part) || len(part) < 2 {
-				continue
-			}
-			var groups []uint32
+		for _, p := range lx.parts {
 			if kind == kindWord {
-				groups = wordnet.Groups(part)
+				add(p.id, kind, w.text, p.groups, p.mask)
+			} else {
+				add(p.id, kind, w.text, nil, 0)
 			}
-			add("w:"+fs.stem(part), kind, w.text, groups)
 		}
 	}
 	for _, f := range sf.feats {
 		sf.groups = append(sf.groups, f.groups...)
 	}
 	sf.groups = sortUnique(sf.groups)
-	sort.Slice(sf.feats, func(i, j int) bool { return sf.feats[i].id < sf.feats[j].id })
+	sf.mask = groupMask(sf.groups)
+	slices.SortFunc(sf.feats, func(a, b feature) int { return cmp.Compare(a.id, b.id) })
 	return sf
 }
 
@@ -345,7 +401,7 @@ func sortUnique(xs []uint32) []uint32 {
 	if len(xs) == 0 {
 		return nil
 	}
-	sort.Slice(xs, func(i, j int) bool { return xs[i] < xs[j] })
+	slices.Sort(xs)
 	out := xs[:1]
 	for _, x := range xs[1:] {
 		if x != out[len(out)-1] {

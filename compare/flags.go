@@ -62,9 +62,26 @@ type ToneCount struct {
 
 // findFlags runs the lexicon over every headline and sentence.
 func findFlags(articles []Article, lex *lexicon.Lexicon) []Flag {
-	sc := lex.Matcher().Scanner()
+	m := lex.Matcher()
+	// Each article is scanned on its own (a scanner per article, as a
+	// scanner is not safe for concurrent use); the flags are then listed
+	// in article order.
+	perArticle := make([][]Flag, len(articles))
+	each(len(articles), func(i int) {
+		perArticle[i] = articleFlags(&articles[i], m.Scanner())
+	})
 	var flags []Flag
-	add := func(a *Article, sentence, base int, hs []lexicon.Hit) {
+	for _, fs := range perArticle {
+		flags = append(flags, fs...)
+	}
+	return flags
+}
+
+// articleFlags finds the lexicon's terms in one article's headline and
+// sentences.
+func articleFlags(a *Article, sc *lexicon.Scanner) []Flag {
+	var flags []Flag
+	add := func(sentence, base int, hs []lexicon.Hit) {
 		for _, h := range hs {
 			flags = append(flags, Flag{
 				Outlet: a.ID, Sentence: sentence, Term: h.Term, Text: h.Text,
@@ -73,27 +90,24 @@ func findFlags(articles []Article, lex *lexicon.Lexicon) []Flag {
 			})
 		}
 	}
-	for i := range articles {
-		a := &articles[i]
-		if a.Headline != "" {
-			add(a, -1, 0, sc.Find(lexicon.Text{Text: a.Headline, Headline: true}))
+	if a.Headline != "" {
+		add(-1, 0, sc.Find(lexicon.Text{Text: a.Headline, Headline: true}))
+	}
+	// The quotes' parts, in text order: they never overlap, so both their
+	// starts and their ends rise.
+	var parts []Span
+	for _, q := range a.Quotes {
+		parts = append(parts, q.Parts...)
+	}
+	for _, s := range a.Sentences {
+		// Words inside the article's quotations are the speaker's.
+		spans := [][2]int{}
+		k := sort.Search(len(parts), func(k int) bool { return parts[k].End > s.Start })
+		for ; k < len(parts) && parts[k].Start < s.End; k++ {
+			p := parts[k]
+			spans = append(spans, [2]int{max(p.Start, s.Start) - s.Start, min(p.End, s.End) - s.Start})
 		}
-		// The quotes' parts, in text order: they never overlap, so both
-		// their starts and their ends rise.
-		var parts []Span
-		for _, q := range a.Quotes {
-			parts = append(parts, q.Parts...)
-		}
-		for _, s := range a.Sentences {
-			// Words inside the article's quotations are the speaker's.
-			spans := [][2]int{}
-			k := sort.Search(len(parts), func(k int) bool { return parts[k].End > s.Start })
-			for ; k < len(parts) && parts[k].Start < s.End; k++ {
-				p := parts[k]
-				spans = append(spans, [2]int{max(p.Start, s.Start) - s.Start, min(p.End, s.End) - s.Start})
-			}
-			add(a, s.Index, s.Start, sc.Find(lexicon.Text{Text: s.Text, QuoteSpans: spans}))
-		}
+		add(s.Index, s.Start, sc.Find(lexicon.Text{Text: s.Text, QuoteSpans: spans}))
 	}
 	return flags
 }

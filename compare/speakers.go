@@ -214,6 +214,58 @@ type personIndex struct {
 	// names holding it, and orgsByLast to those ending in it, as indexes
 	// into orgs in its order.
 	orgsByWord, orgsByLast map[string][]int
+	// words holds each article's sentences split into tokens and
+	// capitalized runs, found once: the speaker rules read each sentence
+	// many times over.
+	words map[*Article]*sentenceWords
+}
+
+// sentenceWords are one article's sentences as tokens and capitalized
+// runs, by sentence index.
+type sentenceWords struct {
+	toks [][]wtok
+	runs [][]nameRun
+}
+
+func newSentenceWords(a *Article) *sentenceWords {
+	sw := &sentenceWords{toks: make([][]wtok, len(a.Sentences)), runs: make([][]nameRun, len(a.Sentences))}
+	for i, s := range a.Sentences {
+		sw.toks[i] = wordTokens(a.Text, s.Start, s.End)
+		sw.runs[i] = capitalRuns(sw.toks[i])
+	}
+	return sw
+}
+
+// sentenceSpan returns the index of a's sentence spanning exactly start..end,
+// or -1.
+func sentenceSpan(a *Article, start, end int) int {
+	i := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].Start >= start })
+	if i < len(a.Sentences) && a.Sentences[i].Start == start && a.Sentences[i].End == end {
+		return i
+	}
+	return -1
+}
+
+// tokens returns wordTokens(a.Text, start, end), from the sentences'
+// tokens when the range is a sentence. The result must not be changed.
+func (px *personIndex) tokens(a *Article, start, end int) []wtok {
+	if sw := px.words[a]; sw != nil {
+		if i := sentenceSpan(a, start, end); i >= 0 {
+			return sw.toks[i]
+		}
+	}
+	return wordTokens(a.Text, start, end)
+}
+
+// runs returns capitalRuns of the same tokens. The result must not be
+// changed.
+func (px *personIndex) runs(a *Article, start, end int) []nameRun {
+	if sw := px.words[a]; sw != nil {
+		if i := sentenceSpan(a, start, end); i >= 0 {
+			return sw.runs[i]
+		}
+	}
+	return capitalRuns(wordTokens(a.Text, start, end))
 }
 
 // mention is a capitalized run naming a person or a body in an article.
@@ -389,7 +441,11 @@ func isPersonName(words []string, atStart bool) bool {
 
 // newPersonIndex gathers the people and bodies named in the articles.
 func newPersonIndex(articles []Article) *personIndex {
-	px := &personIndex{bySurname: map[string]*person{}, byName: map[string]*person{}, speakingBodies: map[string]int{}}
+	px := &personIndex{bySurname: map[string]*person{}, byName: map[string]*person{}, speakingBodies: map[string]int{},
+		words: make(map[*Article]*sentenceWords, len(articles))}
+	for i := range articles {
+		px.words[&articles[i]] = newSentenceWords(&articles[i])
+	}
 	type candidate struct {
 		words []string
 		title []string
@@ -401,8 +457,8 @@ func newPersonIndex(articles []Article) *personIndex {
 	for i := range articles {
 		a := &articles[i]
 		for _, s := range a.Sentences {
-			toks := wordTokens(a.Text, s.Start, s.End)
-			for _, run := range capitalRuns(toks) {
+			toks := px.tokens(a, s.Start, s.End)
+			for _, run := range px.runs(a, s.Start, s.End) {
 				// A name right before a speech verb that is not a person's.
 				if n := tokenAfter(toks, run.end); n != nil && (verbAt(*n) || (run.possessive && isSpokesNoun(n.text))) &&
 					!isPersonName(run.words, run.atStart) && len(run.words) <= 4 &&
@@ -550,7 +606,7 @@ func (px *personIndex) lookup(words []string) *person {
 // mentions finds the people named in a sentence.
 func (px *personIndex) mentions(a *Article, start, end int) []mention {
 	var out []mention
-	for _, run := range capitalRuns(wordTokens(a.Text, start, end)) {
+	for _, run := range px.runs(a, start, end) {
 		if run.org {
 			continue
 		}
@@ -566,7 +622,7 @@ func (px *personIndex) mentions(a *Article, start, end int) []mention {
 // general") and the gender words next to it (Mr., spokeswoman).
 func (px *personIndex) learnContext(a *Article) {
 	for _, s := range a.Sentences {
-		toks := wordTokens(a.Text, s.Start, s.End)
+		toks := px.tokens(a, s.Start, s.End)
 		for _, m := range px.mentions(a, s.Start, s.End) {
 			k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= m.start })
 			e := k
@@ -1137,7 +1193,7 @@ func (f *speakerFinder) bodyFor(head string, pos int) string {
 		// The article's mentions of speaking bodies, found once.
 		f.bodies = []bodyMention{}
 		for _, s := range f.a.Sentences {
-			for _, r := range capitalRuns(wordTokens(f.a.Text, s.Start, s.End)) {
+			for _, r := range px.runs(f.a, s.Start, s.End) {
 				if name := strings.Join(r.words, " "); px.speakingBodies[name] > 0 {
 					f.bodies = append(f.bodies, bodyMention{r.end, name})
 				}
@@ -1435,7 +1491,7 @@ func (f *speakerFinder) bodyRuns(k int) []nameRun {
 	runs, ok := f.orgRuns[k]
 	if !ok {
 		s := f.a.Sentences[k]
-		for _, r := range capitalRuns(wordTokens(f.a.Text, s.Start, s.End)) {
+		for _, r := range f.px.runs(f.a, s.Start, s.End) {
 			if r.org {
 				runs = append(runs, r)
 			}
@@ -1448,7 +1504,7 @@ func (f *speakerFinder) bodyRuns(k int) []nameRun {
 // reported finds speech reported without quotation marks in a sentence:
 // "X said (that) ...", "according to X, ...".
 func (f *speakerFinder) reported(s *Sentence) (Statement, bool) {
-	toks := wordTokens(f.a.Text, s.Start, s.End)
+	toks := f.px.tokens(f.a, s.Start, s.End)
 	for i, t := range toks {
 		if i > 200 {
 			break // a reporting verb comes early in its sentence

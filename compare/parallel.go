@@ -1,0 +1,49 @@
+package compare
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// each calls fn(i) for every i in [0, n), spread over up to GOMAXPROCS
+// goroutines, and returns when all calls have returned. fn must only write
+// to what belongs to its i, so results do not depend on the schedule. A
+// panic in fn is raised again in the caller's goroutine, where the
+// command's handler can report it.
+func each(n int, fn func(i int)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var (
+		next    atomic.Int64
+		wg      sync.WaitGroup
+		once    sync.Once
+		panicky any
+	)
+	for range workers {
+		wg.Go(func() {
+			defer func() {
+				if p := recover(); p != nil {
+					once.Do(func() { panicky = p })
+					next.Store(int64(n)) // the others stop at their next item
+				}
+			}()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+	if panicky != nil {
+		panic(panicky)
+	}
+}
