@@ -156,6 +156,7 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 	if jobs == 0 {
 		jobs = runtime.NumCPU()
 	}
+	scaleMemoryLimit(e.getenv, jobs)
 	toStdout := opts.output == "" || opts.output == "-"
 	if opts.resume && toStdout {
 		return usageError{fmt.Errorf("--resume needs -o FILE: the output of the run to resume")}

@@ -3,8 +3,10 @@ package main
 import (
 	"errors"
 	"flag"
+	"math"
 	"os"
 	"os/exec"
+	"runtime/debug"
 	"strconv"
 	"testing"
 	"unicode/utf16"
@@ -89,4 +91,39 @@ func cmdUTF16(ts *testscript.TestScript, neg bool, args []string) {
 		data = append(data, byte(u), byte(u>>8))
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data, 0o666))
+}
+
+// TestTuneGC checks the collector settings main makes, and that GOGC and
+// GOMEMLIMIT from the environment are left to win.
+func TestTuneGC(t *testing.T) {
+	oldPercent := debug.SetGCPercent(100)
+	oldLimit := debug.SetMemoryLimit(math.MaxInt64)
+	t.Cleanup(func() {
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
+	})
+	env := func(kv map[string]string) func(string) string { return func(k string) string { return kv[k] } }
+
+	tuneGC(env(nil))
+	if p := debug.SetGCPercent(100); p != 400 {
+		t.Errorf("GC percent %d, want 400", p)
+	}
+	if l := debug.SetMemoryLimit(-1); l != eventMemory {
+		t.Errorf("memory limit %d, want %d", l, eventMemory)
+	}
+	scaleMemoryLimit(env(nil), 3)
+	if l := debug.SetMemoryLimit(-1); l != 3*eventMemory {
+		t.Errorf("batch of 3: memory limit %d, want %d", l, 3*eventMemory)
+	}
+
+	debug.SetMemoryLimit(math.MaxInt64)
+	set := env(map[string]string{"GOGC": "100", "GOMEMLIMIT": "1GiB"})
+	tuneGC(set)
+	scaleMemoryLimit(set, 3)
+	if p := debug.SetGCPercent(100); p != 100 {
+		t.Errorf("with GOGC set: GC percent %d, want it left at 100", p)
+	}
+	if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
+		t.Errorf("with GOMEMLIMIT set: memory limit %d, want it left alone", l)
+	}
 }
