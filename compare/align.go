@@ -98,7 +98,8 @@ func newAligner(articles []Article, sc scoring) *aligner {
 	// Each sentence's words, read once for names and again for features
 	// only where the sentence starts inside a quotation.
 	var plain [][]word
-	for ai, a := range articles {
+	for ai := range articles {
+		a := &articles[ai]
 		al.first = append(al.first, len(al.refs))
 		for _, s := range a.Sentences {
 			al.refs = append(al.refs, sentRef{article: ai, index: s.Index, position: s.Position})

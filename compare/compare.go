@@ -56,17 +56,27 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 		}
 	}
 	assignIDs(articles)
-	findQuotes(articles)
-
-	res := &Result{Event: EventInfo{Title: ev.Title, Date: ev.Date}, Articles: articles}
 	ref, err := pickReference(articles, opts.Reference)
 	if err != nil {
 		return nil, err
 	}
-	res.Reference = articles[ref].ID
 
-	al := newAligner(articles, sc)
-	res.Alignments = al.align(opts.MinSimilarity)
+	// Quotes and alignment read the same sentences and write nothing the
+	// other reads (quotes go to each article's Quotes and Statements), so
+	// they are found side by side.
+	quotesDone := make(chan any)
+	go func() {
+		defer func() { quotesDone <- recover() }()
+		findQuotes(articles)
+	}()
+	alignments := newAligner(articles, sc).align(opts.MinSimilarity)
+	if p := <-quotesDone; p != nil {
+		panic(p)
+	}
+
+	res := &Result{Event: EventInfo{Title: ev.Title, Date: ev.Date}, Articles: articles}
+	res.Reference = articles[ref].ID
+	res.Alignments = alignments
 	orderAlignments(res.Alignments, articles, ref)
 	res.Unique = uniqueSentences(articles, res.Alignments)
 	res.Headlines = headlineGroup(articles, ref)

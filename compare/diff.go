@@ -64,6 +64,17 @@ func diffTokens(text string, base int) []diffToken {
 var typography = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`,
 	"‘", "'", "’", "'", "–", "-", "—", "-")
 
+// plainTypography is typography.Replace, skipping the replacer for plain
+// ASCII words (nearly all), which it would return unchanged.
+func plainTypography(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return typography.Replace(s)
+		}
+	}
+	return s
+}
+
 // maxDiffWords bounds the differing words, both sides together, that a word
 // diff aligns one by one once the words the two sides start and end with
 // in common are set aside. The diff's cost grows with the square of that
@@ -83,7 +94,7 @@ func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string
 	encode := func(toks []diffToken) []rune {
 		rs := make([]rune, len(toks))
 		for i, t := range toks {
-			key := typography.Replace(t.text)
+			key := plainTypography(t.text)
 			c, ok := codes[key]
 			if !ok {
 				c = rune(0xE000 + len(codes))
@@ -148,7 +159,7 @@ func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string
 // how many of the rest they end with in common.
 func commonEnds(from, to []diffToken) (prefix, suffix int) {
 	same := func(a, b diffToken) bool {
-		return a.text == b.text || typography.Replace(a.text) == typography.Replace(b.text)
+		return a.text == b.text || plainTypography(a.text) == plainTypography(b.text)
 	}
 	for prefix < len(from) && prefix < len(to) && same(from[prefix], to[prefix]) {
 		prefix++

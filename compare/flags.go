@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/slant-news/slant/lexicon"
@@ -63,12 +64,15 @@ type ToneCount struct {
 // findFlags runs the lexicon over every headline and sentence.
 func findFlags(articles []Article, lex *lexicon.Lexicon) []Flag {
 	m := lex.Matcher()
-	// Each article is scanned on its own (a scanner per article, as a
-	// scanner is not safe for concurrent use); the flags are then listed
-	// in article order.
+	// Each article is scanned on its own (a scanner is not safe for
+	// concurrent use, so each goroutine takes one from the pool); the flags
+	// are then listed in article order.
 	perArticle := make([][]Flag, len(articles))
+	scanners := sync.Pool{New: func() any { return m.Scanner() }} // a scanner keeps its stems
 	each(len(articles), func(i int) {
-		perArticle[i] = articleFlags(&articles[i], m.Scanner())
+		sc := scanners.Get().(*lexicon.Scanner)
+		perArticle[i] = articleFlags(&articles[i], sc)
+		scanners.Put(sc)
 	})
 	var flags []Flag
 	for _, fs := range perArticle {
