@@ -443,6 +443,9 @@ func isDateline(s string) bool {
 	if !strings.ContainsAny(s, "0123456789") || !(strings.ContainsAny(s, ":-") || hasMonth(s)) {
 		return false
 	}
+	if !hasYear(s) && !strings.Contains(s, ":") {
+		return false // neither a date nor a time
+	}
 	if findDate(s) == "" && !timeRe.MatchString(s) {
 		return false
 	}
@@ -454,6 +457,22 @@ func isDateline(s string) bool {
 	rest = yearRe.ReplaceAllString(rest, " ")
 	return len(strings.Fields(rest)) <= 1
 }
+
+// hasYear says whether a run of digits in s starts with a year from 1900
+// to 2099, as every date pattern's year does: a cheap test before them.
+func hasYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (i > 0 && isDigit(s[i-1])) || !(s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') {
+			continue
+		}
+		if isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // hasMonth says whether a word of s starts with a month's first three
 // letters: a cheap test before the date patterns.
@@ -473,6 +492,9 @@ var monthNumber = map[string]string{
 
 // findDate returns the first date in s as YYYY-MM-DD, or "".
 func findDate(s string) string {
+	if !hasYear(s) {
+		return "" // every date pattern holds a year
+	}
 	if m := dateISO.FindStringSubmatch(s); m != nil {
 		return normalizeDate(m[0])
 	}

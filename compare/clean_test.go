@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -851,4 +852,23 @@ func removalLines(rs []Removal) []string {
 		out = append(out, r.Rule+": "+r.Text)
 	}
 	return out
+}
+
+// FuzzHasYear checks that hasYear, the quick test before the date
+// patterns, never says no where one of them would match.
+func FuzzHasYear(f *testing.F) {
+	for _, s := range []string{"Published 2012-04-13", "April 13, 2012", "13th April 2012", "x2012-04-13",
+		"1 Jan 19999", "12:30 GMT", "in 1920s", "42012-01-01", "May 3,\t2099", "", "20", "Sept. 1 1999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if hasYear(s) {
+			return
+		}
+		for _, re := range []*regexp.Regexp{dateISO, dateMDY, dateDMY} {
+			if re.MatchString(s) {
+				t.Fatalf("hasYear(%q) is false but %v matches", s, re)
+			}
+		}
+	})
 }

@@ -25,7 +25,7 @@ type diffToken struct {
 // diffTokens splits text into words and punctuation marks; offsets are
 // shifted by base.
 func diffTokens(text string, base int) []diffToken {
-	var out []diffToken
+	out := make([]diffToken, 0, len(text)/4+1)
 	start := -1
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -235,6 +235,10 @@ func mergeLoneWords(ops []DiffOp, fromText, toText func(start, end int) string) 
 
 // memberTokens returns the diff tokens of an outlet's sentences in a group.
 func memberTokens(a *Article, m Member) []diffToken {
+	if len(m.Sentences) == 1 {
+		s := a.Sentences[m.Sentences[0]]
+		return diffTokens(s.Text, s.Start)
+	}
 	var toks []diffToken
 	for _, idx := range m.Sentences {
 		s := a.Sentences[idx]
