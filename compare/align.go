@@ -139,6 +139,7 @@ func newAligner(articles []Article, sc scoring) *aligner {
 				f.w *= sc.subWeight
 			}
 		}
+		al.feats[g].weighed()
 	}
 	al.unions = make([]*sentenceFeatures, n)
 	return al
@@ -219,25 +220,26 @@ func (al *aligner) similarity(a, b *sentenceFeatures) float64 {
 // feature, in part for a related word) and of all of x's evidence.
 func (al *aligner) side(x, y *sentenceFeatures) (shared, total float64) {
 	j := 0
-	for _, f := range x.feats {
-		w := f.w
-		total += w
-		for j < len(y.feats) && y.feats[j].id < f.id {
+	ids := y.ids
+	for k := range x.feats {
+		f := &x.feats[k]
+		for j < len(ids) && ids[j] < f.id {
 			j++
 		}
 		switch {
-		case j < len(y.feats) && y.feats[j].id == f.id:
+		case j < len(ids) && ids[j] == f.id:
 			// A fact in x's main clause that y mentions only in passing
 			// counts as much as y gives it.
 			if y.feats[j].sub && !f.sub {
-				w *= al.sc.subWeight
+				shared += f.w * al.sc.subWeight
+			} else {
+				shared += f.w
 			}
-			shared += w
 		case f.mask&y.mask != 0 && intersects(f.groups, y.groups):
-			shared += w * al.sc.relatedCredit
+			shared += f.w * al.sc.relatedCredit
 		}
 	}
-	return shared, total
+	return shared, x.total
 }
 
 func (al *aligner) score(sim, posA, posB float64) float64 {
@@ -271,6 +273,7 @@ func union(x, y *sentenceFeatures) sentenceFeatures {
 	}
 	out.groups = sortUnique(append(append([]uint32{}, x.groups...), y.groups...))
 	out.mask = x.mask | y.mask
+	out.weighed()
 	return out
 }
 

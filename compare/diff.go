@@ -325,6 +325,7 @@ func headlineGroup(articles []Article, ref int) *HeadlineGroup {
 		for k := range feats[i].feats {
 			feats[i].feats[k].w = 1
 		}
+		feats[i].weighed()
 	}
 	base := 0
 	for i, m := range h.Members {

@@ -37,6 +37,21 @@ type sentenceFeatures struct {
 	feats  []feature
 	groups []uint32 // sorted union of the words' groups
 	mask   uint64   // groupMask(groups)
+	// ids are the features' ids, in their order, and total their weight:
+	// what every similarity reads, kept apart so the hot loop stays small.
+	ids   []uint32
+	total float64
+}
+
+// weighed records the features' ids and total weight, once the weights
+// are set.
+func (sf *sentenceFeatures) weighed() {
+	sf.ids = make([]uint32, len(sf.feats))
+	sf.total = 0
+	for k := range sf.feats {
+		sf.ids[k] = sf.feats[k].id
+		sf.total += sf.feats[k].w
+	}
 }
 
 // groupMask sets one bit of 64 per group id, so that two lists whose masks
