@@ -87,7 +87,7 @@ type aligner struct {
 	refs     []sentRef
 	first    []int // first global index of each article
 	feats    []sentenceFeatures
-	unions   []*sentenceFeatures // unions[g]: sentences g and g+1 read as one
+	unions   []*sentenceFeatures // unions[g]: sentences g and g+1 read as one, where needed
 	sims     map[uint64]float64  // similarity of pairs computed so far, by pairKey
 	fs       *featureSet
 	sc       scoring
@@ -164,10 +164,10 @@ func pairKey(x, y int) uint64 {
 	return uint64(x)<<32 | uint64(uint32(y))
 }
 
-// scorePairs fills the memo with the similarities of the candidate pairs,
-// worked out side by side: they are most of the scoring, and each reads
-// only the two sentences' features.
-func (al *aligner) scorePairs(pairs [][2]int) {
+// scorePairs fills the memo with the similarities of the candidate pairs
+// and returns them in pair order. They are worked out side by side: they
+// are most of the scoring, and each reads only the two sentences' features.
+func (al *aligner) scorePairs(pairs [][2]int) []float64 {
 	scores := make([]float64, len(pairs))
 	const chunk = 256
 	each((len(pairs)+chunk-1)/chunk, func(c int) {
@@ -182,15 +182,15 @@ func (al *aligner) scorePairs(pairs [][2]int) {
 	for i, p := range pairs {
 		al.sims[pairKey(p[0], p[1])] = scores[i]
 	}
+	return scores
 }
 
-// union returns the evidence of sentences g and g+1 read as one.
-func (al *aligner) union(g int) *sentenceFeatures {
-	if al.unions[g] == nil {
-		u := union(&al.feats[g], &al.feats[g+1])
-		al.unions[g] = &u
+// peekSim is sim without writing the memo, safe to call side by side.
+func (al *aligner) peekSim(x, y int) float64 {
+	if s, ok := al.sims[pairKey(x, y)]; ok {
+		return s
 	}
-	return al.unions[g]
+	return al.similarity(&al.feats[x], &al.feats[y])
 }
 
 // similarity scores the evidence of two sentences (or unions of consecutive
@@ -286,88 +286,30 @@ func (al *aligner) candidates() [][2]int {
 	n := len(al.refs)
 	postings := map[uint32][]int32{}
 	for g := range al.feats {
-		for _, f := range al.feats[g].feats {
-			postings[f.id] = append(postings[f.id], int32(g))
+		for _, id := range al.feats[g].ids {
+			postings[id] = append(postings[id], int32(g))
 		}
 	}
 	limit := max(minPostings, int(float64(n)*maxPostingShare))
-	overlap := make([]float64, n)
-	best := make([]int32, len(al.articles)*candidatesPerArticle)
-	for i := range best {
-		best[i] = -1
-	}
-	var touched, kept []int32
+	// Each sentence's candidates depend only on the index: found side by
+	// side in chunks, each with its own scratch space, then gathered in
+	// sentence order.
+	const chunk = 64
+	kept := make([][]int32, n)
+	each((n+chunk-1)/chunk, func(c int) {
+		cs := newCandidateScratch(n, len(al.articles))
+		for g := c * chunk; g < min(n, (c+1)*chunk); g++ {
+			kept[g] = al.candidatesOf(g, postings, limit, cs)
+		}
+	})
 	var pairs [][2]int
 	seen := map[[2]int]bool{}
-	for g := range al.feats {
-		touched = touched[:0]
-		for _, f := range al.feats[g].feats {
-			list := postings[f.id]
-			if len(list) > limit {
-				continue
-			}
-			for _, h := range nearby(list, int32(g)) {
-				if al.refs[h].article == al.refs[g].article {
-					continue
-				}
-				if overlap[h] == 0 {
-					touched = append(touched, h)
-				}
-				overlap[h] += f.w
-			}
-		}
-		// Keep each other article's best few, then the strongest of those;
-		// ties go to the earlier sentence.
-		better := func(a, b int32) bool {
-			if overlap[a] != overlap[b] {
-				return overlap[a] > overlap[b]
-			}
-			return a < b
-		}
-		kept = kept[:0]
-		for _, h := range touched {
-			a := al.refs[h].article
-			slot := best[a*candidatesPerArticle : (a+1)*candidatesPerArticle]
-			for k := range slot {
-				if slot[k] < 0 {
-					slot[k] = h
-					kept = append(kept, h)
-					break
-				}
-				if better(h, slot[k]) {
-					// Shift the weaker ones down; the last one drops out.
-					if slot[len(slot)-1] < 0 {
-						kept = append(kept, h)
-					} else {
-						kept = replace(kept, slot[len(slot)-1], h)
-					}
-					copy(slot[k+1:], slot[k:len(slot)-1])
-					slot[k] = h
-					break
-				}
-			}
-		}
-		if len(kept) > maxCandidates {
-			slices.SortFunc(kept, func(a, b int32) int {
-				if better(a, b) {
-					return -1
-				}
-				return 1 // kept holds no duplicates
-			})
-			kept = kept[:maxCandidates]
-		}
-		for _, h := range kept {
+	for g, hs := range kept {
+		for _, h := range hs {
 			key := [2]int{min(g, int(h)), max(g, int(h))}
 			if !seen[key] {
 				seen[key] = true
 				pairs = append(pairs, key)
-			}
-		}
-		for _, h := range touched {
-			overlap[h] = 0
-			a := al.refs[h].article
-			for k := a * candidatesPerArticle; k < (a+1)*candidatesPerArticle; k++ {
-				best[k] = -1
 			}
 		}
 	}
@@ -380,49 +322,175 @@ func (al *aligner) candidates() [][2]int {
 	return pairs
 }
 
-// align groups the sentences of all articles into alignments.
-func (al *aligner) align(threshold float64) []Alignment {
-	pairs := al.candidates()
-	al.scorePairs(pairs)
-	// best[x, article] is x's best match in that article: only there may a
-	// neighbour join it.
-	best := map[[2]int]int{}
-	for _, key := range pairs {
-		for _, xy := range [][2]int{{key[0], key[1]}, {key[1], key[0]}} {
-			x, y := xy[0], xy[1]
-			k := [2]int{x, al.refs[y].article}
-			if b, ok := best[k]; !ok || al.sim(x, y) > al.sim(x, b) {
-				best[k] = y
+// candidateScratch is the working space of candidatesOf, reused from one
+// sentence to the next.
+type candidateScratch struct {
+	overlap       []float64 // shared weight with each sentence touched
+	best          []int32   // the best few of each article, -1 for none
+	touched, kept []int32
+}
+
+func newCandidateScratch(sentences, articles int) *candidateScratch {
+	cs := &candidateScratch{overlap: make([]float64, sentences), best: make([]int32, articles*candidatesPerArticle)}
+	for i := range cs.best {
+		cs.best[i] = -1
+	}
+	return cs
+}
+
+// candidatesOf returns the sentences of other articles sentence g is to be
+// scored against, in no particular order.
+func (al *aligner) candidatesOf(g int, postings map[uint32][]int32, limit int, cs *candidateScratch) []int32 {
+	overlap, best := cs.overlap, cs.best
+	touched := cs.touched[:0]
+	for _, f := range al.feats[g].feats {
+		list := postings[f.id]
+		if len(list) > limit {
+			continue
+		}
+		for _, h := range nearby(list, int32(g)) {
+			if al.refs[h].article == al.refs[g].article {
+				continue
+			}
+			if overlap[h] == 0 {
+				touched = append(touched, h)
+			}
+			overlap[h] += f.w
+		}
+	}
+	// Keep each other article's best few, then the strongest of those;
+	// ties go to the earlier sentence.
+	better := func(a, b int32) bool {
+		if overlap[a] != overlap[b] {
+			return overlap[a] > overlap[b]
+		}
+		return a < b
+	}
+	kept := cs.kept[:0]
+	for _, h := range touched {
+		a := al.refs[h].article
+		slot := best[a*candidatesPerArticle : (a+1)*candidatesPerArticle]
+		for k := range slot {
+			if slot[k] < 0 {
+				slot[k] = h
+				kept = append(kept, h)
+				break
+			}
+			if better(h, slot[k]) {
+				// Shift the weaker ones down; the last one drops out.
+				if slot[len(slot)-1] < 0 {
+					kept = append(kept, h)
+				} else {
+					kept = replace(kept, slot[len(slot)-1], h)
+				}
+				copy(slot[k+1:], slot[k:len(slot)-1])
+				slot[k] = h
+				break
 			}
 		}
 	}
-	var edges []edge
-	for _, key := range pairs {
-		a, b := key[0], key[1]
-		s := al.sim(a, b)
-		ra, rb := al.refs[a], al.refs[b]
-		edges = append(edges, edge{a: a, b: b, b2: -1, score: al.score(s, ra.position, rb.position)})
-		if s < threshold*0.5 {
+	if len(kept) > maxCandidates {
+		slices.SortFunc(kept, func(a, b int32) int {
+			if better(a, b) {
+				return -1
+			}
+			return 1 // kept holds no duplicates
+		})
+		kept = kept[:maxCandidates]
+	}
+	out := slices.Clone(kept)
+	for _, h := range touched {
+		overlap[h] = 0
+		a := al.refs[h].article
+		for k := a * candidatesPerArticle; k < (a+1)*candidatesPerArticle; k++ {
+			best[k] = -1
+		}
+	}
+	cs.touched, cs.kept = touched, kept
+	return out
+}
+
+// align groups the sentences of all articles into alignments.
+func (al *aligner) align(threshold float64) []Alignment {
+	pairs := al.candidates()
+	scores := al.scorePairs(pairs)
+	// best[x, article] is x's best match in that article: only there may a
+	// neighbour join it.
+	type match struct {
+		y int
+		s float64
+	}
+	best := make(map[[2]int]match, 2*len(pairs))
+	for i, key := range pairs {
+		for _, xy := range [2][2]int{{key[0], key[1]}, {key[1], key[0]}} {
+			x, y := xy[0], xy[1]
+			k := [2]int{x, al.refs[y].article}
+			if b, ok := best[k]; !ok || scores[i] > b.s {
+				best[k] = match{y, scores[i]}
+			}
+		}
+	}
+	// The pairs that may take in a neighbour: strong enough, and one side
+	// the other's best in its article.
+	isBest := func(x, y int) bool { return best[[2]int{x, al.refs[y].article}].y == y }
+	merging := func(i int) bool { return scores[i] >= threshold*0.5 }
+	// The unions of consecutive sentences those pairs read, built once
+	// before the pairs are gone through side by side.
+	for i, key := range pairs {
+		if !merging(i) {
 			continue
 		}
-		// One sentence may say what the other article says in two.
-		for _, pair := range [][2]int{{a, b}, {b, a}} {
+		for _, pair := range [2][2]int{{key[0], key[1]}, {key[1], key[0]}} {
 			x, y := pair[0], pair[1]
-			if best[[2]int{x, al.refs[y].article}] != y {
+			if !isBest(x, y) {
 				continue
 			}
-			for _, y2 := range []int{y - 1, y + 1} {
-				if y2 < 0 || y2 >= len(al.refs) || al.refs[y2].article != al.refs[y].article {
-					continue
-				}
-				lo, hi := min(y, y2), max(y, y2)
-				us := al.similarity(&al.feats[x], al.union(lo))
-				if us >= max(s, al.sim(x, y2))+al.sc.mergeGain {
-					pos := (al.refs[lo].position + al.refs[hi].position) / 2
-					edges = append(edges, edge{a: x, b: lo, b2: hi, score: al.score(us, al.refs[x].position, pos)})
+			for _, y2 := range [2]int{y - 1, y + 1} {
+				if y2 >= 0 && y2 < len(al.refs) && al.refs[y2].article == al.refs[y].article && al.unions[min(y, y2)] == nil {
+					al.unions[min(y, y2)] = &sentenceFeatures{} // to build
 				}
 			}
 		}
+	}
+	each(len(al.unions), func(g int) {
+		if al.unions[g] != nil {
+			u := union(&al.feats[g], &al.feats[g+1])
+			al.unions[g] = &u
+		}
+	})
+	// Each pair's edges: the pair itself, and a sentence with two
+	// consecutive ones of the other article where that matches better.
+	// Only reads from here on: the memo is looked up, never written.
+	perPair := make([][]edge, len(pairs))
+	each(len(pairs), func(i int) {
+		a, b := pairs[i][0], pairs[i][1]
+		s := scores[i]
+		ra, rb := al.refs[a], al.refs[b]
+		es := []edge{{a: a, b: b, b2: -1, score: al.score(s, ra.position, rb.position)}}
+		if merging(i) {
+			for _, pair := range [2][2]int{{a, b}, {b, a}} {
+				x, y := pair[0], pair[1]
+				if !isBest(x, y) {
+					continue
+				}
+				for _, y2 := range [2]int{y - 1, y + 1} {
+					if y2 < 0 || y2 >= len(al.refs) || al.refs[y2].article != al.refs[y].article {
+						continue
+					}
+					lo, hi := min(y, y2), max(y, y2)
+					us := al.similarity(&al.feats[x], al.unions[lo])
+					if us >= max(s, al.peekSim(x, y2))+al.sc.mergeGain {
+						pos := (al.refs[lo].position + al.refs[hi].position) / 2
+						es = append(es, edge{a: x, b: lo, b2: hi, score: al.score(us, al.refs[x].position, pos)})
+					}
+				}
+			}
+		}
+		perPair[i] = es
+	})
+	var edges []edge
+	for _, es := range perPair {
+		edges = append(edges, es...)
 	}
 	slices.SortFunc(edges, func(x, y edge) int {
 		if x.score != y.score {
