@@ -64,15 +64,11 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 	// Quotes and alignment read the same sentences and write nothing the
 	// other reads (quotes go to each article's Quotes and Statements), so
 	// they are found side by side.
-	quotesDone := make(chan any)
-	go func() {
-		defer func() { quotesDone <- recover() }()
-		findQuotes(articles)
-	}()
-	alignments := newAligner(articles, sc).align(opts.MinSimilarity)
-	if p := <-quotesDone; p != nil {
-		panic(p)
-	}
+	var alignments []Alignment
+	together(
+		func() { findQuotes(articles) },
+		func() { alignments = newAligner(articles, sc).align(opts.MinSimilarity) },
+	)
 
 	res := &Result{Event: EventInfo{Title: ev.Title, Date: ev.Date}, Articles: articles}
 	res.Reference = articles[ref].ID
@@ -80,11 +76,19 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 	orderAlignments(res.Alignments, articles, ref)
 	res.Unique = uniqueSentences(articles, res.Alignments)
 	res.Headlines = headlineGroup(articles, ref)
-	res.Differences = differences(res, ref)
 	res.Stats = outletStats(articles, res.Alignments)
-	matchQuotes(res)
+	// The word diffs, the quote matrix and the lexicon's flags each read
+	// the articles and alignments and write a field of their own.
+	together(
+		func() { res.Differences = differences(res, ref) },
+		func() { matchQuotes(res) },
+		func() {
+			if opts.Lexicon != nil {
+				res.Flags = findFlags(articles, opts.Lexicon)
+			}
+		},
+	)
 	if opts.Lexicon != nil {
-		res.Flags = findFlags(articles, opts.Lexicon)
 		res.WordChoices = findWordChoices(res)
 		lexiconStats(res)
 	}

@@ -47,3 +47,10 @@ func each(n int, fn func(i int)) {
 		panic(panicky)
 	}
 }
+
+// together runs the functions at once and returns when all have returned;
+// like each, it raises a panic from any of them in the caller's goroutine.
+// The functions must not write what another reads or writes.
+func together(fns ...func()) {
+	each(len(fns), func(i int) { fns[i]() })
+}
