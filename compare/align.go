@@ -488,7 +488,11 @@ func (al *aligner) align(threshold float64) []Alignment {
 		}
 		perPair[i] = es
 	})
-	var edges []edge
+	total := 0
+	for _, es := range perPair {
+		total += len(es)
+	}
+	edges := make([]edge, 0, total)
 	for _, es := range perPair {
 		edges = append(edges, es...)
 	}
@@ -529,6 +533,7 @@ type groupSet struct {
 	parent  []int
 	members map[int][]int // root -> global sentence indexes, sorted
 	edges   map[int][]edge
+	scratch []int // tryMerge's working list
 }
 
 func newGroups(refs []sentRef) *groupSet {
@@ -572,11 +577,14 @@ func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y 
 	if len(roots) == 1 {
 		return false
 	}
-	var all []int
+	// The merged members, in scratch space: most merges are refused, and
+	// join keeps a copy of those accepted.
+	all := g.scratch[:0]
 	for _, r := range roots {
 		all = append(all, g.membersOf(r)...)
 	}
-	sort.Ints(all)
+	g.scratch = all
+	slices.Sort(all)
 	for i := 1; i < len(all); i++ {
 		prev, cur := all[i-1], all[i]
 		if g.refs[prev].article != g.refs[cur].article {
@@ -683,7 +691,7 @@ func (g *groupSet) join(roots, all []int, e edge) bool {
 	for _, r := range roots[1:] {
 		g.parent[r] = root
 	}
-	g.members[root] = all
+	g.members[root] = slices.Clone(all)
 	g.edges[root] = append(es, e)
 	return true
 }
