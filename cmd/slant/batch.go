@@ -165,6 +165,11 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 	if err != nil {
 		return err
 	}
+	if !toStdout {
+		if folder := eventFolderHolding(opts.dir, names, opts.output); folder != "" {
+			return outputError{fmt.Errorf("cannot write %s: it is inside the event folder %s, which slant reads and does not write to", opts.output, folder)}
+		}
+	}
 	lex, err := loadLexicons(opts.lexicons, opts.noDefault)
 	if err != nil {
 		return err
@@ -286,6 +291,33 @@ func findEvents(dir string) ([]string, error) {
 	}
 	sort.Strings(names)
 	return names, nil
+}
+
+// eventFolderHolding returns the event folder of dir (as dir/name) that
+// path would be written inside, or "": a batch's output may go beside the
+// event folders, never into one of the inputs.
+func eventFolderHolding(dir string, names []string, path string) string {
+	parent, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return ""
+	}
+	if resolved, err := filepath.EvalSymlinks(parent); err == nil {
+		parent = resolved
+	}
+	for _, name := range names {
+		folder := filepath.Join(dir, name)
+		abs, err := filepath.Abs(folder)
+		if err != nil {
+			continue
+		}
+		if resolved, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = resolved
+		}
+		if parent == abs || strings.HasPrefix(parent, abs+string(filepath.Separator)) {
+			return folder
+		}
+	}
+	return ""
 }
 
 // planBatch lists the events in output order: the folders found and the

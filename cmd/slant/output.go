@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 )
 
 // writeOutput writes data to path atomically (a temporary file in the same
@@ -41,40 +40,15 @@ func writeAtomic(e *env, path string, data []byte) error {
 		_, err := e.stdout.Write(data)
 		return err
 	}
-	target, mode := path, os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		if info.IsDir() {
-			return outputError{fmt.Errorf("cannot write %s: is a directory", path)}
-		}
-		// Replace what a symbolic link points to, not the link, and keep
-		// the permissions of the file being replaced.
-		if resolved, err := filepath.EvalSymlinks(path); err == nil {
-			target = resolved
-		}
-		mode = info.Mode().Perm()
-	}
-	dir := filepath.Dir(target)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp-*")
+	f, err := createAtomic(path)
 	if err != nil {
-		return outputError{fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(err))}
+		return err
 	}
-	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
+	if _, err := f.Write(data); err != nil {
+		f.abort()
+		return fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(err))
 	}
-	if werr == nil {
-		werr = os.Chmod(name, mode)
-	}
-	if werr == nil {
-		werr = os.Rename(name, target)
-	}
-	if werr != nil {
-		os.Remove(name)
-		return fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(werr))
-	}
-	return nil
+	return f.commit()
 }
 
 func unwrapPathErr(err error) error {
