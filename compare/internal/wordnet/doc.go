@@ -18,7 +18,7 @@
 // "approval", "summit" also "peak").
 //
 // The table is the generated text file related.txt, embedded in the binary
-// and read on the first call to Groups. To regenerate it, install the
+// and searched in place by Groups. To regenerate it, install the
 // WordNet 3.0 database (Debian: apt-get install wordnet-base, which puts it
 // in /usr/share/wordnet) and run, in this directory,
 //

@@ -2,11 +2,7 @@ package wordnet
 
 import (
 	_ "embed"
-	"errors"
-	"fmt"
-	"strconv"
 	"strings"
-	"sync"
 )
 
 //go:embed related.txt
@@ -19,158 +15,80 @@ var licenseText string
 // copy of the table (and so of a binary that embeds it).
 func License() string { return licenseText }
 
+// body is the table without its header: one line per word, "word id id
+// ...", the words in ascending byte order. The tests check its form.
+var body = relatedText[headerEnd(relatedText):]
+
+// headerEnd returns the offset of the first line not starting with "#".
+func headerEnd(text string) int {
+	pos := 0
+	for strings.HasPrefix(text[pos:], "#") {
+		nl := strings.IndexByte(text[pos:], '\n')
+		if nl < 0 {
+			return len(text)
+		}
+		pos += nl + 1
+	}
+	return pos
+}
+
 // Groups returns the ids of the related-word groups the word belongs to, for a
 // lowercase word; nil when it has none. The ids are stable for one build of the table.
 //
-// The ids are in ascending order. The returned slice is shared: callers must
-// not modify it (appending to it is safe, as its capacity is its length).
-// Groups is safe for concurrent use; the first call reads the table, which
-// takes a few milliseconds.
+// The ids are in ascending order, in a new slice the caller may keep or
+// change. Groups looks the word up in the embedded text itself, by binary
+// search over its lines, so there is nothing to read ahead: a lookup costs
+// about a microsecond, and a run that looks up a few hundred words pays no
+// more. It is safe for concurrent use.
 func Groups(word string) []uint32 {
-	t := loaded()
-	if i, ok := t.find(word); ok {
-		return t.ids[t.idStart[i]:t.idStart[i+1]:t.idStart[i+1]]
+	line, ok := findLine(body, word)
+	if !ok {
+		return nil
 	}
-	return nil
+	return decodeIDs(line[len(word):])
 }
 
-// loaded returns the table, reading the embedded text on the first call.
-var loaded = sync.OnceValue(func() *table {
-	t, err := parse(relatedText)
-	if err != nil {
-		// related.txt is generated and checked by the tests: this is a bug.
-		panic("wordnet: embedded related.txt: " + err.Error())
-	}
-	return t
-})
-
-// table is related.txt as read: the words stay in the text and are found by
-// binary search over their offsets; the ids are decoded once.
-type table struct {
-	text      string
-	wordStart []uint32 // offset of the i-th word in text
-	wordLen   []uint8  // its length
-	idStart   []uint32 // ids[idStart[i]:idStart[i+1]] are the i-th word's groups
-	ids       []uint32
-}
-
-// find returns the index of word in the table.
-func (t *table) find(word string) (int, bool) {
-	lo, hi := 0, len(t.wordStart)
+// findLine returns the line of text (without its newline) whose word is
+// word. text is whole lines in ascending word order; the search keeps lo
+// and hi at line starts and halves the bytes between them.
+func findLine(text, word string) (string, bool) {
+	lo, hi := 0, len(text)
 	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if t.word(mid) < word {
-			lo = mid + 1
-		} else {
-			hi = mid
+		mid := lo + (hi-lo)/2
+		start := lo + strings.LastIndexByte(text[lo:mid], '\n') + 1
+		end := start + strings.IndexByte(text[start:hi], '\n')
+		if end < start {
+			return "", false // no final newline: not the table's form
 		}
-	}
-	return lo, lo < len(t.wordStart) && t.word(lo) == word
-}
-
-// word returns the i-th word, a substring of the text.
-func (t *table) word(i int) string {
-	start := t.wordStart[i]
-	return t.text[start : start+uint32(t.wordLen[i])]
-}
-
-// parse reads the table format written by gen: "#" header lines, then one
-// line per word in strictly ascending order, "word id id ...", the ids in
-// ascending decimal.
-func parse(text string) (*table, error) {
-	t := &table{text: text}
-	words, ids := sizeHint(text)
-	t.wordStart = make([]uint32, 0, words)
-	t.wordLen = make([]uint8, 0, words)
-	t.idStart = make([]uint32, 0, words+1)
-	t.ids = make([]uint32, 0, ids)
-	if len(text) > 1<<31 {
-		return nil, errors.New("table too large")
-	}
-	line := 0
-	prev := ""
-	for pos := 0; pos < len(text); {
-		line++
-		end := strings.IndexByte(text[pos:], '\n')
-		if end < 0 {
-			return nil, fmt.Errorf("line %d: no final newline", line)
+		line := text[start:end]
+		w := line
+		if sp := strings.IndexByte(line, ' '); sp >= 0 {
+			w = line[:sp]
 		}
-		end += pos
-		if text[pos] == '#' {
-			pos = end + 1
-			continue
-		}
-		wordEnd := pos
-		for wordEnd < end && text[wordEnd] != ' ' {
-			c := text[wordEnd]
-			if c < 'a' || c > 'z' {
-				return nil, fmt.Errorf("line %d: word has %q", line, c)
-			}
-			wordEnd++
-		}
-		word := text[pos:wordEnd]
 		switch {
-		case word == "":
-			return nil, fmt.Errorf("line %d: no word", line)
-		case len(word) > 255:
-			return nil, fmt.Errorf("line %d: word too long", line)
-		case word <= prev:
-			return nil, fmt.Errorf("line %d: %q is out of order", line, word)
+		case w == word:
+			return line, true
+		case w < word:
+			lo = end + 1
+		default:
+			hi = start
 		}
-		prev = word
-		t.wordStart = append(t.wordStart, uint32(pos))
-		t.wordLen = append(t.wordLen, uint8(len(word)))
-		t.idStart = append(t.idStart, uint32(len(t.ids)))
-		first := len(t.ids)
-		for i := wordEnd; i < end; {
-			if text[i] != ' ' || i+1 == end {
-				return nil, fmt.Errorf("line %d: want one space before each id", line)
-			}
-			i++
-			var id uint64
-			digits := 0
-			for ; i < end && text[i] != ' '; i++ {
-				c := text[i]
-				if c < '0' || c > '9' || digits == 10 {
-					return nil, fmt.Errorf("line %d: bad id", line)
-				}
-				id = id*10 + uint64(c-'0')
-				digits++
-			}
-			if digits == 0 || id > 1<<32-1 {
-				return nil, fmt.Errorf("line %d: bad id", line)
-			}
-			if len(t.ids) > first && uint32(id) <= t.ids[len(t.ids)-1] {
-				return nil, fmt.Errorf("line %d: ids not ascending", line)
-			}
-			t.ids = append(t.ids, uint32(id))
-		}
-		if len(t.ids) == first {
-			return nil, fmt.Errorf("line %d: %q has no groups", line, word)
-		}
-		pos = end + 1
 	}
-	t.idStart = append(t.idStart, uint32(len(t.ids)))
-	return t, nil
+	return "", false
 }
 
-// sizeHint reads the counts gen writes in the header ("# words N groups G
-// ids M"), so that parse allocates once; zeros when they are missing.
-func sizeHint(text string) (words, ids int) {
-	for line := range strings.Lines(text) {
-		if !strings.HasPrefix(line, "#") {
-			break
-		}
-		f := strings.Fields(line)
-		if len(f) != 7 || f[1] != "words" || f[5] != "ids" {
+// decodeIDs reads " id id ..." (ascending decimal ids, each after one
+// space) into a slice of exactly their number.
+func decodeIDs(s string) []uint32 {
+	ids := make([]uint32, 0, strings.Count(s, " "))
+	var id uint32
+	for i := 1; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' {
+			ids = append(ids, id)
+			id = 0
 			continue
 		}
-		w, err1 := strconv.Atoi(f[2])
-		n, err2 := strconv.Atoi(f[6])
-		if err1 != nil || err2 != nil || w < 0 || n < 0 || w > len(text) || n > len(text) {
-			break
-		}
-		return w, n
+		id = id*10 + uint32(s[i]-'0')
 	}
-	return 0, 0
+	return ids
 }
