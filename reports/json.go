@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/slant-news/slant/compare"
@@ -374,10 +373,7 @@ func NewDocument(r *compare.Result) *Document {
 
 // JSON writes the result as one indented JSON document.
 func JSON(w io.Writer, r *compare.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(NewDocument(r))
+	return writeJSON(w, NewDocument(r))
 }
 
 func nonNil(s []string) []string {

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -86,10 +85,7 @@ func LexiconYAML(w io.Writer, l *lexicon.Lexicon) error {
 
 // LexiconJSON writes the lexicon as JSON in the shape of its file format.
 func LexiconJSON(w io.Writer, l *lexicon.Lexicon) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(NewLexiconFile(l))
+	return writeJSON(w, NewLexiconFile(l))
 }
 
 // LexiconText writes the lexicon for reading: each category and concept

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -154,10 +153,7 @@ func QuotesJSON(w io.Writer, articles []compare.Article) error {
 		o.Quotes, o.Statements = quotesOf(a)
 		doc.Outlets = append(doc.Outlets, o)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return writeJSON(w, doc)
 }
 
 // QuotesText writes each article's quotes for reading: speaker, kind,
