@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -18,7 +19,11 @@ var htmlTemplates embed.FS
 
 // reportTemplate is the one page the HTML report is. Article text reaches
 // it only as plain strings, so html/template escapes every piece of it.
-var reportTemplate = template.Must(template.ParseFS(htmlTemplates, "templates/report.html"))
+// It is parsed when first needed, so that commands writing other formats
+// do not pay for it at start-up.
+var reportTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(htmlTemplates, "templates/report.html"))
+})
 
 // HTML writes the report as one self-contained page: the outlets, the
 // side-by-side view of their sentences with changed wording and lexicon
@@ -27,7 +32,7 @@ var reportTemplate = template.Must(template.ParseFS(htmlTemplates, "templates/re
 // from elsewhere and no script runs. The same report gives the same bytes.
 func HTML(w io.Writer, rep *Report) error {
 	var buf bytes.Buffer
-	if err := reportTemplate.Execute(&buf, newHTMLView(rep)); err != nil {
+	if err := reportTemplate().Execute(&buf, newHTMLView(rep)); err != nil {
 		return fmt.Errorf("html report: %w", err)
 	}
 	_, err := w.Write(buf.Bytes())

@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/slant-news/slant/compare"
 )
@@ -77,7 +78,7 @@ func writeSheet(w io.Writer, s *wsSheet, o WorksheetOptions) error {
 		return b.Flush()
 	case "html":
 		var buf bytes.Buffer
-		if err := wsTemplate.Execute(&buf, s); err != nil {
+		if err := wsTemplate().Execute(&buf, s); err != nil {
 			return fmt.Errorf("worksheet: %w", err)
 		}
 		_, err := w.Write(buf.Bytes())
@@ -792,10 +793,12 @@ func (s *wsSheet) markdown(w *bufio.Writer) {
 
 // wsTemplate is the HTML form of a worksheet or key: one page with its
 // styles inline, laid out for printing. Every piece of article text
-// reaches it as a plain string and is escaped.
-var wsTemplate = template.Must(template.New("sheet").Funcs(template.FuncMap{
-	"lines": func(n int) []struct{} { return make([]struct{}, max(n, 0)) },
-}).Parse(`{{define "inline"}}{{range .}}{{if .Strong}}<strong>{{end}}{{if .Em}}<em>{{end}}{{.Text}}{{if .Em}}</em>{{end}}{{if .Strong}}</strong>{{end}}{{end}}{{end -}}
+// reaches it as a plain string and is escaped. It is parsed when first
+// needed.
+var wsTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("sheet").Funcs(template.FuncMap{
+		"lines": func(n int) []struct{} { return make([]struct{}, max(n, 0)) },
+	}).Parse(`{{define "inline"}}{{range .}}{{if .Strong}}<strong>{{end}}{{if .Em}}<em>{{end}}{{.Text}}{{if .Em}}</em>{{end}}{{if .Strong}}</strong>{{end}}{{end}}{{end -}}
 <!DOCTYPE html>
 <html lang="en">
 <head>
@@ -865,3 +868,4 @@ ul.answers li { margin: .2em 0; }
 {{end}}</body>
 </html>
 `))
+})
