@@ -95,18 +95,23 @@ type aligner struct {
 
 func newAligner(articles []Article, sc scoring) *aligner {
 	al := &aligner{articles: articles, fs: newFeatureSet(), sims: map[uint64]float64{}, sc: sc}
-	// Each sentence's words, read once for names and again for features
-	// only where the sentence starts inside a quotation.
-	var plain [][]word
 	for ai := range articles {
 		a := &articles[ai]
 		al.first = append(al.first, len(al.refs))
 		for _, s := range a.Sentences {
 			al.refs = append(al.refs, sentRef{article: ai, index: s.Index, position: s.Position})
-			ws := words(s.Text, false)
-			al.fs.learnNamesOf(ws)
-			plain = append(plain, ws)
 		}
+	}
+	// Each sentence's words, split side by side, read once for names and
+	// again for features only where the sentence starts inside a quotation.
+	plain := make([][]word, len(al.refs))
+	each(len(articles), func(ai int) {
+		for _, s := range articles[ai].Sentences {
+			plain[al.first[ai]+s.Index] = words(s.Text, false)
+		}
+	})
+	for _, ws := range plain {
+		al.fs.learnNamesOf(ws)
 	}
 	al.feats = make([]sentenceFeatures, len(al.refs))
 	df := map[uint32]int{}
