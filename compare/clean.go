@@ -300,16 +300,21 @@ func isHeadline(l *line, lines []line, i int, known string) bool {
 	return false
 }
 
+// splitLines cuts text at its line breaks: "\n", "\r\n", or a lone "\r"
+// (old Mac files), each line with its white space trimmed.
 func splitLines(text string) []line {
 	var lines []line
 	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
+		end := strings.IndexAny(text[start:], "\r\n")
 		next := len(text)
 		if end < 0 {
 			end = len(text)
 		} else {
 			end += start
 			next = end + 1
+			if text[end] == '\r' && next < len(text) && text[next] == '\n' {
+				next++
+			}
 		}
 		raw := text[start:end]
 		ts, te := start, end

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -419,43 +420,48 @@ func TestClean(t *testing.T) {
 	}
 }
 
-// TestCleanWindowsLineEndings checks that "\r\n" text cleans like "\n"
-// text: the same headline, removals and sentences at offsets that differ only
-// by the carriage returns, and no span holding a "\r" at either end.
+// TestCleanWindowsLineEndings checks that "\r\n" text (Windows) and "\r"
+// text (old Macs) clean like "\n" text: the same headline, removals and
+// sentences at offsets that differ only by the line breaks, and no span
+// holding a "\r" at either end.
 func TestCleanWindowsLineEndings(t *testing.T) {
 	for _, tc := range cleanCases {
 		if tc.bug != "" || strings.Contains(tc.text, "\r") {
 			continue
 		}
-		t.Run(tc.name, func(t *testing.T) {
-			kind := tc.kind
-			if kind == "" {
-				kind = "text"
-			}
-			unix := Document{Name: "river-daily", Kind: kind, Text: tc.text}
-			dos := Document{Name: "river-daily", Kind: kind, Text: strings.ReplaceAll(tc.text, "\n", "\r\n")}
-			ua, uerr := buildArticle(unix)
-			da, derr := buildArticle(dos)
-			if uerr != nil || derr != nil {
-				t.Fatalf("buildArticle: %v / %v", uerr, derr)
-			}
-			checkArticleSpans(t, da, kind)
-			if ua.Headline != da.Headline || !slices.Equal(ua.Captions, da.Captions) || ua.Outlet != da.Outlet {
-				t.Errorf("\\r\\n changes headline, captions or outlet: %q %q %q vs %q %q %q",
-					ua.Headline, ua.Captions, ua.Outlet, da.Headline, da.Captions, da.Outlet)
-			}
-			if !slices.Equal(removalLines(ua.Removed), removalLines(da.Removed)) {
-				t.Errorf("removed with \\n %q, with \\r\\n %q", removalLines(ua.Removed), removalLines(da.Removed))
-			}
-			if len(ua.Sentences) != len(da.Sentences) {
-				t.Fatalf("%d sentences with \\n, %d with \\r\\n", len(ua.Sentences), len(da.Sentences))
-			}
-			for i, s := range da.Sentences {
-				if want := strings.ReplaceAll(ua.Sentences[i].Text, "\n", "\r\n"); s.Text != want || s.Paragraph != ua.Sentences[i].Paragraph {
-					t.Errorf("sentence %d = %d %q, want %d %q", i, s.Paragraph, s.Text, ua.Sentences[i].Paragraph, want)
-				}
-			}
-		})
+		for _, eol := range []string{"\r\n", "\r"} {
+			t.Run(tc.name+"/"+strconv.Quote(eol), func(t *testing.T) { checkLineEndings(t, tc, eol) })
+		}
+	}
+}
+
+func checkLineEndings(t *testing.T, tc cleanCase, eol string) {
+	kind := tc.kind
+	if kind == "" {
+		kind = "text"
+	}
+	unix := Document{Name: "river-daily", Kind: kind, Text: tc.text}
+	other := Document{Name: "river-daily", Kind: kind, Text: strings.ReplaceAll(tc.text, "\n", eol)}
+	ua, uerr := buildArticle(unix)
+	oa, oerr := buildArticle(other)
+	if uerr != nil || oerr != nil {
+		t.Fatalf("buildArticle: %v / %v", uerr, oerr)
+	}
+	checkArticleSpans(t, oa, kind)
+	if ua.Headline != oa.Headline || !slices.Equal(ua.Captions, oa.Captions) || ua.Outlet != oa.Outlet {
+		t.Errorf("%q changes headline, captions or outlet: %q %q %q vs %q %q %q", eol,
+			ua.Headline, ua.Captions, ua.Outlet, oa.Headline, oa.Captions, oa.Outlet)
+	}
+	if !slices.Equal(removalLines(ua.Removed), removalLines(oa.Removed)) {
+		t.Errorf("removed with \\n %q, with %q %q", removalLines(ua.Removed), eol, removalLines(oa.Removed))
+	}
+	if len(ua.Sentences) != len(oa.Sentences) {
+		t.Fatalf("%d sentences with \\n, %d with %q", len(ua.Sentences), len(oa.Sentences), eol)
+	}
+	for i, s := range oa.Sentences {
+		if want := strings.ReplaceAll(ua.Sentences[i].Text, "\n", eol); s.Text != want || s.Paragraph != ua.Sentences[i].Paragraph {
+			t.Errorf("sentence %d = %d %q, want %d %q", i, s.Paragraph, s.Text, ua.Sentences[i].Paragraph, want)
+		}
 	}
 }
 
