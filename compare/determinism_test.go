@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"testing"
 )
 
@@ -188,4 +189,34 @@ func FuzzCompare(f *testing.F) {
 		}
 		checkInvariants(t, res)
 	})
+}
+
+// TestDeterminismAcrossCores checks that the work spread over goroutines
+// gives the same result on one core as on several: every parallel step
+// gathers its results in input order. The events include the built-in
+// lexicon's flags, word choices and quotes.
+func TestDeterminismAcrossCores(t *testing.T) {
+	lex := defaultLexicon(t)
+	events := []Event{syntheticEvent(12, 30, 3)}
+	dirs, _ := filepath.Glob("../testdata/events/*/event.yaml")
+	for _, m := range dirs {
+		ev, err := Load(context.Background(), []string{filepath.Dir(m)}, LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		events = append(events, ev)
+	}
+	for _, ev := range events {
+		procs := runtime.GOMAXPROCS(1)
+		one, err := Compare(ev, Options{Lexicon: lex})
+		runtime.GOMAXPROCS(max(4, procs))
+		many, err2 := Compare(ev, Options{Lexicon: lex})
+		runtime.GOMAXPROCS(procs)
+		if err != nil || err2 != nil {
+			t.Fatal(err, err2)
+		}
+		if !reflect.DeepEqual(one, many) {
+			t.Errorf("%s: one core and several give different results", ev.Title)
+		}
+	}
 }
