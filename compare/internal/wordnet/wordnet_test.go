@@ -187,6 +187,44 @@ func TestGroupsMatchesText(t *testing.T) {
 	}
 }
 
+// TestGroupsMatchesParse checks the search in the text against the full
+// parse: for every word of the table, and for the strings around each one
+// where a byte search could stop on the wrong line (its prefix, extensions,
+// neighbours in the last byte, bytes outside a-z), which may or may not be
+// words of the table themselves.
+func TestGroupsMatchesParse(t *testing.T) {
+	tab, err := parse(relatedText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(word string) {
+		var want []uint32
+		if i, ok := tab.find(word); ok {
+			want = tab.ids[tab.idStart[i]:tab.idStart[i+1]]
+		}
+		got := Groups(word)
+		if !slices.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Fatalf("Groups(%q) = %v (nil: %t), parse gives %v (nil: %t)", word, got, got == nil, want, want == nil)
+		}
+	}
+	for _, word := range []string{"", "\x00", "0", "A", "`", "{", "~", "\xff", "é"} {
+		check(word)
+	}
+	for i := range tab.wordStart {
+		word := tab.word(i)
+		check(word)
+		stem, last := word[:len(word)-1], word[len(word)-1]
+		for _, near := range []string{
+			stem,
+			word + "a", word + "z", word + "`", word + "{", word + " ", word + "\n",
+			stem + string([]byte{last - 1}), stem + string([]byte{last + 1}),
+			strings.ToUpper(word),
+		} {
+			check(near)
+		}
+	}
+}
+
 func TestEmbeddedTable(t *testing.T) {
 	start := time.Now()
 	tab, err := parse(relatedText)
