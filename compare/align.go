@@ -190,6 +190,55 @@ func (al *aligner) scorePairs(pairs [][2]int) []float64 {
 	return scores
 }
 
+// bestMatches finds, for each sentence and each other article, the pair
+// holding its best match there: the first of the highest score in pair
+// order. It reports per pair whether each side is the other's best.
+func (al *aligner) bestMatches(pairs [][2]int, scores []float64) [][2]bool {
+	// Each sentence's pairs, in pair order, as a flat adjacency list.
+	type end struct {
+		other, pair int32
+		dir         uint8 // 0: the sentence is pairs[pair][0]
+	}
+	start := make([]int32, len(al.refs)+1)
+	for _, p := range pairs {
+		start[p[0]+1]++
+		start[p[1]+1]++
+	}
+	for g := range al.refs {
+		start[g+1] += start[g]
+	}
+	ends := make([]end, 2*len(pairs))
+	fill := slices.Clone(start[:len(al.refs)])
+	for i, p := range pairs {
+		ends[fill[p[0]]] = end{int32(p[1]), int32(i), 0}
+		fill[p[0]]++
+		ends[fill[p[1]]] = end{int32(p[0]), int32(i), 1}
+		fill[p[1]]++
+	}
+	isBest := make([][2]bool, len(pairs))
+	slot := make([]int32, len(al.articles)) // best end so far per article, -1 for none
+	for i := range slot {
+		slot[i] = -1
+	}
+	for g := range al.refs {
+		mine := ends[start[g]:start[g+1]]
+		for k, e := range mine {
+			a := al.refs[e.other].article
+			if b := slot[a]; b < 0 || scores[e.pair] > scores[mine[b].pair] {
+				slot[a] = int32(k)
+			}
+		}
+		for _, e := range mine {
+			if a := al.refs[e.other].article; slot[a] >= 0 {
+				b := mine[slot[a]]
+				isBest[b.pair][b.dir] = true
+				slot[a] = -1
+			}
+		}
+	}
+	return isBest
+}
+
 // peekSim is sim without writing the memo, safe to call side by side.
 func (al *aligner) peekSim(x, y int) float64 {
 	if s, ok := al.sims[pairKey(x, y)]; ok {
@@ -419,25 +468,9 @@ func (al *aligner) candidatesOf(g int, postings map[uint32][]int32, limit int, c
 func (al *aligner) align(threshold float64) []Alignment {
 	pairs := al.candidates()
 	scores := al.scorePairs(pairs)
-	// best[x, article] is x's best match in that article: only there may a
-	// neighbour join it.
-	type match struct {
-		y int
-		s float64
-	}
-	best := make(map[[2]int]match, 2*len(pairs))
-	for i, key := range pairs {
-		for _, xy := range [2][2]int{{key[0], key[1]}, {key[1], key[0]}} {
-			x, y := xy[0], xy[1]
-			k := [2]int{x, al.refs[y].article}
-			if b, ok := best[k]; !ok || scores[i] > b.s {
-				best[k] = match{y, scores[i]}
-			}
-		}
-	}
-	// The pairs that may take in a neighbour: strong enough, and one side
-	// the other's best in its article.
-	isBest := func(x, y int) bool { return best[[2]int{x, al.refs[y].article}].y == y }
+	// isBest[i][0] says pairs[i][1] is pairs[i][0]'s best match in its
+	// article, isBest[i][1] the reverse: only there may a neighbour join.
+	isBest := al.bestMatches(pairs, scores)
 	merging := func(i int) bool { return scores[i] >= threshold*0.5 }
 	// The unions of consecutive sentences those pairs read, built once
 	// before the pairs are gone through side by side.
@@ -445,9 +478,8 @@ func (al *aligner) align(threshold float64) []Alignment {
 		if !merging(i) {
 			continue
 		}
-		for _, pair := range [2][2]int{{key[0], key[1]}, {key[1], key[0]}} {
-			x, y := pair[0], pair[1]
-			if !isBest(x, y) {
+		for dir, y := range [2]int{key[1], key[0]} {
+			if !isBest[i][dir] {
 				continue
 			}
 			for _, y2 := range [2]int{y - 1, y + 1} {
@@ -473,9 +505,9 @@ func (al *aligner) align(threshold float64) []Alignment {
 		ra, rb := al.refs[a], al.refs[b]
 		es := []edge{{a: a, b: b, b2: -1, score: al.score(s, ra.position, rb.position)}}
 		if merging(i) {
-			for _, pair := range [2][2]int{{a, b}, {b, a}} {
+			for dir, pair := range [2][2]int{{a, b}, {b, a}} {
 				x, y := pair[0], pair[1]
-				if !isBest(x, y) {
+				if !isBest[i][dir] {
 					continue
 				}
 				for _, y2 := range [2]int{y - 1, y + 1} {

@@ -307,7 +307,7 @@ func (fs *featureSet) lexemeOf(lower string) *lexeme {
 
 // featuresOf extracts the evidence of a sentence's words.
 func (fs *featureSet) featuresOf(ws []word) sentenceFeatures {
-	var sf sentenceFeatures
+	sf := sentenceFeatures{feats: make([]feature, 0, len(ws))}
 	var sub bool
 	add := func(id uint32, kind uint8, surface string, groups []uint32, mask uint64) {
 		// Sentences have a few dozen features at most: a scan beats a map.
