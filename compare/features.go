@@ -71,10 +71,11 @@ type featureSet struct {
 	stems   map[string]string
 	names   map[string]bool // lower-case words seen capitalized mid-sentence
 	lexemes map[string]*lexeme
+	content map[string]string // a word as written -> its stem, "" for a stop word (contentStems)
 }
 
 func newFeatureSet() *featureSet {
-	return &featureSet{ids: map[string]uint32{}, stems: map[string]string{}, names: map[string]bool{}, lexemes: map[string]*lexeme{}}
+	return &featureSet{ids: map[string]uint32{}, stems: map[string]string{}, names: map[string]bool{}, lexemes: map[string]*lexeme{}, content: map[string]string{}}
 }
 
 func (fs *featureSet) intern(key string) uint32 {

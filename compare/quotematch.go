@@ -503,22 +503,39 @@ func newStemIndex(articles []Article, fs *featureSet) *stemIndex {
 }
 
 // contentStems returns the stems of a text's words that are not stop
-// words, each once.
+// words, each once, in text order. Words are runs of letters, digits and
+// hyphens, lower-cased.
 func contentStems(text string, fs *featureSet) []string {
 	var out []string
-	seen := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
-	}) {
-		if isStop(w) || len(w) < 2 {
-			continue
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
 		}
-		st := fs.stem(w)
-		if !seen[st] {
-			seen[st] = true
+		w := text[start:end]
+		start = -1
+		st, ok := fs.content[w]
+		if !ok {
+			lower := strings.ToLower(w)
+			if !isStop(lower) && len(lower) >= 2 {
+				st = fs.stem(lower)
+			}
+			fs.content[w] = st
+		}
+		if st != "" && !slices.Contains(out, st) {
 			out = append(out, st)
 		}
 	}
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
 	return out
 }
 
