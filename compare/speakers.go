@@ -1098,7 +1098,8 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 	// Alexander Wershbow").
 	var found *person
 	var foundRun nameRun
-	for _, r := range capitalRuns(np) {
+	runs := capitalRuns(np)
+	for _, r := range runs {
 		if r.possessive || r.org {
 			continue
 		}
@@ -1133,7 +1134,7 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 		return "", pt, nil, false
 	}
 	// A body named with capitals as the head: "the Defense Ministry".
-	if runs := capitalRuns(np); len(runs) > 0 {
+	if len(runs) > 0 {
 		r := runs[len(runs)-1]
 		if !r.possessive && r.end == np[len(np)-1].end && (r.org || len(np) <= 2) {
 			name := strings.Join(r.words, " ")
