@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -144,4 +145,26 @@ func FuzzQuotes(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestBareGroupSpeakers checks that a group named without an article
+// right before the reporting verb is the speaker, not the sentence's
+// subject or a place named earlier.
+func TestBareGroupSpeakers(t *testing.T) {
+	tests := []struct{ body, speaker string }{
+		{"The march reached the port from the Town Hall; police put the crowd at 2,400, while organisers claimed 5,000 people took part.", "organisers"},
+		{"Ana Ruiz led the march, and union leaders said the strike would go on for a week.", "union leaders"},
+		{"The plan was approved on Monday, but hospital staff told reporters it would cost too much.", "hospital staff"},
+	}
+	for _, tt := range tests {
+		arts := []Article{articleOf(t, tt.body)}
+		findQuotes(arts)
+		var got []string
+		for _, s := range arts[0].Statements {
+			got = append(got, s.Speaker)
+		}
+		if !slices.Contains(got, tt.speaker) {
+			t.Errorf("%q: statement speakers %q, want %q among them", tt.body, got, tt.speaker)
+		}
+	}
 }

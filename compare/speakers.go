@@ -1152,6 +1152,12 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 		}
 	}
 	if det != "the" && det != "a" && det != "an" && det != "its" && det != "his" && det != "her" && det != "their" {
+		// A group named without an article: "police said", "organisers
+		// claimed", "hospital staff told reporters". The words are the
+		// speaker.
+		if group := bareGroup(np); group != "" {
+			return group, text, nil, true
+		}
 		return "", text, nil, false
 	}
 	for _, t := range np {
@@ -1170,6 +1176,24 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 		return full, text, nil, true
 	}
 	return strings.Join(strings.Fields(text)[1:], " "), text, nil, true
+}
+
+// bareGroup returns, lower-cased, a noun phrase of one to three plain
+// lower-case words with no article ("police", "union leaders"), or "".
+func bareGroup(np []wtok) string {
+	if len(np) > 3 {
+		return ""
+	}
+	words := make([]string, len(np))
+	for i, t := range np {
+		l := strings.ToLower(t.text)
+		if t.punct || isCapitalized(t) || isStop(l) || isPronoun(l) || clauseWord(l) || isAdverb(l) ||
+			strings.ContainsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			return ""
+		}
+		words[i] = l
+	}
+	return strings.Join(words, " ")
 }
 
 // bodyNouns name bodies rather than people: "the company said".
