@@ -515,8 +515,11 @@ func (al *aligner) align(threshold float64) []Alignment {
 						continue
 					}
 					lo, hi := min(y, y2), max(y, y2)
+					// us must beat both x's score with y and with y2; the
+					// second is looked up or worked out only when the first
+					// is beaten.
 					us := al.similarity(&al.feats[x], al.unions[lo])
-					if us >= max(s, al.peekSim(x, y2))+al.sc.mergeGain {
+					if us >= s+al.sc.mergeGain && us >= al.peekSim(x, y2)+al.sc.mergeGain {
 						pos := (al.refs[lo].position + al.refs[hi].position) / 2
 						es = append(es, edge{a: x, b: lo, b2: hi, score: al.score(us, al.refs[x].position, pos)})
 					}
