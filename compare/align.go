@@ -528,13 +528,23 @@ func (al *aligner) align(threshold float64) []Alignment {
 		}
 		perPair[i] = es
 	})
+	// Only edges at or above the threshold can join groups (the loop below
+	// stops at the first weaker one), so only those are sorted.
 	total := 0
 	for _, es := range perPair {
-		total += len(es)
+		for _, e := range es {
+			if e.score >= threshold {
+				total++
+			}
+		}
 	}
 	edges := make([]edge, 0, total)
 	for _, es := range perPair {
-		edges = append(edges, es...)
+		for _, e := range es {
+			if e.score >= threshold {
+				edges = append(edges, e)
+			}
+		}
 	}
 	slices.SortFunc(edges, func(x, y edge) int {
 		if x.score != y.score {
