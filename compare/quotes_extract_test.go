@@ -168,3 +168,14 @@ func TestBareGroupSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// TestWordTokensEmptyRange checks that a range ending before it starts (a
+// quote's attribution window can) gives no tokens rather than a panic.
+func TestWordTokensEmptyRange(t *testing.T) {
+	text := `"Yes," she said. "No."`
+	for _, r := range [][2]int{{10, 4}, {28, 16}, {5, 5}} {
+		if toks := wordTokens(text, r[0], min(r[1], len(text))); len(toks) != 0 {
+			t.Errorf("wordTokens(%d, %d) = %v, want none", r[0], r[1], toks)
+		}
+	}
+}

@@ -28,7 +28,7 @@ var titleAbbrevs = map[string]bool{
 // Words keep inner apostrophes, hyphens and dots (U.S.), and the period of a
 // title abbreviation or an initial (Lt., J.).
 func wordTokens(text string, start, end int) []wtok {
-	out := make([]wtok, 0, (end-start)/5+1)
+	out := make([]wtok, 0, max(0, end-start)/5+1) // end may come before start: no tokens
 	i := start
 	for i < end {
 		r, size := utf8.DecodeRuneInString(text[i:end])
