@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // scoring holds the weights of the alignment score. Two sentences score by
@@ -181,8 +182,8 @@ func (al *aligner) scorePairs(pairs [][2]int) []float64 {
 		}
 	})
 	if len(al.sims) == 0 {
-		// Grouping asks for about as many pairs again.
-		al.sims = make(map[uint64]float64, 5*len(pairs)/2)
+		// Grouping and the edges add a few pairs more.
+		al.sims = make(map[uint64]float64, len(pairs)+len(pairs)/8)
 	}
 	for i, p := range pairs {
 		al.sims[pairKey(p[0], p[1])] = scores[i]
@@ -346,15 +347,18 @@ func (al *aligner) candidates() [][2]int {
 	}
 	limit := max(minPostings, int(float64(n)*maxPostingShare))
 	// Each sentence's candidates depend only on the index: found side by
-	// side in chunks, each with its own scratch space, then gathered in
-	// sentence order.
+	// side in chunks, then gathered in sentence order. The scratch space
+	// (as long as the event) is reused across chunks, one per goroutine at
+	// a time, so that it costs no more than one per core.
 	const chunk = 64
 	kept := make([][]int32, n)
+	scratch := sync.Pool{New: func() any { return newCandidateScratch(n, len(al.articles)) }}
 	each((n+chunk-1)/chunk, func(c int) {
-		cs := newCandidateScratch(n, len(al.articles))
+		cs := scratch.Get().(*candidateScratch)
 		for g := c * chunk; g < min(n, (c+1)*chunk); g++ {
 			kept[g] = al.candidatesOf(g, postings, limit, cs)
 		}
+		scratch.Put(cs)
 	})
 	var pairs [][2]int
 	seen := map[[2]int]bool{}

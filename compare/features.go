@@ -273,7 +273,7 @@ func (fs *featureSet) features(sentence string, quoted bool) sentenceFeatures {
 // lexeme is what a lower-case word gives as evidence, worked out once per
 // event: a figure, nothing (a stop word), or the stems of its parts.
 type lexeme struct {
-	number string // the normalized figure, when isNumber
+	number string // the normalized figure, when isNum
 	isNum  bool
 	parts  []lexPart
 }

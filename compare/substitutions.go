@@ -80,15 +80,7 @@ func UnknownSubstitutions(res *Result) []Substitution {
 	for _, s := range byPair {
 		out = append(out, *s)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if len(out[i].Examples) != len(out[j].Examples) {
-			return len(out[i].Examples) > len(out[j].Examples)
-		}
-		if out[i].From != out[j].From {
-			return out[i].From < out[j].From
-		}
-		return out[i].To < out[j].To
-	})
+	sortSubstitutions(out)
 	return out
 }
 
@@ -151,7 +143,14 @@ func MergeSubstitutions(a, b []Substitution) []Substitution {
 		byPair[[2]string{s.From, s.To}] = len(out)
 		out = append(out, s)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
+	sortSubstitutions(out)
+	return out
+}
+
+// sortSubstitutions orders substitutions most frequent first, then by
+// their words; no two share both words, so the order is total.
+func sortSubstitutions(out []Substitution) {
+	sort.Slice(out, func(i, j int) bool {
 		if len(out[i].Examples) != len(out[j].Examples) {
 			return len(out[i].Examples) > len(out[j].Examples)
 		}
@@ -160,5 +159,4 @@ func MergeSubstitutions(a, b []Substitution) []Substitution {
 		}
 		return out[i].To < out[j].To
 	})
-	return out
 }
