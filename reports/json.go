@@ -373,7 +373,12 @@ func NewDocument(r *compare.Result) *Document {
 
 // JSON writes the result as one indented JSON document.
 func JSON(w io.Writer, r *compare.Result) error {
-	return writeJSON(w, NewDocument(r))
+	out, err := NewDocument(r).AppendJSON(nil, true)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 func nonNil(s []string) []string {

@@ -378,15 +378,27 @@ func runEventSafely(ctx context.Context, runEvent func(context.Context, string) 
 
 // encodeBatchLine is the compact JSON line of one event, newline included.
 func encodeBatchLine(name string, doc *reports.Document, failure error) []byte {
-	line := batchLine{Event: name, Result: doc}
-	if failure != nil {
-		line = batchLine{Event: name, Error: failure.Error()}
-	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(line); err != nil {
+	if failure == nil && doc != nil {
+		// Most of the line is the document, appended by its own writer
+		// after the event's name.
+		enc.Encode(batchLine{Event: name}) // one string: cannot fail
+		head := bytes.TrimSuffix(buf.Bytes(), []byte("}\n"))
+		out, err := doc.AppendJSON(append(head, `,"result":`...), false)
+		if err == nil {
+			return append(out, "}\n"...)
+		}
 		// A document that cannot be encoded is a bug; say so on its line.
+		failure = fmt.Errorf("internal error: %v", err)
+		buf.Reset()
+	}
+	line := batchLine{Event: name}
+	if failure != nil {
+		line.Error = failure.Error()
+	}
+	if err := enc.Encode(line); err != nil {
 		buf.Reset()
 		enc.Encode(batchLine{Event: name, Error: "internal error: " + err.Error()})
 	}

@@ -95,6 +95,44 @@ func TestBatchMatchesCompare(t *testing.T) {
 	}
 }
 
+// TestBatchLineLikeEncoder checks the bytes of a batch line, whose
+// document is appended by its own writer, against encoding/json's line for
+// the same batchLine; names with characters JSON escapes included.
+func TestBatchLineLikeEncoder(t *testing.T) {
+	ev, err := compare.Load(context.Background(), []string{"../../testdata/events/solvik-port-protest-2026"}, compare.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := compare.Compare(ev, compare.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := reports.NewDocument(res)
+	for _, c := range []struct {
+		name    string
+		doc     *reports.Document
+		failure error
+	}{
+		{"solvik", doc, nil},
+		{"a & b <c> \"d\" \u2028", doc, nil},
+		{"broken", nil, errors.New("slant: no article text")},
+	} {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		line := batchLine{Event: c.name, Result: c.doc}
+		if c.failure != nil {
+			line.Error = c.failure.Error()
+		}
+		if err := enc.Encode(line); err != nil {
+			t.Fatal(err)
+		}
+		if got := encodeBatchLine(c.name, c.doc, c.failure); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%q: line differs from encoding/json's:\n got %.200s\nwant %.200s", c.name, got, want.Bytes())
+		}
+	}
+}
+
 // writeEvent writes an event folder of two small articles that name their
 // event's number, so a result can be told from another event's.
 func writeEvent(t *testing.T, dir, name string, n int) {

@@ -131,9 +131,10 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 		return err
 	}
 	var buf bytes.Buffer
+	out := []byte(nil) // the JSON document, appended without a copy into buf
 	switch opts.format {
 	case "json":
-		err = reports.JSON(&buf, res)
+		out, err = reports.NewDocument(res).AppendJSON(nil, true)
 	case "markdown", "html":
 		rep := reports.NewReport(res)
 		rep.Blind = opts.blind
@@ -157,7 +158,10 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 			return err
 		}
 	}
-	return writeOutput(e, opts.output, buf.Bytes())
+	if out == nil {
+		out = buf.Bytes()
+	}
+	return writeOutput(e, opts.output, out)
 }
 
 // blindReference turns a reference outlet given by its real name or id
