@@ -105,8 +105,8 @@ func TestTuneGC(t *testing.T) {
 	env := func(kv map[string]string) func(string) string { return func(k string) string { return kv[k] } }
 
 	tuneGC(env(nil))
-	if p := debug.SetGCPercent(100); p != 400 {
-		t.Errorf("GC percent %d, want 400", p)
+	if p := debug.SetGCPercent(100); p != -1 {
+		t.Errorf("GC percent %d, want -1 (collect near the limit only)", p)
 	}
 	if l := debug.SetMemoryLimit(-1); l != eventMemory {
 		t.Errorf("memory limit %d, want %d", l, eventMemory)
@@ -122,6 +122,16 @@ func TestTuneGC(t *testing.T) {
 	scaleMemoryLimit(set, 3)
 	if p := debug.SetGCPercent(100); p != 100 {
 		t.Errorf("with GOGC set: GC percent %d, want it left at 100", p)
+	}
+	if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
+		t.Errorf("with GOMEMLIMIT set: memory limit %d, want it left alone", l)
+	}
+
+	// A limit of the user's own: no collection without it, so the heap
+	// grows by a GC percent as before.
+	tuneGC(env(map[string]string{"GOMEMLIMIT": "1GiB"}))
+	if p := debug.SetGCPercent(100); p != 400 {
+		t.Errorf("with GOMEMLIMIT set: GC percent %d, want 400", p)
 	}
 	if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
 		t.Errorf("with GOMEMLIMIT set: memory limit %d, want it left alone", l)
