@@ -89,9 +89,15 @@ type aligner struct {
 	first    []int // first global index of each article
 	feats    []sentenceFeatures
 	unions   []*sentenceFeatures // unions[g]: sentences g and g+1 read as one, where needed
-	sims     map[uint64]float64  // similarity of pairs computed so far, by pairKey
-	fs       *featureSet
-	sc       scoring
+	// The candidate pairs (by lower sentence x, the higher ones are
+	// pairHigh[pairStart[x]:pairStart[x+1]], sorted) and their
+	// similarities; other pairs' similarities, once worked out, are in
+	// sims by pairKey.
+	pairStart, pairHigh []int32
+	pairSims            []float64
+	sims                map[uint64]float64
+	fs                  *featureSet
+	sc                  scoring
 }
 
 func newAligner(articles []Article, sc scoring) *aligner {
@@ -153,13 +159,26 @@ func newAligner(articles []Article, sc scoring) *aligner {
 
 // sim is the memoized similarity of two sentences by global index.
 func (al *aligner) sim(x, y int) float64 {
-	key := pairKey(x, y)
-	s, ok := al.sims[key]
-	if !ok {
-		s = al.similarity(&al.feats[x], &al.feats[y])
-		al.sims[key] = s
+	if s, ok := al.memo(x, y); ok {
+		return s
 	}
+	s := al.similarity(&al.feats[x], &al.feats[y])
+	al.sims[pairKey(x, y)] = s
 	return s
+}
+
+// memo looks up the similarity of two sentences among the candidate pairs
+// and then among those worked out since.
+func (al *aligner) memo(x, y int) (float64, bool) {
+	lo, hi := min(x, y), max(x, y)
+	if lo+1 < len(al.pairStart) && al.pairSims != nil {
+		from := al.pairStart[lo]
+		if k, ok := slices.BinarySearch(al.pairHigh[from:al.pairStart[lo+1]], int32(hi)); ok {
+			return al.pairSims[int(from)+k], true
+		}
+	}
+	s, ok := al.sims[pairKey(x, y)]
+	return s, ok
 }
 
 // pairKey is the memo key of two sentences in either order.
@@ -181,13 +200,7 @@ func (al *aligner) scorePairs(pairs [][2]int) []float64 {
 			scores[i] = al.similarity(&al.feats[pairs[i][0]], &al.feats[pairs[i][1]])
 		}
 	})
-	if len(al.sims) == 0 {
-		// Grouping and the edges add a few pairs more.
-		al.sims = make(map[uint64]float64, len(pairs)+len(pairs)/8)
-	}
-	for i, p := range pairs {
-		al.sims[pairKey(p[0], p[1])] = scores[i]
-	}
+	al.pairSims = scores
 	return scores
 }
 
@@ -242,7 +255,7 @@ func (al *aligner) bestMatches(pairs [][2]int, scores []float64) [][2]bool {
 
 // peekSim is sim without writing the memo, safe to call side by side.
 func (al *aligner) peekSim(x, y int) float64 {
-	if s, ok := al.sims[pairKey(x, y)]; ok {
+	if s, ok := al.memo(x, y); ok {
 		return s
 	}
 	return al.similarity(&al.feats[x], &al.feats[y])
@@ -360,23 +373,42 @@ func (al *aligner) candidates() [][2]int {
 		}
 		scratch.Put(cs)
 	})
-	var pairs [][2]int
-	seen := map[[2]int]bool{}
+	// Each pair once, in order of its lower sentence and then its higher:
+	// every candidate is listed under the lower of its two sentences, each
+	// list sorted, and the pairs both sides proposed kept once. The lists
+	// stay as the memo's index of the pairs.
+	start := make([]int32, n+1)
 	for g, hs := range kept {
 		for _, h := range hs {
-			key := [2]int{min(g, int(h)), max(g, int(h))}
-			if !seen[key] {
-				seen[key] = true
-				pairs = append(pairs, key)
-			}
+			start[min(g, int(h))+1]++
 		}
 	}
-	slices.SortFunc(pairs, func(a, b [2]int) int {
-		if c := cmp.Compare(a[0], b[0]); c != 0 {
-			return c
+	for g := range n {
+		start[g+1] += start[g]
+	}
+	higher := make([]int32, start[n])
+	fill := slices.Clone(start[:n])
+	for g, hs := range kept {
+		for _, h := range hs {
+			lo, hi := min(int32(g), h), max(int32(g), h)
+			higher[fill[lo]] = hi
+			fill[lo]++
 		}
-		return cmp.Compare(a[1], b[1])
-	})
+	}
+	pairs := make([][2]int, 0, len(higher))
+	al.pairStart = make([]int32, n+1)
+	for lo := range n {
+		list := higher[start[lo]:start[lo+1]]
+		slices.Sort(list)
+		for k, hi := range list {
+			if k == 0 || hi != list[k-1] {
+				higher[len(pairs)] = hi // compacted in place: never ahead of the reading
+				pairs = append(pairs, [2]int{lo, int(hi)})
+			}
+		}
+		al.pairStart[lo+1] = int32(len(pairs))
+	}
+	al.pairHigh = higher[:len(pairs)]
 	return pairs
 }
 
