@@ -77,20 +77,21 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 	res.Unique = uniqueSentences(articles, res.Alignments)
 	res.Headlines = headlineGroup(articles, ref)
 	res.Stats = outletStats(articles, res.Alignments)
-	// The word diffs, the quote matrix and the lexicon's flags each read
-	// the articles and alignments and write a field of their own.
+	// The word diffs, the quote matrix and the lexicon's flags (with the
+	// outlets' figures drawn from them) each read the articles and
+	// alignments and write fields of their own.
 	together(
 		func() { res.Differences = differences(res, ref) },
 		func() { matchQuotes(res) },
 		func() {
 			if opts.Lexicon != nil {
 				res.Flags = findFlags(articles, opts.Lexicon)
+				lexiconStats(res)
 			}
 		},
 	)
 	if opts.Lexicon != nil {
 		res.WordChoices = findWordChoices(res)
-		lexiconStats(res)
 	}
 	return res, nil
 }
