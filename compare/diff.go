@@ -90,7 +90,7 @@ const maxDiffCodes = 1 << 17
 // wordDiff diffs two token lists word by word: each distinct token becomes
 // one rune, so the character diff of go-diff works on words.
 func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string) []DiffOp {
-	codes := map[string]rune{}
+	codes := make(map[string]rune, len(from)+len(to))
 	encode := func(toks []diffToken) []rune {
 		rs := make([]rune, len(toks))
 		for i, t := range toks {
@@ -201,7 +201,8 @@ func coarseDiff(from, to []diffToken) []diffmatchpatch.Diff {
 // ("the" in "[-in-]{+with+} the {+Front+}") into one replacement, so the
 // diff reads as whole phrases.
 func mergeLoneWords(ops []DiffOp, fromText, toText func(start, end int) string) []DiffOp {
-	out := ops[:0:0]
+	// Written over ops: out never runs ahead of the op being read.
+	out := ops[:0]
 	for i := 0; i < len(ops); i++ {
 		op := ops[i]
 		n := len(out)
