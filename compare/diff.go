@@ -2,10 +2,9 @@ package compare
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
 // Diff operation names.
@@ -82,44 +81,39 @@ func plainTypography(s string) string {
 // differing middle is one replacement.
 const maxDiffWords = 2000
 
-// maxDiffCodes is how many distinct words wordDiff can give runes of their
-// own: 0x1900 in the private use area of the Basic Multilingual Plane and
-// 0x1FFFF from U+F0000 on.
-const maxDiffCodes = 1 << 17
-
-// wordDiff diffs two token lists word by word: each distinct token becomes
-// one rune, so the character diff of go-diff works on words.
+// wordDiff diffs two token lists word by word: each distinct token (up to
+// typographic variants of quote marks and dashes) gets a code, and the
+// codes are diffed.
 func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string) []DiffOp {
-	codes := make(map[string]rune, len(from)+len(to))
-	encode := func(toks []diffToken) []rune {
-		rs := make([]rune, len(toks))
-		for i, t := range toks {
-			key := plainTypography(t.text)
-			c, ok := codes[key]
-			if !ok {
-				c = rune(0xE000 + len(codes))
-				if c >= 0xF900 { // past the private use area: skip surrogates
-					c = rune(0xF0000 + len(codes))
+	s := diffScratchPool.Get().(*diffScratch)
+	defer diffScratchPool.Put(s)
+	var edits []editOp
+	if differingWords(from, to) <= maxDiffWords {
+		clear(s.codes)
+		encode := func(toks []diffToken, cs []int32) []int32 {
+			cs = cs[:0]
+			for _, t := range toks {
+				key := plainTypography(t.text)
+				c, ok := s.codes[key]
+				if !ok {
+					c = int32(len(s.codes))
+					s.codes[key] = c
 				}
-				codes[key] = c
+				cs = append(cs, c)
 			}
-			rs[i] = c
+			return cs
 		}
-		return rs
-	}
-	var diffs []diffmatchpatch.Diff
-	if len(from)+len(to) <= maxDiffCodes && differingWords(from, to) <= maxDiffWords {
-		dmp := diffmatchpatch.New()
-		dmp.DiffTimeout = 0
-		// No semantic cleanup: it is tuned for characters and, on words,
-		// turns a sentence with a few shared words into one big
-		// replacement.
-		diffs = dmp.DiffMainRunes(encode(from), encode(to), false)
+		s.from, s.to = encode(from, s.from), encode(to, s.to)
+		edits = s.differ.diff(s.from, s.to)
+		if len(s.codes) > 1<<12 {
+			// Clearing a map costs its capacity: a long diff's is let go.
+			s.codes = map[string]int32{}
+		}
 	} else {
-		diffs = coarseDiff(from, to)
+		edits = coarseDiff(from, to)
 	}
 
-	var ops []DiffOp
+	ops := make([]DiffOp, 0, len(edits))
 	i, j := 0, 0
 	span := func(toks []diffToken, k, n int, text func(int, int) string) (string, int, int) {
 		if n == 0 {
@@ -128,20 +122,20 @@ func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string
 		s, e := toks[k].start, toks[k+n-1].end
 		return text(s, e), s, e
 	}
-	for _, d := range diffs {
-		n := utf8.RuneCountInString(d.Text)
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
+	for _, d := range edits {
+		n := d.n
+		switch d.kind {
+		case '=':
 			ft, fs, fe := span(from, i, n, fromText)
 			tt, ts, te := span(to, j, n, toText)
 			ops = append(ops, DiffOp{Op: OpEqual, FromText: ft, FromStart: fs, FromEnd: fe, ToText: tt, ToStart: ts, ToEnd: te})
 			i += n
 			j += n
-		case diffmatchpatch.DiffDelete:
+		case '-':
 			ft, fs, fe := span(from, i, n, fromText)
 			ops = append(ops, DiffOp{Op: OpDelete, FromText: ft, FromStart: fs, FromEnd: fe, ToStart: -1, ToEnd: -1})
 			i += n
-		case diffmatchpatch.DiffInsert:
+		case '+':
 			tt, ts, te := span(to, j, n, toText)
 			if k := len(ops) - 1; k >= 0 && ops[k].Op == OpDelete {
 				ops[k].Op = OpReplace
@@ -154,6 +148,16 @@ func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string
 	}
 	return mergeLoneWords(ops, fromText, toText)
 }
+
+// diffScratch is wordDiff's working space, reused from one diff to the
+// next (word diffs are many and small).
+type diffScratch struct {
+	codes    map[string]int32
+	from, to []int32
+	differ   differ
+}
+
+var diffScratchPool = sync.Pool{New: func() any { return &diffScratch{codes: map[string]int32{}} }}
 
 // commonEnds returns how many tokens from and to start with in common, and
 // how many of the rest they end with in common.
@@ -180,21 +184,19 @@ func differingWords(from, to []diffToken) int {
 
 // coarseDiff is the diff of two token lists too long or too different to
 // align word by word: their common start and end, and the middle replaced.
-// Each diff's text holds one rune per token, as wordDiff reads them.
-func coarseDiff(from, to []diffToken) []diffmatchpatch.Diff {
+func coarseDiff(from, to []diffToken) []editOp {
 	prefix, suffix := commonEnds(from, to)
-	runs := func(n int) string { return strings.Repeat("x", n) }
-	var diffs []diffmatchpatch.Diff
-	add := func(op diffmatchpatch.Operation, n int) {
+	var edits []editOp
+	add := func(kind byte, n int) {
 		if n > 0 {
-			diffs = append(diffs, diffmatchpatch.Diff{Type: op, Text: runs(n)})
+			edits = append(edits, editOp{kind, n})
 		}
 	}
-	add(diffmatchpatch.DiffEqual, prefix)
-	add(diffmatchpatch.DiffDelete, len(from)-prefix-suffix)
-	add(diffmatchpatch.DiffInsert, len(to)-prefix-suffix)
-	add(diffmatchpatch.DiffEqual, suffix)
-	return diffs
+	add('=', prefix)
+	add('-', len(from)-prefix-suffix)
+	add('+', len(to)-prefix-suffix)
+	add('=', suffix)
+	return edits
 }
 
 // mergeLoneWords folds a single equal word standing between two changes

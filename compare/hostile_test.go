@@ -331,9 +331,9 @@ func TestWordDiffLong(t *testing.T) {
 	if ops[1].FromEnd != ops[2].FromStart-1 || ops[1].ToStart != ops[0].ToEnd+1 {
 		t.Errorf("replacement %+v does not join its neighbours", ops[1])
 	}
-	// Beyond the runes the word diff can give distinct words, the coarse
-	// diff takes over too, and still finds the ends.
-	many := make([]string, maxDiffCodes/2+10)
+	// Seventy thousand distinct words and one more: the diff keeps them
+	// all and inserts the last.
+	many := make([]string, 70000)
 	for i := range many {
 		many[i] = fmt.Sprintf("w%d", i)
 	}
