@@ -1,9 +1,6 @@
 package lexicon
 
-import (
-	"slices"
-	"sync"
-)
+import "slices"
 
 //go:generate go test -run TestBuiltinTable -update
 
@@ -25,20 +22,11 @@ func Default() (*Lexicon, error) {
 		l.Concepts[i].Terms = slices.Clone(l.Concepts[i].Terms)
 	}
 	l.Tests = slices.Clone(builtin.Tests)
-	l.matcher = builtinMatcher()
+	l.matcher = builtinMatcher
 	return &l, nil
 }
 
-// builtinMatcher is the built-in lexicon's trie, built once from the key
-// paths computed ahead. A Matcher is not changed after it is built, so every
+// builtinMatcher is the built-in lexicon's trie, compiled ahead of time
+// (builtin_gen.go). A Matcher is not changed after it is built, so every
 // Default lexicon shares it.
-var builtinMatcher = sync.OnceValue(builtinTrie)
-
-func builtinTrie() *Matcher {
-	next := 0
-	return compileWith(&builtin, func(string, bool) []key {
-		p := builtinPaths[next]
-		next++
-		return p
-	})
-}
+var builtinMatcher = &Matcher{nodes: builtinNodes, edges: builtinEdges, entries: builtinEntries}

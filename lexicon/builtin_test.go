@@ -14,8 +14,8 @@ import (
 var updateBuiltin = flag.Bool("update", false, "rewrite builtin_gen.go from default.yaml")
 
 // TestBuiltinTable checks that builtin_gen.go is default.yaml as Parse reads
-// it, with the trie paths compile would compute, so that the built-in
-// lexicon costs no parsing or stemming when the command starts. After
+// it, with the trie compile would build, so that the built-in lexicon costs
+// no parsing, stemming or building when the command starts. After
 // editing default.yaml, run: go test ./lexicon -run TestBuiltinTable -update
 func TestBuiltinTable(t *testing.T) {
 	parsed, err := Parse(DefaultName, defaultYAML) // also runs its tests
@@ -46,7 +46,8 @@ func TestBuiltinTable(t *testing.T) {
 	if !reflect.DeepEqual(want, got) {
 		t.Fatal("Default() differs from parsing default.yaml")
 	}
-	if !reflect.DeepEqual(compile(parsed), def.Matcher()) {
+	if m, b := compile(parsed), def.Matcher(); !reflect.DeepEqual(m.nodes, b.nodes) || !reflect.DeepEqual(m.edges, b.edges) ||
+		!reflect.DeepEqual(m.entries, b.entries) {
 		t.Fatal("the built-in trie differs from the one compiled from default.yaml")
 	}
 	// The tests written in default.yaml pass against the built-in table
@@ -85,19 +86,49 @@ func generateBuiltin(l *Lexicon) ([]byte, error) {
 	b.WriteString("// builtin is default.yaml as Parse reads it.\n")
 	b.WriteString("var builtin = ")
 	writeLiteral(&b, reflect.ValueOf(*l), true)
-	b.WriteString("\n\n// builtinPaths are the trie key paths compile computes for builtin,\n// in the order it computes them.\n")
-	b.WriteString("var builtinPaths = [][]key{\n")
-	compileWith(l, func(term string, exact bool) []key {
-		b.WriteString("{")
-		for i, k := range termKeys(term, exact) {
-			if i > 0 {
-				b.WriteString(", ")
+	m := compile(l)
+	b.WriteString("\n\n// builtinEntries are builtin's entries ready for matching, in compile's\n// order, pointing into builtin.\n")
+	b.WriteString("var builtinEntries = []compiled{\n")
+	var where []string // each entry's place in builtin, in compile's order
+	for i, cat := range l.Categories {
+		for j := range cat.Entries {
+			where = append(where, fmt.Sprintf("&builtin.Categories[%d].Entries[%d]", i, j))
+		}
+	}
+	for i, con := range l.Concepts {
+		for j := range con.Terms {
+			where = append(where, fmt.Sprintf("&builtin.Concepts[%d].Terms[%d]", i, j))
+		}
+	}
+	for i, c := range m.entries {
+		b.WriteString("{Entry: " + where[i])
+		for _, f := range []struct{ name, value string }{{"category", c.category}, {"concept", c.concept}, {"groupNote", c.groupNote}} {
+			if f.value != "" {
+				fmt.Fprintf(&b, ",\n%s: %s", f.name, strconv.Quote(f.value))
 			}
-			fmt.Fprintf(&b, "{%d, %s}", k.kind, strconv.Quote(k.word))
+		}
+		if c.exceptions != nil {
+			b.WriteString(",\nexceptions: ")
+			writeLiteral(&b, reflect.ValueOf(c.exceptions), true)
 		}
 		b.WriteString("},\n")
-		return nil
-	})
+	}
+	b.WriteString("}\n\n// builtinNodes and builtinEdges are builtin's trie as compile lays it out.\n")
+	b.WriteString("var builtinNodes = []trieNode{\n")
+	for _, n := range m.nodes {
+		fmt.Fprintf(&b, "{%d, [3]edgeRange{", n.entry)
+		for k, r := range n.next {
+			if k > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "{%d, %d}", r.lo, r.hi)
+		}
+		b.WriteString("}},\n")
+	}
+	b.WriteString("}\n\nvar builtinEdges = []trieEdge{\n")
+	for _, e := range m.edges {
+		fmt.Fprintf(&b, "{%s, %d},\n", strconv.Quote(e.word), e.child)
+	}
 	b.WriteString("}\n")
 	return format.Source(b.Bytes())
 }

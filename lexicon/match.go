@@ -2,8 +2,10 @@ package lexicon
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,26 +32,46 @@ type Hit struct {
 
 // Matcher finds a lexicon's terms in text in one pass over its words,
 // whatever the number of terms: the terms are a trie of normalized words.
+// The trie is flat: nodes and their edges in arrays, each node's edges of
+// one kind of key sorted by word, so the built-in lexicon's trie can be
+// compiled into the binary ready to use (builtin_gen.go).
 type Matcher struct {
-	root    *node
+	nodes   []trieNode // nodes[0] is the root
+	edges   []trieEdge
 	entries []compiled
+
+	// The root has an edge for the first word of every term: a map, made
+	// when the first scanner is, finds one faster than a search does.
+	rootOnce  sync.Once
+	rootIndex [3]map[string]int32
 }
 
-// compiled is an entry ready for matching.
+// compiled is an entry ready for matching. Entry points into the
+// matcher's own copy of the entries (for the built-in lexicon, into its
+// table, which nothing changes).
 type compiled struct {
-	Entry
+	*Entry
 	category, concept string
-	note              string
+	groupNote         string   // the category's or concept's, for an entry without one
 	exceptions        []string // lower case
 }
 
-// node is a trie node: words lead to children, by the word as written (for
-// terms with capitals), in lower case (exact terms and listed forms) or by
-// stem (the default, so inflections match); a node that ends a term holds
-// the entry's index.
-type node struct {
-	next  [3]map[string]*node // by keyCase, keyWord, keyStem
-	entry int                 // -1 when no term ends here
+// trieNode is a trie node: words lead to children, by the word as written
+// (for terms with capitals), in lower case (exact terms and listed forms)
+// or by stem (the default, so inflections match); a node that ends a term
+// holds the entry's index.
+type trieNode struct {
+	entry int32        // -1 when no term ends here
+	next  [3]edgeRange // by keyCase, keyWord, keyStem
+}
+
+// edgeRange is a node's edges of one kind: edges[lo:hi].
+type edgeRange struct{ lo, hi int32 }
+
+// trieEdge leads from a node to child by word.
+type trieEdge struct {
+	word  string
+	child int32
 }
 
 // Kinds of trie keys.
@@ -65,30 +87,55 @@ type key struct {
 	word string
 }
 
-func newNode() *node { return &node{entry: -1} }
+// child returns the node that r's edges lead to by word, or -1.
+func (m *Matcher) child(r edgeRange, word string) int32 {
+	lo, hi := int(r.lo), int(r.hi)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if m.edges[mid].word < word {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < int(r.hi) && m.edges[lo].word == word {
+		return m.edges[lo].child
+	}
+	return -1
+}
 
 // compile builds the trie of a lexicon's terms.
 func compile(l *Lexicon) *Matcher { return compileWith(l, termKeys) }
 
 // compileWith builds the trie with keysOf giving each term's key path. It
 // calls keysOf once per term and form, entries in file order, each entry's
-// term before its forms; the built-in lexicon's paths are computed ahead in
-// that order (see builtin.go).
+// term before its forms.
 func compileWith(l *Lexicon, keysOf func(term string, exact bool) []key) *Matcher {
-	m := &Matcher{root: newNode()}
+	m := &Matcher{}
+	n := 0
+	for _, cat := range l.Categories {
+		n += len(cat.Entries)
+	}
+	for _, con := range l.Concepts {
+		n += len(con.Terms)
+	}
+	m.entries = make([]compiled, 0, n)
+	own := make([]Entry, 0, n)
+	root := newBuildNode()
 	add := func(e Entry, category, concept, fallbackNote string) {
-		c := compiled{Entry: e, category: category, concept: concept, note: e.Note}
-		if c.note == "" {
-			c.note = fallbackNote
+		own = append(own, e)
+		c := compiled{Entry: &own[len(own)-1], category: category, concept: concept}
+		if e.Note == "" {
+			c.groupNote = fallbackNote
 		}
 		for _, x := range e.Exceptions {
 			c.exceptions = append(c.exceptions, strings.ToLower(x))
 		}
 		idx := len(m.entries)
 		m.entries = append(m.entries, c)
-		m.insert(keysOf(e.Term, e.Exact), idx)
+		root.insert(keysOf(e.Term, e.Exact), idx)
 		for _, f := range e.Forms {
-			m.insert(keysOf(f, true), idx)
+			root.insert(keysOf(f, true), idx)
 		}
 	}
 	for _, cat := range l.Categories {
@@ -101,28 +148,59 @@ func compileWith(l *Lexicon, keysOf func(term string, exact bool) []key) *Matche
 			add(e, "", con.ID, con.Note)
 		}
 	}
+	m.flatten(root)
 	return m
 }
 
+// buildNode is a trie node while the trie is built.
+type buildNode struct {
+	next  [3]map[string]*buildNode
+	entry int
+}
+
+func newBuildNode() *buildNode { return &buildNode{entry: -1} }
+
 // insert adds a term's key path; where two entries share a path, the later
 // (a layer over an earlier file) wins.
-func (m *Matcher) insert(keys []key, idx int) {
+func (n *buildNode) insert(keys []key, idx int) {
 	if len(keys) == 0 {
 		return
 	}
-	n := m.root
 	for _, k := range keys {
 		child := n.next[k.kind][k.word]
 		if child == nil {
 			if n.next[k.kind] == nil {
-				n.next[k.kind] = map[string]*node{}
+				n.next[k.kind] = map[string]*buildNode{}
 			}
-			child = newNode()
+			child = newBuildNode()
 			n.next[k.kind][k.word] = child
 		}
 		n = child
 	}
 	n.entry = idx
+}
+
+// flatten lays the trie out in m's arrays, nodes in breadth-first order and
+// each node's edges of a kind sorted by word, so the same terms always give
+// the same arrays.
+func (m *Matcher) flatten(root *buildNode) {
+	queue := []*buildNode{root}
+	m.nodes = m.nodes[:0]
+	for len(queue) > 0 {
+		b := queue[0]
+		queue = queue[1:]
+		tn := trieNode{entry: int32(b.entry)}
+		for kind, children := range b.next {
+			words := slices.Sorted(maps.Keys(children))
+			tn.next[kind] = edgeRange{int32(len(m.edges)), int32(len(m.edges) + len(words))}
+			for _, w := range words {
+				// Children are numbered in the order they are queued.
+				m.edges = append(m.edges, trieEdge{word: w, child: int32(len(m.nodes) + 1 + len(queue))})
+				queue = append(queue, children[w])
+			}
+		}
+		m.nodes = append(m.nodes, tn)
+	}
 }
 
 // termKeys returns the trie keys of a term's words.
@@ -260,6 +338,18 @@ type Scanner struct {
 
 // Scanner returns a new scanner over the matcher's terms.
 func (m *Matcher) Scanner() *Scanner {
+	m.rootOnce.Do(func() {
+		if len(m.nodes) == 0 {
+			return
+		}
+		for kind, r := range m.nodes[0].next {
+			index := make(map[string]int32, r.hi-r.lo)
+			for _, e := range m.edges[r.lo:r.hi] {
+				index[e.word] = e.child
+			}
+			m.rootIndex[kind] = index
+		}
+	})
 	return &Scanner{m: m, stems: map[string]string{}}
 }
 
@@ -293,7 +383,7 @@ func (s *Scanner) Find(t Text) []Hit {
 	}
 	var hits []Hit
 	for i := 0; i < len(toks); {
-		entry, n := s.longest(toks, i, s.m.root, 0)
+		entry, n := s.longest(toks, i, 0, 0)
 		if entry < 0 {
 			i++
 			continue
@@ -310,7 +400,7 @@ func (s *Scanner) Find(t Text) []Hit {
 		if inScope(e.Scope, where) && !excepted(t.Text, start, end, e.exceptions) {
 			hits = append(hits, Hit{
 				Start: start, End: end, Text: t.Text[start:end], Term: e.Term,
-				Category: e.category, Concept: e.concept, Tone: e.Tone, Note: e.note,
+				Category: e.category, Concept: e.concept, Tone: e.Tone, Note: cmp.Or(e.Note, e.groupNote),
 				Suggest: e.Suggest, Scope: where,
 			})
 		}
@@ -319,20 +409,21 @@ func (s *Scanner) Find(t Text) []Hit {
 	return hits
 }
 
-// longest returns the entry of the longest term starting at toks[i] below n
-// (depth words already matched), and its length in words.
-func (s *Scanner) longest(toks []token, i int, n *node, depth int) (int, int) {
+// longest returns the entry of the longest term starting at toks[i] below
+// node n (depth words already matched), and its length in words.
+func (s *Scanner) longest(toks []token, i int, n int32, depth int) (int, int) {
 	best, bestLen := -1, 0
-	if depth > 0 && n.entry >= 0 {
-		best, bestLen = n.entry, depth
+	node := &s.m.nodes[n]
+	if depth > 0 && node.entry >= 0 {
+		best, bestLen = int(node.entry), depth
 	}
 	if i >= len(toks) {
 		return best, bestLen
 	}
 	written := s.text[toks[i].start:toks[i].end]
 	lower := ""
-	for kind, children := range n.next {
-		if children == nil {
+	for kind, r := range node.next {
+		if r.lo == r.hi {
 			continue
 		}
 		if kind != keyCase && lower == "" {
@@ -347,7 +438,15 @@ func (s *Scanner) longest(toks []token, i int, n *node, depth int) (int, int) {
 		default:
 			word = stem(lower, s.stems)
 		}
-		if child := children[word]; child != nil {
+		child := int32(-1)
+		if n == 0 {
+			if c, ok := s.m.rootIndex[kind][word]; ok {
+				child = c
+			}
+		} else {
+			child = s.m.child(r, word)
+		}
+		if child >= 0 {
 			if e, l := s.longest(toks, i+1, child, depth+1); l > bestLen {
 				best, bestLen = e, l
 			}
