@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -784,17 +785,21 @@ func (g *groupSet) join(roots, all []int, e edge) bool {
 
 // collect turns the groups into alignments with their evidence.
 func (al *aligner) collect(g *groupSet) []Alignment {
-	var out []Alignment
-	for root, members := range g.members {
-		a := Alignment{}
+	// Each group's alignment reads only its own members and edges: worked
+	// out side by side, in no particular order (orderAlignments sorts).
+	roots := slices.Collect(maps.Keys(g.members))
+	all := make([]Alignment, len(roots))
+	each(len(roots), func(i int) {
+		root := roots[i]
 		byArticle := map[int][]int{}
-		for _, m := range members {
+		for _, m := range g.members[root] {
 			r := al.refs[m]
 			byArticle[r.article] = append(byArticle[r.article], r.index)
 		}
 		if len(byArticle) < 2 {
-			continue
+			return
 		}
+		a := &all[i]
 		for ai := range al.articles {
 			if idx, ok := byArticle[ai]; ok {
 				a.Members = append(a.Members, Member{Outlet: al.articles[ai].ID, Sentences: idx})
@@ -806,7 +811,12 @@ func (al *aligner) collect(g *groupSet) []Alignment {
 		}
 		a.Score = math.Round(min(1, sum/float64(len(g.edges[root])))*1000) / 1000
 		a.Evidence = al.evidence(g.edges[root])
-		out = append(out, a)
+	})
+	out := all[:0]
+	for _, a := range all {
+		if a.Members != nil {
+			out = append(out, a)
+		}
 	}
 	return out
 }
