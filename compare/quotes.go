@@ -315,9 +315,10 @@ func ExtractQuotes(ev Event) ([]Article, error) {
 // findQuotes fills every article's quotes and statements.
 func findQuotes(articles []Article) {
 	people := newPersonIndex(articles)
-	for i := range articles {
+	// Each article's quotes read the index and write the article's own.
+	each(len(articles), func(i int) {
 		articles[i].Quotes, articles[i].Statements = extractQuotes(&articles[i], people)
-	}
+	})
 }
 
 // extractQuotes finds an article's direct quotations and reported speech,

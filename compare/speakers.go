@@ -209,7 +209,7 @@ type personIndex struct {
 	// right before a speech verb, or own a spokesperson ("Norrail said",
 	// "Norrail's spokeswoman").
 	speakingBodies   map[string]int
-	mostSpeakingBody *string // see mostSpeaking
+	mostSpeakingBody string // see mostSpeaking
 	// orgsByWord maps each lower-case word of the bodies' names to the
 	// names holding it, and orgsByLast to those ending in it, as indexes
 	// into orgs in its order.
@@ -443,8 +443,10 @@ func isPersonName(words []string, atStart bool) bool {
 func newPersonIndex(articles []Article) *personIndex {
 	px := &personIndex{bySurname: map[string]*person{}, byName: map[string]*person{}, speakingBodies: map[string]int{},
 		words: make(map[*Article]*sentenceWords, len(articles))}
+	words := make([]*sentenceWords, len(articles))
+	each(len(articles), func(i int) { words[i] = newSentenceWords(&articles[i]) })
 	for i := range articles {
-		px.words[&articles[i]] = newSentenceWords(&articles[i])
+		px.words[&articles[i]] = words[i]
 	}
 	type candidate struct {
 		words []string
@@ -554,6 +556,9 @@ func newPersonIndex(articles []Article) *personIndex {
 	for i := range articles {
 		px.learnContext(&articles[i])
 	}
+	// Worked out now: from here on the index is only read, by articles'
+	// quotes found side by side.
+	px.mostSpeakingBody = px.findMostSpeaking()
 	return px
 }
 
@@ -1232,18 +1237,17 @@ func (f *speakerFinder) bodyFor(head string, pos int) string {
 }
 
 // mostSpeaking returns the body named most often as speaking in the event,
-// the first by name of those tied, found once.
-func (px *personIndex) mostSpeaking() string {
-	if px.mostSpeakingBody == nil {
-		best, most := "", 0
-		for name, n := range px.speakingBodies {
-			if n > most || (n == most && name < best) {
-				best, most = name, n
-			}
+// the first by name of those tied.
+func (px *personIndex) mostSpeaking() string { return px.mostSpeakingBody }
+
+func (px *personIndex) findMostSpeaking() string {
+	best, most := "", 0
+	for name, n := range px.speakingBodies {
+		if n > most || (n == most && name < best) {
+			best, most = name, n
 		}
-		px.mostSpeakingBody = &best
 	}
-	return *px.mostSpeakingBody
+	return best
 }
 
 // bodyMention is a speaking body named in an article, ending at end.
