@@ -3,6 +3,7 @@ package compare
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -52,12 +53,12 @@ type line struct {
 
 var (
 	monthRe   = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
-	dateMDY   = regexp.MustCompile(`(?i)\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)`)
-	dateDMY   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRe + `\.?,?\s+((?:19|20)\d\d)`)
-	dateISO   = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)`)
-	timeRe    = regexp.MustCompile(`(?i)\d{1,2}:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?`)
-	datePunct = regexp.MustCompile(`(?i)\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b|\b(?:gmt|utc|[a-z]{1,2}t|updated|published|posted|last|modified|on|at)\b|[|,:\-–—/·•()\[\]]`)
-	yearRe    = regexp.MustCompile(`\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?`)
+	dateMDY   = lazyRegexp(`(?i)\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)`)
+	dateDMY   = lazyRegexp(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRe + `\.?,?\s+((?:19|20)\d\d)`)
+	dateISO   = lazyRegexp(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)`)
+	timeRe    = lazyRegexp(`(?i)\d{1,2}:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?`)
+	datePunct = lazyRegexp(`(?i)\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b|\b(?:gmt|utc|[a-z]{1,2}t|updated|published|posted|last|modified|on|at)\b|[|,:\-–—/·•()\[\]]`)
+	yearRe    = lazyRegexp(`\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?`)
 
 	widgetWords = map[string]bool{
 		"share": true, "email": true, "e-mail": true, "print": true, "tweet": true, "facebook": true,
@@ -71,11 +72,18 @@ var (
 		"youtube": true, "mail": true, "send": true, "gift": true, "close": true, "menu": true,
 		"search": true, "home": true, "top": true, "back": true, "to": true, "next": true, "previous": true,
 	}
-	relatedRe  = regexp.MustCompile(`(?i)^(related( stories| articles| news| coverage| links| content)?|more (from|on|stories|news|in)|latest( from| news| stories| headlines)?|see also|read (more|also|next)|recommended( for you)?|most (read|popular|viewed)|popular( now| stories)?|trending( now)?|you (may|might) also like|top stories|editor'?s picks)\b`)
-	commentRe  = regexp.MustCompile(`(?i)\b(add|leave|post|write|view|show|read|\d+) (a )?comments?\b|\bcomments? \(\d+\)|^comments?$|click here`)
-	bylineRe   = regexp.MustCompile(`^(?:[Bb]y|BY)\s+\p{Lu}`)
+	relatedRe  = lazyRegexp(`(?i)^(related( stories| articles| news| coverage| links| content)?|more (from|on|stories|news|in)|latest( from| news| stories| headlines)?|see also|read (more|also|next)|recommended( for you)?|most (read|popular|viewed)|popular( now| stories)?|trending( now)?|you (may|might) also like|top stories|editor'?s picks)\b`)
+	commentRe  = lazyRegexp(`(?i)\b(add|leave|post|write|view|show|read|\d+) (a )?comments?\b|\bcomments? \(\d+\)|^comments?$|click here`)
+	bylineRe   = lazyRegexp(`^(?:[Bb]y|BY)\s+\p{Lu}`)
 	bulletRune = "•·▪►▸›»‣◦*-–—"
 )
+
+// lazyRegexp compiles expr on first use: a run needs few of the cleaner's
+// patterns, most only on short lines with a date, and compiling them all
+// would hold up the start of every command.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // clean finds the headline, captions, dates and page furniture of a document
 // and the spans of its body paragraphs.
@@ -390,15 +398,15 @@ func lineRule(s string) string {
 		return RuleCopyright
 	case n <= 12 && isWidgetLine(s):
 		return RuleWidget
-	case n <= 8 && commentRe.MatchString(s) && !endsSentence(s):
+	case n <= 8 && commentRe().MatchString(s) && !endsSentence(s):
 		return RuleComment
-	case n <= 8 && relatedRe.MatchString(strings.TrimLeft(s, bulletRune+" ")) && !endsSentence(s):
+	case n <= 8 && relatedRe().MatchString(strings.TrimLeft(s, bulletRune+" ")) && !endsSentence(s):
 		return RuleRelated
 	case isBullet(s) && n <= 8 && !endsSentence(s):
 		return RuleNavigation
 	case n <= 14 && isDateline(s):
 		return RuleDateline
-	case n <= 10 && bylineRe.MatchString(s) && !strings.HasSuffix(s, "."):
+	case n <= 10 && bylineRe().MatchString(s) && !strings.HasSuffix(s, "."):
 		return RuleByline
 	}
 	return ""
@@ -451,15 +459,15 @@ func isDateline(s string) bool {
 	if !hasYear(s) && !strings.Contains(s, ":") {
 		return false // neither a date nor a time
 	}
-	if findDate(s) == "" && !timeRe.MatchString(s) {
+	if findDate(s) == "" && !timeRe().MatchString(s) {
 		return false
 	}
-	rest := dateMDY.ReplaceAllString(s, " ")
-	rest = dateDMY.ReplaceAllString(rest, " ")
-	rest = dateISO.ReplaceAllString(rest, " ")
-	rest = timeRe.ReplaceAllString(rest, " ")
-	rest = datePunct.ReplaceAllString(rest, " ")
-	rest = yearRe.ReplaceAllString(rest, " ")
+	rest := dateMDY().ReplaceAllString(s, " ")
+	rest = dateDMY().ReplaceAllString(rest, " ")
+	rest = dateISO().ReplaceAllString(rest, " ")
+	rest = timeRe().ReplaceAllString(rest, " ")
+	rest = datePunct().ReplaceAllString(rest, " ")
+	rest = yearRe().ReplaceAllString(rest, " ")
 	return len(strings.Fields(rest)) <= 1
 }
 
@@ -500,13 +508,13 @@ func findDate(s string) string {
 	if !hasYear(s) {
 		return "" // every date pattern holds a year
 	}
-	if m := dateISO.FindStringSubmatch(s); m != nil {
+	if m := dateISO().FindStringSubmatch(s); m != nil {
 		return normalizeDate(m[0])
 	}
-	if m := dateMDY.FindStringSubmatch(s); m != nil {
+	if m := dateMDY().FindStringSubmatch(s); m != nil {
 		return ymd(m[3], monthNumber[strings.ToLower(m[1][:3])], m[2])
 	}
-	if m := dateDMY.FindStringSubmatch(s); m != nil {
+	if m := dateDMY().FindStringSubmatch(s); m != nil {
 		return ymd(m[3], monthNumber[strings.ToLower(m[2][:3])], m[1])
 	}
 	return ""
@@ -552,7 +560,7 @@ func outletFromCopyright(s string) string {
 			s = strings.TrimPrefix(s, p)
 		}
 		s = strings.TrimSpace(s)
-		if loc := yearRe.FindStringIndex(s); loc != nil && loc[0] == 0 {
+		if loc := yearRe().FindStringIndex(s); loc != nil && loc[0] == 0 {
 			s = strings.TrimSpace(s[loc[1]:])
 		}
 		if s == before {

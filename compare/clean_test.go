@@ -871,7 +871,7 @@ func FuzzHasYear(f *testing.F) {
 		if hasYear(s) {
 			return
 		}
-		for _, re := range []*regexp.Regexp{dateISO, dateMDY, dateDMY} {
+		for _, re := range []*regexp.Regexp{dateISO(), dateMDY(), dateDMY()} {
 			if re.MatchString(s) {
 				t.Fatalf("hasYear(%q) is false but %v matches", s, re)
 			}
