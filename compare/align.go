@@ -615,12 +615,12 @@ func (al *aligner) align(threshold float64) []Alignment {
 
 // groupSet is a union-find of sentences with each group's members.
 type groupSet struct {
-	minPair float64 // the least similarity any two members may have
-	refs    []sentRef
-	parent  []int
-	members map[int][]int // root -> global sentence indexes, sorted
-	edges   map[int][]edge
-	scratch []int // tryMerge's working list
+	minPair        float64 // the least similarity any two members may have
+	refs           []sentRef
+	parent         []int
+	members        map[int][]int // root -> global sentence indexes, sorted
+	edges          map[int][]edge
+	scratch, spare []int // tryMerge's working lists
 }
 
 func newGroups(refs []sentRef) *groupSet {
@@ -664,14 +664,15 @@ func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y 
 	if len(roots) == 1 {
 		return false
 	}
-	// The merged members, in scratch space: most merges are refused, and
-	// join keeps a copy of those accepted.
-	all := g.scratch[:0]
-	for _, r := range roots {
-		all = append(all, g.membersOf(r)...)
+	// The merged members in order, in scratch space (most merges are
+	// refused, and join keeps a copy of those accepted): each group's
+	// members are sorted, so merging the lists orders them.
+	all := append(g.scratch[:0], g.membersOf(roots[0])...)
+	for _, r := range roots[1:] {
+		g.spare = mergeSorted(g.spare[:0], all, g.membersOf(r))
+		all, g.spare = g.spare, all
 	}
 	g.scratch = all
-	slices.Sort(all)
 	for i := 1; i < len(all); i++ {
 		prev, cur := all[i-1], all[i]
 		if g.refs[prev].article != g.refs[cur].article {
@@ -726,6 +727,22 @@ func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y 
 		return false
 	}
 	return g.join(roots, all, e)
+}
+
+// mergeSorted appends to dst the merge of the sorted lists a and b.
+func mergeSorted(dst, a, b []int) []int {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i] <= b[j] {
+			dst = append(dst, a[i])
+			i++
+		} else {
+			dst = append(dst, b[j])
+			j++
+		}
+	}
+	dst = append(dst, a[i:]...)
+	return append(dst, b[j:]...)
 }
 
 // replace returns list with old replaced by new.
