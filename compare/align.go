@@ -481,12 +481,7 @@ func (al *aligner) candidatesOf(g int, postings map[uint32][]int32, limit int, c
 		}
 	}
 	if len(kept) > maxCandidates {
-		slices.SortFunc(kept, func(a, b int32) int {
-			if better(a, b) {
-				return -1
-			}
-			return 1 // kept holds no duplicates
-		})
+		bestFirst(kept, maxCandidates, better)
 		kept = kept[:maxCandidates]
 	}
 	out := slices.Clone(kept)
@@ -727,6 +722,38 @@ func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y 
 		return false
 	}
 	return g.join(roots, all, e)
+}
+
+// bestFirst moves the k best entries of list (better is a strict order)
+// to its front, in no particular order: a heap of the best so far, its
+// root the weakest of them, takes each further entry that beats the root.
+func bestFirst(list []int32, k int, better func(a, b int32) bool) {
+	h := list[:k]
+	// down restores the heap below i: every entry beats its parent.
+	down := func(i int) {
+		for {
+			weakest := i
+			for _, c := range [2]int{2*i + 1, 2*i + 2} {
+				if c < k && better(h[weakest], h[c]) {
+					weakest = c
+				}
+			}
+			if weakest == i {
+				return
+			}
+			h[i], h[weakest] = h[weakest], h[i]
+			i = weakest
+		}
+	}
+	for i := k/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for j := k; j < len(list); j++ {
+		if better(list[j], h[0]) {
+			h[0], list[j] = list[j], h[0]
+			down(0)
+		}
+	}
 }
 
 // mergeSorted appends to dst the merge of the sorted lists a and b.
