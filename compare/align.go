@@ -521,12 +521,18 @@ func (al *aligner) align(threshold float64) []Alignment {
 			}
 		}
 	}
+	// overlap[g] is the weight of sentence g's features that g+1 has too,
+	// and the reverse: what a union's bound (unionBound) allows for
+	// features the two share.
+	overlap := make([][2]float64, len(al.unions))
 	each(len(al.unions), func(g int) {
 		if al.unions[g] != nil {
 			u := union(&al.feats[g], &al.feats[g+1])
 			al.unions[g] = &u
+			overlap[g] = [2]float64{exactWeight(&al.feats[g], &al.feats[g+1]), exactWeight(&al.feats[g+1], &al.feats[g])}
 		}
 	})
+	bounded := al.sc.numberConflict == 1 && al.sc.containment == 0
 	// Each pair's edges: the pair itself, and a sentence with two
 	// consecutive ones of the other article where that matches better.
 	// Only reads from here on: the memo is looked up, never written.
@@ -547,6 +553,16 @@ func (al *aligner) align(threshold float64) []Alignment {
 						continue
 					}
 					lo, hi := min(y, y2), max(y, y2)
+					// Most unions score no better than the pair: a bound
+					// from what x and y2 share rules them out for less
+					// than the work of scoring them.
+					shared := overlap[lo][0]
+					if y == hi {
+						shared = overlap[lo][1]
+					}
+					if bounded && unionBound(&al.feats[x], &al.feats[y], &al.feats[y2], al.unions[lo], s, shared) < s+al.sc.mergeGain {
+						continue
+					}
 					// us must beat both x's score with y and with y2; the
 					// second is looked up or worked out only when the first
 					// is beaten.
@@ -606,6 +622,76 @@ func (al *aligner) align(threshold float64) []Alignment {
 		groups.tryMerge(nodes, e, threshold*al.sc.linkShare, al.sim)
 	}
 	return al.collect(groups)
+}
+
+// unionBound is an upper bound on the similarity of x with u, the union
+// of the consecutive sentences y and y2, given s, x's similarity with y,
+// and shared, the weight of y's features that y2 has too. The scoring
+// must have no number conflict factor and no containment, so that a
+// similarity is the weight both sides share over their total weight.
+//
+// Against u rather than y, x's side can gain at most the weight of its
+// features that y2 has or may relate to; u's side shares what y's shares
+// with x, plus at most the weight of y2's features that x has or may
+// relate to, plus, for features of both y and y2 (u keeps one of the two
+// copies), at most shared. u's total is its own. A small margin covers
+// rounding in the shared weight worked back from s.
+func unionBound(x, y, y2, u *sentenceFeatures, s, shared float64) float64 {
+	return (s*(x.total+y.total) + reach(x, y2) + shared + 1e-9) / (x.total + u.total)
+}
+
+// reach is the weight of a's features that b has or may relate to (a
+// related-word group in common, by the quick mask test alone), plus the
+// same of b's features against a.
+func reach(a, b *sentenceFeatures) float64 {
+	w := 0.0
+	i, j := 0, 0
+	for i < len(a.feats) && j < len(b.feats) {
+		f, g := &a.feats[i], &b.feats[j]
+		switch {
+		case f.id < g.id:
+			if f.mask&b.mask != 0 {
+				w += f.w
+			}
+			i++
+		case g.id < f.id:
+			if g.mask&a.mask != 0 {
+				w += g.w
+			}
+			j++
+		default:
+			w += f.w + g.w
+			i++
+			j++
+		}
+	}
+	for _, f := range a.feats[i:] {
+		if f.mask&b.mask != 0 {
+			w += f.w
+		}
+	}
+	for _, g := range b.feats[j:] {
+		if g.mask&a.mask != 0 {
+			w += g.w
+		}
+	}
+	return w
+}
+
+// exactWeight is the weight of a's features that b has too.
+func exactWeight(a, b *sentenceFeatures) float64 {
+	w := 0.0
+	j := 0
+	for k := range a.feats {
+		f := &a.feats[k]
+		for j < len(b.ids) && b.ids[j] < f.id {
+			j++
+		}
+		if j < len(b.ids) && b.ids[j] == f.id {
+			w += f.w
+		}
+	}
+	return w
 }
 
 // groupSet is a union-find of sentences with each group's members.

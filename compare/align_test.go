@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"context"
 	"math/rand/v2"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -42,5 +44,56 @@ func TestBestFirst(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("k=%d of %d: best %v, want %v", k, n, got, want)
 		}
+	}
+}
+
+// TestUnionBound checks that unionBound never falls below the similarity
+// it bounds: for every candidate pair of the test events and a synthetic
+// one, each sentence against the union of the other with each neighbour.
+func TestUnionBound(t *testing.T) {
+	events := []Event{syntheticEvent(10, 40, 3)}
+	dirs, _ := filepath.Glob("../testdata/events/*/event.yaml")
+	for _, m := range dirs {
+		ev, err := Load(context.Background(), []string{filepath.Dir(m)}, LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		events = append(events, ev)
+	}
+	checked, ruledOut := 0, 0
+	for _, ev := range events {
+		res, err := Compare(ev, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		al := newAligner(res.Articles, defaultScoring)
+		pairs := al.candidates()
+		scores := al.scorePairs(pairs)
+		for i, p := range pairs {
+			for _, xy := range [2][2]int{{p[0], p[1]}, {p[1], p[0]}} {
+				x, y := xy[0], xy[1]
+				for _, y2 := range []int{y - 1, y + 1} {
+					if y2 < 0 || y2 >= len(al.refs) || al.refs[y2].article != al.refs[y].article {
+						continue
+					}
+					lo := min(y, y2)
+					u := union(&al.feats[lo], &al.feats[lo+1])
+					shared := exactWeight(&al.feats[y], &al.feats[y2])
+					bound := unionBound(&al.feats[x], &al.feats[y], &al.feats[y2], &u, scores[i], shared)
+					us := al.similarity(&al.feats[x], &u)
+					if bound < us {
+						t.Fatalf("sentence %d with %d and %d: bound %v below the similarity %v", x, y, y2, bound, us)
+					}
+					checked++
+					if bound < scores[i]+defaultScoring.mergeGain {
+						ruledOut++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d unions checked, %d ruled out by the bound", checked, ruledOut)
+	if ruledOut == 0 {
+		t.Error("the bound rules out no union")
 	}
 }
