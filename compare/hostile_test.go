@@ -118,6 +118,16 @@ func checkScaling(t *testing.T, n int, event func(n int) Event, check func(t *te
 		n, small.elapsed.Round(time.Millisecond), float64(small.alloc)/1e6,
 		big.elapsed.Round(time.Millisecond), float64(big.alloc)/1e6, timeGrowth, allocGrowth)
 	if big.elapsed >= minTimed && timeGrowth > maxTimeGrowth {
+		// Once more, keeping each size's fastest run: a neighbour on a
+		// shared machine can slow one run down, but work that grows
+		// faster than linearly is slow every time.
+		small.elapsed = min(small.elapsed, measureCompare(t, event(n), lex, 3).elapsed)
+		big.elapsed = min(big.elapsed, measureCompare(t, event(4*n), lex, 2).elapsed)
+		timeGrowth = float64(big.elapsed) / float64(max(small.elapsed, minTimed/2))
+		t.Logf("measured again: n=%d: %v; 4n: %v; time ×%.2f", n, small.elapsed.Round(time.Millisecond),
+			big.elapsed.Round(time.Millisecond), timeGrowth)
+	}
+	if big.elapsed >= minTimed && timeGrowth > maxTimeGrowth {
 		t.Errorf("4 times the input took %.1f times as long (%v, then %v): the work grows faster than linearly",
 			timeGrowth, small.elapsed, big.elapsed)
 	}
