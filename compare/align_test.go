@@ -1,9 +1,7 @@
 package compare
 
 import (
-	"context"
 	"math/rand/v2"
-	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -51,15 +49,7 @@ func TestBestFirst(t *testing.T) {
 // it bounds: for every candidate pair of the test events and a synthetic
 // one, each sentence against the union of the other with each neighbour.
 func TestUnionBound(t *testing.T) {
-	events := []Event{syntheticEvent(10, 40, 3)}
-	dirs, _ := filepath.Glob("../testdata/events/*/event.yaml")
-	for _, m := range dirs {
-		ev, err := Load(context.Background(), []string{filepath.Dir(m)}, LoadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		events = append(events, ev)
-	}
+	events := append([]Event{syntheticEvent(10, 40, 3)}, testdataEvents(t)...)
 	checked, ruledOut := 0, 0
 	for _, ev := range events {
 		res, err := Compare(ev, Options{})

@@ -197,15 +197,7 @@ func FuzzCompare(f *testing.F) {
 // lexicon's flags, word choices and quotes.
 func TestDeterminismAcrossCores(t *testing.T) {
 	lex := defaultLexicon(t)
-	events := []Event{syntheticEvent(12, 30, 3)}
-	dirs, _ := filepath.Glob("../testdata/events/*/event.yaml")
-	for _, m := range dirs {
-		ev, err := Load(context.Background(), []string{filepath.Dir(m)}, LoadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		events = append(events, ev)
-	}
+	events := append([]Event{syntheticEvent(12, 30, 3)}, testdataEvents(t)...)
 	for _, ev := range events {
 		procs := runtime.GOMAXPROCS(1)
 		one, err := Compare(ev, Options{Lexicon: lex})
@@ -219,4 +211,22 @@ func TestDeterminismAcrossCores(t *testing.T) {
 			t.Errorf("%s: one core and several give different results", ev.Title)
 		}
 	}
+}
+
+// testdataEvents loads every event of testdata/events.
+func testdataEvents(t testing.TB) []Event {
+	t.Helper()
+	var events []Event
+	dirs, _ := filepath.Glob("../testdata/events/*/event.yaml")
+	for _, m := range dirs {
+		ev, err := Load(context.Background(), []string{filepath.Dir(m)}, LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		events = append(events, ev)
+	}
+	if len(events) == 0 {
+		t.Fatal("no events in testdata/events")
+	}
+	return events
 }
