@@ -5,6 +5,9 @@ package reports
 // field of every type with random values and holds these methods to
 // encoding/json's bytes, so a field added to a type and not here fails it.
 
+// maxReserve bounds the room AppendJSON reserves ahead of writing.
+const maxReserve = 32 << 20
+
 // AppendJSON appends the document to dst as JSON: indented by two spaces a
 // level and ending in a newline, or compact on one line (without the
 // newline), as a json.Encoder with HTML escaping off would write it.
@@ -13,13 +16,14 @@ func (d *Document) AppendJSON(dst []byte, indent bool) ([]byte, error) {
 	// run (the sentences, their diffs, flags and quotes): growing a
 	// buffer step by step costs more in page faults and copies than
 	// writing, while room reserved and never written is never touched.
+	// Past maxReserve (huge inputs) the buffer grows as it is written.
 	text := 0
 	for i := range d.Outlets {
 		for j := range d.Outlets[i].Sentences {
 			text += len(d.Outlets[i].Sentences[j].Text)
 		}
 	}
-	if need := 24*text + 4<<10; cap(dst)-len(dst) < need {
+	if need := min(24*text+4<<10, maxReserve); cap(dst)-len(dst) < need {
 		dst = append(make([]byte, 0, len(dst)+need), dst...)
 	}
 	w := jsonWriter{b: dst, indent: indent}

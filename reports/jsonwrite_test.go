@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -195,4 +196,22 @@ func BenchmarkAppendJSON(b *testing.B) {
 		}
 		b.SetBytes(int64(buf.Len()))
 	})
+}
+
+// TestAppendJSONReserveBounded checks that the room reserved ahead for a
+// document of huge sentences stays bounded (a 32 MiB article would
+// otherwise reserve 24 times that).
+func TestAppendJSONReserveBounded(t *testing.T) {
+	big := strings.Repeat("word ", 2<<20) // 10 MiB of sentence text
+	d := Document{Outlets: []Outlet{{Sentences: []Sentence{{Text: big}}}}}
+	out, err := d.AppendJSON(nil, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if spare := cap(out) - len(out); spare > maxReserve {
+		t.Errorf("%d bytes of room left unused, more than the bound %d", spare, maxReserve)
+	}
+	if !bytes.Contains(out, []byte(big[:1000])) {
+		t.Error("the sentence is not in the document")
+	}
 }
