@@ -315,10 +315,11 @@ func ExtractQuotes(ev Event) ([]Article, error) {
 // findQuotes fills every article's quotes and statements.
 func findQuotes(articles []Article) {
 	people := newPersonIndex(articles)
-	// Each article's quotes read the index and write the article's own.
-	each(len(articles), func(i int) {
+	// One article after another, in order: resolving a pronoun records the
+	// person's gender in the index, for the articles after.
+	for i := range articles {
 		articles[i].Quotes, articles[i].Statements = extractQuotes(&articles[i], people)
-	})
+	}
 }
 
 // extractQuotes finds an article's direct quotations and reported speech,

@@ -556,8 +556,6 @@ func newPersonIndex(articles []Article) *personIndex {
 	for i := range articles {
 		px.learnContext(&articles[i])
 	}
-	// Worked out now: from here on the index is only read, by articles'
-	// quotes found side by side.
 	px.mostSpeakingBody = px.findMostSpeaking()
 	return px
 }
