@@ -304,7 +304,7 @@ func (al *aligner) side(x, y *sentenceFeatures) (shared, total float64) {
 			} else {
 				shared += f.w
 			}
-		case f.mask&y.mask != 0 && intersects(f.groups, y.groups):
+		case f.mask&y.mask != 0 && intersects(al.fs.groupsOf(f), y.groups):
 			shared += f.w * al.sc.relatedCredit
 		}
 	}
@@ -324,18 +324,22 @@ type edge struct {
 
 // union returns the evidence of two sentences read as one.
 func union(x, y *sentenceFeatures) sentenceFeatures {
-	out := sentenceFeatures{feats: make([]feature, 0, len(x.feats)+len(y.feats))}
+	n := len(x.feats) + len(y.feats)
+	out := sentenceFeatures{feats: make([]feature, 0, n), surfaces: make([]string, 0, n)}
 	i, j := 0, 0
 	for i < len(x.feats) || j < len(y.feats) {
 		switch {
 		case j == len(y.feats) || (i < len(x.feats) && x.feats[i].id < y.feats[j].id):
 			out.feats = append(out.feats, x.feats[i])
+			out.surfaces = append(out.surfaces, x.surfaces[i])
 			i++
 		case i == len(x.feats) || y.feats[j].id < x.feats[i].id:
 			out.feats = append(out.feats, y.feats[j])
+			out.surfaces = append(out.surfaces, y.surfaces[j])
 			j++
 		default:
 			out.feats = append(out.feats, x.feats[i])
+			out.surfaces = append(out.surfaces, x.surfaces[i])
 			i++
 			j++
 		}
@@ -968,20 +972,22 @@ func (al *aligner) evidence(edges []edge) Evidence {
 			y = union(&al.feats[e.b], &al.feats[e.b2])
 		}
 		j := 0
-		for _, f := range x.feats {
+		for k := range x.feats {
+			f := &x.feats[k]
 			for j < len(y.feats) && y.feats[j].id < f.id {
 				j++
 			}
 			if j < len(y.feats) && y.feats[j].id == f.id {
-				addTo(f.kind, displayForm(f))
+				addTo(f.kind, displayForm(f.kind, x.surfaces[k]))
 				continue
 			}
-			if len(f.groups) == 0 {
+			if f.grp == 0 {
 				continue
 			}
-			for _, h := range y.feats {
-				if f.mask&h.mask != 0 && intersects(f.groups, h.groups) && !strings.EqualFold(f.surface, h.surface) {
-					a, b := strings.ToLower(f.surface), strings.ToLower(h.surface)
+			for m := range y.feats {
+				h := &y.feats[m]
+				if f.mask&h.mask != 0 && intersects(al.fs.groupsOf(f), al.fs.groupsOf(h)) && !strings.EqualFold(x.surfaces[k], y.surfaces[m]) {
+					a, b := strings.ToLower(x.surfaces[k]), strings.ToLower(y.surfaces[m])
 					if a > b {
 						a, b = b, a
 					}
@@ -1008,11 +1014,12 @@ func (al *aligner) evidence(edges []edge) Evidence {
 	}
 }
 
-func displayForm(f feature) string {
-	if f.kind == kindName {
-		return f.surface
+// displayForm is how evidence of a kind shows a feature written surface.
+func displayForm(kind uint8, surface string) string {
+	if kind == kindName {
+		return surface
 	}
-	return strings.ToLower(f.surface)
+	return strings.ToLower(surface)
 }
 
 // numbersConflict says whether both sentences give figures and share none.

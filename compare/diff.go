@@ -321,7 +321,7 @@ func headlineGroup(articles []Article, ref int) *HeadlineGroup {
 	for _, m := range h.Members {
 		fs.learnNames(m.Text)
 	}
-	al := &aligner{sc: defaultScoring}
+	al := &aligner{sc: defaultScoring, fs: fs}
 	feats := make([]sentenceFeatures, len(h.Members))
 	for i, m := range h.Members {
 		feats[i] = fs.features(m.Text, false)

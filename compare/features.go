@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -21,22 +20,25 @@ const (
 	kindQuote // two consecutive quoted words
 )
 
-// feature is one distinct piece of evidence in a sentence.
+// feature is one distinct piece of evidence in a sentence. It holds only
+// what similarities read, in 32 bytes: they run through features by the
+// million. Its related-word groups are in the featureSet, its surface form
+// in the sentence's surfaces.
 type feature struct {
-	id      uint32 // interned key
-	kind    uint8
-	w       float64  // weight in scores: rarity in the event times the kind's weight
-	sub     bool     // only in a subordinate clause
-	surface string   // as written, for explanations
-	groups  []uint32 // related-word groups, words only
-	mask    uint64   // groupMask(groups)
+	id   uint32  // interned key
+	grp  int32   // related-word groups (words only): featureSet.groupLists[grp]; 0 for none
+	w    float64 // weight in scores: rarity in the event times the kind's weight
+	mask uint64  // groupMask of the groups
+	kind uint8
+	sub  bool // only in a subordinate clause
 }
 
 // sentenceFeatures is the evidence of one sentence, sorted by id.
 type sentenceFeatures struct {
-	feats  []feature
-	groups []uint32 // sorted union of the words' groups
-	mask   uint64   // groupMask(groups)
+	feats    []feature
+	surfaces []string // feats[k] as written, for explanations
+	groups   []uint32 // sorted union of the words' groups
+	mask     uint64   // groupMask(groups)
 	// ids are the features' ids, in their order, and total their weight:
 	// what every similarity reads, kept apart so the hot loop stays small.
 	ids   []uint32
@@ -67,15 +69,18 @@ func groupMask(groups []uint32) uint64 {
 // featureSet builds features for every sentence of an event, sharing one
 // interning table and one stem cache.
 type featureSet struct {
-	ids     map[string]uint32
-	stems   map[string]string
-	names   map[string]bool // lower-case words seen capitalized mid-sentence
-	lexemes map[string]*lexeme
-	content map[string]string // a word as written -> its stem, "" for a stop word (contentStems)
+	ids map[string]uint32
+	// groupLists are the words' related-word groups; features point into
+	// it, and groupLists[0] is the empty list.
+	groupLists [][]uint32
+	stems      map[string]string
+	names      map[string]bool // lower-case words seen capitalized mid-sentence
+	lexemes    map[string]*lexeme
+	content    map[string]string // a word as written -> its stem, "" for a stop word (contentStems)
 }
 
 func newFeatureSet() *featureSet {
-	return &featureSet{ids: map[string]uint32{}, stems: map[string]string{}, names: map[string]bool{}, lexemes: map[string]*lexeme{}, content: map[string]string{}}
+	return &featureSet{ids: map[string]uint32{}, groupLists: [][]uint32{nil}, stems: map[string]string{}, names: map[string]bool{}, lexemes: map[string]*lexeme{}, content: map[string]string{}}
 }
 
 func (fs *featureSet) intern(key string) uint32 {
@@ -278,12 +283,16 @@ type lexeme struct {
 	parts  []lexPart
 }
 
-// lexPart is one part of a word: its interned stem and related-word groups.
+// lexPart is one part of a word: its interned stem and related-word groups
+// (featureSet.groupLists[grp]).
 type lexPart struct {
-	id     uint32
-	groups []uint32
-	mask   uint64
+	id   uint32
+	grp  int32
+	mask uint64
 }
+
+// groupsOf returns a feature's related-word groups.
+func (fs *featureSet) groupsOf(f *feature) []uint32 { return fs.groupLists[f.grp] }
 
 // lexemeOf returns the evidence of a lower-case word, from the cache.
 func (fs *featureSet) lexemeOf(lower string) *lexeme {
@@ -298,8 +307,12 @@ func (fs *featureSet) lexemeOf(lower string) *lexeme {
 			if isStop(part) || len(part) < 2 {
 				continue
 			}
-			groups := wordnet.Groups(part)
-			lx.parts = append(lx.parts, lexPart{id: fs.intern("w:" + fs.stem(part)), groups: groups, mask: groupMask(groups)})
+			p := lexPart{id: fs.intern("w:" + fs.stem(part))}
+			if groups := wordnet.Groups(part); len(groups) > 0 {
+				p.grp, p.mask = int32(len(fs.groupLists)), groupMask(groups)
+				fs.groupLists = append(fs.groupLists, groups)
+			}
+			lx.parts = append(lx.parts, p)
 		}
 	}
 	fs.lexemes[lower] = lx
@@ -308,20 +321,24 @@ func (fs *featureSet) lexemeOf(lower string) *lexeme {
 
 // featuresOf extracts the evidence of a sentence's words.
 func (fs *featureSet) featuresOf(ws []word) sentenceFeatures {
-	sf := sentenceFeatures{feats: make([]feature, 0, len(ws))}
+	sf := sentenceFeatures{feats: make([]feature, 0, len(ws)), surfaces: make([]string, 0, len(ws))}
 	var sub bool
-	add := func(id uint32, kind uint8, surface string, groups []uint32, mask uint64) {
-		// Sentences have a few dozen features at most: a scan beats a map.
-		for i := range sf.feats {
-			if sf.feats[i].id == id {
-				if kind > sf.feats[i].kind && kind != kindQuote {
-					sf.feats[i].kind = kind
-				}
-				sf.feats[i].sub = sf.feats[i].sub && sub
-				return
-			}
+	add := func(id uint32, kind uint8, surface string, grp int32, mask uint64) {
+		// Sentences have a few dozen features at most: kept in id order
+		// by insertion, a scan finds a repeat or the place of a new one.
+		i := 0
+		for i < len(sf.feats) && sf.feats[i].id < id {
+			i++
 		}
-		sf.feats = append(sf.feats, feature{id: id, kind: kind, surface: surface, groups: groups, mask: mask, sub: sub})
+		if i < len(sf.feats) && sf.feats[i].id == id {
+			if kind > sf.feats[i].kind && kind != kindQuote {
+				sf.feats[i].kind = kind
+			}
+			sf.feats[i].sub = sf.feats[i].sub && sub
+			return
+		}
+		sf.feats = slices.Insert(sf.feats, i, feature{id: id, kind: kind, grp: grp, mask: mask, sub: sub})
+		sf.surfaces = slices.Insert(sf.surfaces, i, surface)
 	}
 	prevQuoted := ""
 	for _, w := range ws {
@@ -330,7 +347,7 @@ func (fs *featureSet) featuresOf(ws []word) sentenceFeatures {
 		if w.quoted {
 			if prevQuoted != "" {
 				pair := prevQuoted + " " + lower
-				add(fs.intern("q:"+pair), kindQuote, pair, nil, 0)
+				add(fs.intern("q:"+pair), kindQuote, pair, 0, 0)
 			}
 			prevQuoted = lower
 		} else {
@@ -338,7 +355,7 @@ func (fs *featureSet) featuresOf(ws []word) sentenceFeatures {
 		}
 		lx := fs.lexemeOf(lower)
 		if lx.isNum {
-			add(fs.intern("n:"+lx.number), kindNumber, w.text, nil, 0)
+			add(fs.intern("n:"+lx.number), kindNumber, w.text, 0, 0)
 			continue
 		}
 		if len(lx.parts) == 0 {
@@ -351,18 +368,17 @@ func (fs *featureSet) featuresOf(ws []word) sentenceFeatures {
 		}
 		for _, p := range lx.parts {
 			if kind == kindWord {
-				add(p.id, kind, w.text, p.groups, p.mask)
+				add(p.id, kind, w.text, p.grp, p.mask)
 			} else {
-				add(p.id, kind, w.text, nil, 0)
+				add(p.id, kind, w.text, 0, 0)
 			}
 		}
 	}
-	for _, f := range sf.feats {
-		sf.groups = append(sf.groups, f.groups...)
+	for k := range sf.feats {
+		sf.groups = append(sf.groups, fs.groupsOf(&sf.feats[k])...)
 	}
 	sf.groups = sortUnique(sf.groups)
 	sf.mask = groupMask(sf.groups)
-	slices.SortFunc(sf.feats, func(a, b feature) int { return cmp.Compare(a.id, b.id) })
 	return sf
 }
 
