@@ -373,12 +373,7 @@ func NewDocument(r *compare.Result) *Document {
 
 // JSON writes the result as one indented JSON document.
 func JSON(w io.Writer, r *compare.Result) error {
-	out, err := NewDocument(r).AppendJSON(nil, true)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(out)
-	return err
+	return NewDocument(r).WriteJSON(w, true)
 }
 
 func nonNil(s []string) []string {

@@ -1,5 +1,10 @@
 package reports
 
+import (
+	"io"
+	"math"
+)
+
 // The report types write themselves field by field, in the order and
 // under the names of their json tags. TestWriterLikeEncoder fills every
 // field of every type with random values and holds these methods to
@@ -32,6 +37,69 @@ func (d *Document) AppendJSON(dst []byte, indent bool) ([]byte, error) {
 		w.b = append(w.b, '\n')
 	}
 	return w.b, w.err
+}
+
+// WriteJSON writes the document to out as AppendJSON appends it, a chunk
+// of about 32 KiB at a time: a report runs to many times its articles'
+// size, and holding it whole costs more in fresh memory than writing it.
+// A number JSON cannot hold (see Check) is refused before anything is
+// written; otherwise the error is out's first.
+func (d *Document) WriteJSON(out io.Writer, indent bool) error {
+	return d.streamJSON(out, indent, 32<<10)
+}
+
+func (d *Document) streamJSON(out io.Writer, indent bool, flushAt int) error {
+	if err := d.Check(); err != nil {
+		return err
+	}
+	w := jsonWriter{b: make([]byte, 0, flushAt+minFree), indent: indent, out: out, flushAt: flushAt}
+	d.write(&w)
+	if indent {
+		w.b = append(w.b, '\n')
+	}
+	w.flush()
+	if w.err != nil {
+		return w.err
+	}
+	return w.werr
+}
+
+// Check returns the error encoding/json gives for the document's first
+// number JSON cannot hold (NaN or an infinity), or nil. Reports never
+// hold one; WriteJSON checks so that it never writes half a document.
+// TestCheckFindsEveryNumber holds it to every number of every type.
+func (d *Document) Check() error {
+	bad := 0.0
+	finite := func(f float64) bool {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			bad = f
+			return false
+		}
+		return true
+	}
+	ok := true
+	for i := 0; ok && i < len(d.Outlets); i++ {
+		for j := 0; ok && j < len(d.Outlets[i].Sentences); j++ {
+			ok = finite(d.Outlets[i].Sentences[j].Position)
+		}
+	}
+	ok = ok && (d.Headlines == nil || finite(d.Headlines.Score))
+	for i := 0; ok && i < len(d.Alignments); i++ {
+		ok = finite(d.Alignments[i].Score)
+	}
+	for i := 0; ok && i < len(d.Stats); i++ {
+		ok = finite(d.Stats[i].SharedShare)
+		for j := 0; ok && j < len(d.Stats[i].Tones); j++ {
+			ok = finite(d.Stats[i].Tones[j].PerThousand)
+		}
+	}
+	for i := 0; ok && i < len(d.Speakers); i++ {
+		ok = finite(d.Speakers[i].Share)
+	}
+	if ok {
+		return nil
+	}
+	return unsupported(bad)
 }
 
 func (d *Document) write(w *jsonWriter) {

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"io"
 	"fmt"
 	"math"
 	"strconv"
@@ -20,6 +21,12 @@ type jsonWriter struct {
 	depth  int
 	empty  bool  // nothing written yet in the object or array just opened
 	err    error // the first value JSON cannot hold (NaN, an infinity)
+	// With out set, b is written to out and emptied whenever a record
+	// opens with flushAt bytes or more in it; werr is the first write
+	// error, after which nothing more is written.
+	out     io.Writer
+	flushAt int
+	werr    error
 }
 
 // spaces is indentation for up to 32 levels; deeper levels take more.
@@ -37,6 +44,9 @@ func (w *jsonWriter) newline() {
 
 // open starts an object ('{') or an array ('[').
 func (w *jsonWriter) open(c byte) {
+	if w.out != nil && len(w.b) >= w.flushAt {
+		w.flush()
+	}
 	if cap(w.b)-len(w.b) < minFree {
 		w.grow()
 	}
@@ -57,6 +67,14 @@ func (w *jsonWriter) grow() {
 	b := make([]byte, len(w.b), max(2*cap(w.b), 64<<10))
 	copy(b, w.b)
 	w.b = b
+}
+
+// flush writes what is buffered to out and empties the buffer.
+func (w *jsonWriter) flush() {
+	if w.werr == nil && len(w.b) > 0 {
+		_, w.werr = w.out.Write(w.b)
+	}
+	w.b = w.b[:0]
 }
 
 // close ends the object or array open starts; an empty one stays {} or [].
@@ -98,12 +116,17 @@ func (w *jsonWriter) int(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
 
 func (w *jsonWriter) bool(v bool) { w.b = strconv.AppendBool(w.b, v) }
 
+// unsupported is encoding/json's error for a number JSON cannot hold.
+func unsupported(f float64) error {
+	return fmt.Errorf("json: unsupported value: %s", strconv.FormatFloat(f, 'g', -1, 64))
+}
+
 // float writes f as encoding/json does: plain decimals from 1e-6 up to
 // 1e21, exponents with at least one digit outside that.
 func (w *jsonWriter) float(f float64) {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		if w.err == nil {
-			w.err = fmt.Errorf("json: unsupported value: %s", strconv.FormatFloat(f, 'g', -1, 64))
+			w.err = unsupported(f)
 		}
 		w.null()
 		return

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -213,5 +214,138 @@ func TestAppendJSONReserveBounded(t *testing.T) {
 	}
 	if !bytes.Contains(out, []byte(big[:1000])) {
 		t.Error("the sentence is not in the document")
+	}
+}
+
+// chunkWriter records the writes it is given; from the write numbered
+// failAt on (when positive) it fails.
+type chunkWriter struct {
+	bytes.Buffer
+	writes, failAt int
+}
+
+var errWriteFailed = errors.New("write failed")
+
+func (c *chunkWriter) Write(p []byte) (int, error) {
+	c.writes++
+	if c.failAt > 0 && c.writes >= c.failAt {
+		return 0, errWriteFailed
+	}
+	return c.Buffer.Write(p)
+}
+
+// TestWriteJSONLikeAppend checks that WriteJSON, flushing at any size,
+// writes the bytes AppendJSON appends.
+func TestWriteJSONLikeAppend(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	chunked := false
+	for i := range 100 {
+		var d Document
+		fill(r, reflect.ValueOf(&d).Elem(), 0)
+		for _, indent := range []bool{true, false} {
+			want, err := d.AppendJSON(nil, indent)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, flushAt := range []int{1, 200, 32 << 10} {
+				var c chunkWriter
+				if err := d.streamJSON(&c, indent, flushAt); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(c.Bytes(), want) {
+					t.Fatalf("document %d (indent %v, flush at %d): WriteJSON differs from AppendJSON", i, indent, flushAt)
+				}
+				chunked = chunked || c.writes > 1
+			}
+		}
+	}
+	if !chunked {
+		t.Error("no document was written in more than one chunk")
+	}
+}
+
+// TestWriteJSONWriteError checks that the first write error is returned
+// and nothing more is written after it.
+func TestWriteJSONWriteError(t *testing.T) {
+	d := NewDocument(compareEvent(t, "../testdata/events/nato-missile-shield-2012"))
+	c := chunkWriter{failAt: 2}
+	if err := d.streamJSON(&c, true, 1<<10); !errors.Is(err, errWriteFailed) {
+		t.Fatalf("error %v, want the writer's", err)
+	}
+	if c.writes != 2 {
+		t.Errorf("%d writes, want 2: none after the one that failed", c.writes)
+	}
+}
+
+// fillAll sets every slice reachable from v to one element and every
+// pointer to a value, so that every field of every type is present.
+func fillAll(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fillAll(v.Elem())
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		fillAll(v.Index(0))
+	case reflect.Struct:
+		for i := range v.NumField() {
+			fillAll(v.Field(i))
+		}
+	}
+}
+
+// floatsIn returns every float64 reachable from v.
+func floatsIn(v reflect.Value) []reflect.Value {
+	switch v.Kind() {
+	case reflect.Float64:
+		return []reflect.Value{v}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			return floatsIn(v.Elem())
+		}
+	case reflect.Slice:
+		var out []reflect.Value
+		for i := range v.Len() {
+			out = append(out, floatsIn(v.Index(i))...)
+		}
+		return out
+	case reflect.Struct:
+		var out []reflect.Value
+		for i := range v.NumField() {
+			out = append(out, floatsIn(v.Field(i))...)
+		}
+		return out
+	}
+	return nil
+}
+
+// TestCheckFindsEveryNumber sets each number of a document holding every
+// field of every type to NaN or an infinity in turn, and checks that Check
+// refuses it as encoding/json does and that WriteJSON writes nothing. A
+// number added to a type and not to Check fails it.
+func TestCheckFindsEveryNumber(t *testing.T) {
+	var d Document
+	fillAll(reflect.ValueOf(&d).Elem())
+	if err := d.Check(); err != nil {
+		t.Fatalf("a document of zero numbers: %v", err)
+	}
+	floats := floatsIn(reflect.ValueOf(&d).Elem())
+	if len(floats) < 6 {
+		t.Fatalf("found %d numbers in the document, want at least 6", len(floats))
+	}
+	for i, f := range floats {
+		for _, bad := range []float64{math.NaN(), math.Inf(-1)} {
+			f.SetFloat(bad)
+			_, want := json.Marshal(&d)
+			var c chunkWriter
+			err := d.streamJSON(&c, true, 1)
+			if want == nil || err == nil || err.Error() != want.Error() || d.Check() == nil {
+				t.Errorf("number %d set to %v: Check says %v, WriteJSON %v, want %v", i, bad, d.Check(), err, want)
+			}
+			if c.writes > 0 {
+				t.Errorf("number %d set to %v: %d writes before the error, want none", i, bad, c.writes)
+			}
+			f.SetFloat(0)
+		}
 	}
 }

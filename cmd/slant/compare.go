@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,10 +132,11 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 		return err
 	}
 	var buf bytes.Buffer
-	out := []byte(nil) // the JSON document, appended without a copy into buf
+	var doc *reports.Document // the JSON document, written as it is encoded
 	switch opts.format {
 	case "json":
-		out, err = reports.NewDocument(res).AppendJSON(nil, true)
+		doc = reports.NewDocument(res)
+		err = doc.Check()
 	case "markdown", "html":
 		rep := reports.NewReport(res)
 		rep.Blind = opts.blind
@@ -158,10 +160,10 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 			return err
 		}
 	}
-	if out == nil {
-		out = buf.Bytes()
+	if doc != nil {
+		return streamOutput(e, opts.output, func(w io.Writer) error { return doc.WriteJSON(w, true) })
 	}
-	return writeOutput(e, opts.output, out)
+	return writeOutput(e, opts.output, buf.Bytes())
 }
 
 // blindReference turns a reference outlet given by its real name or id

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 )
 
@@ -11,12 +12,48 @@ import (
 // refuses to replace a file named as an input: slant never writes to its
 // inputs.
 func writeOutput(e *env, path string, data []byte) error {
+	return streamOutput(e, path, writeAll(data))
+}
+
+// streamOutput is writeOutput of what write writes: to stdout as it comes,
+// or to a file that is put in place only when write succeeds.
+func streamOutput(e *env, path string, write func(io.Writer) error) error {
 	if path != "" && path != "-" {
 		if in := e.inputAt(path); in != "" {
 			return outputError{fmt.Errorf("cannot write %s: it is the input %s, which slant does not overwrite", path, in)}
 		}
 	}
-	return writeAtomic(e, path, data)
+	return streamAtomic(e, path, write)
+}
+
+// writeAll returns a write function for streamOutput that writes data.
+func writeAll(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
+}
+
+// writeAtomic writes data to path atomically, or to stdout when path is ""
+// or "-".
+func writeAtomic(e *env, path string, data []byte) error {
+	return streamAtomic(e, path, writeAll(data))
+}
+
+// streamAtomic is writeAtomic of what write writes.
+func streamAtomic(e *env, path string, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(e.stdout)
+	}
+	f, err := createAtomic(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.abort()
+		return fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(err))
+	}
+	return f.commit()
 }
 
 // inputAt returns the command-line input that is the file at path, or "".
@@ -31,24 +68,6 @@ func (e *env) inputAt(path string) string {
 		}
 	}
 	return ""
-}
-
-// writeAtomic writes data to path atomically, or to stdout when path is ""
-// or "-".
-func writeAtomic(e *env, path string, data []byte) error {
-	if path == "" || path == "-" {
-		_, err := e.stdout.Write(data)
-		return err
-	}
-	f, err := createAtomic(path)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.abort()
-		return fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(err))
-	}
-	return f.commit()
 }
 
 func unwrapPathErr(err error) error {
