@@ -65,9 +65,14 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 	// other reads (quotes go to each article's Quotes and Statements), so
 	// they are found side by side.
 	var alignments []Alignment
+	var stems map[string]string // the aligner's, read only once it is done
 	together(
 		func() { findQuotes(articles) },
-		func() { alignments = newAligner(articles, sc).align(opts.MinSimilarity) },
+		func() {
+			al := newAligner(articles, sc)
+			alignments = al.align(opts.MinSimilarity)
+			stems = al.fs.stems
+		},
 	)
 
 	res := &Result{Event: EventInfo{Title: ev.Title, Date: ev.Date}, Articles: articles}
@@ -79,13 +84,14 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 	res.Stats = outletStats(articles, res.Alignments)
 	// The word diffs, the quote matrix and the lexicon's flags (with the
 	// outlets' figures drawn from them) each read the articles and
-	// alignments and write fields of their own.
+	// alignments and write fields of their own. The last two stem most
+	// words the aligner stemmed already, and read its stems.
 	together(
 		func() { res.Differences = differences(res, ref) },
-		func() { matchQuotes(res) },
+		func() { matchQuotes(res, stems) },
 		func() {
 			if opts.Lexicon != nil {
-				res.Flags = findFlags(articles, opts.Lexicon)
+				res.Flags = findFlags(articles, opts.Lexicon, stems)
 				lexiconStats(res)
 			}
 		},

@@ -77,6 +77,9 @@ type featureSet struct {
 	names      map[string]bool // lower-case words seen capitalized mid-sentence
 	lexemes    map[string]*lexeme
 	content    map[string]string // a word as written -> its stem, "" for a stop word (contentStems)
+	// known are stems another feature set worked out, read before stems
+	// and never written: the aligner's, shared by later stages.
+	known map[string]string
 }
 
 func newFeatureSet() *featureSet {
@@ -93,6 +96,9 @@ func (fs *featureSet) intern(key string) uint32 {
 }
 
 func (fs *featureSet) stem(w string) string {
+	if s, ok := fs.known[w]; ok {
+		return s
+	}
 	s, ok := fs.stems[w]
 	if !ok {
 		s = english.Stem(w, false)

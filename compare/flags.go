@@ -62,13 +62,18 @@ type ToneCount struct {
 }
 
 // findFlags runs the lexicon over every headline and sentence.
-func findFlags(articles []Article, lex *lexicon.Lexicon) []Flag {
+func findFlags(articles []Article, lex *lexicon.Lexicon, stems map[string]string) []Flag {
 	m := lex.Matcher()
 	// Each article is scanned on its own (a scanner is not safe for
 	// concurrent use, so each goroutine takes one from the pool); the flags
-	// are then listed in article order.
+	// are then listed in article order. Scanners read the stems known
+	// already and keep those they work out.
 	perArticle := make([][]Flag, len(articles))
-	scanners := sync.Pool{New: func() any { return m.Scanner() }} // a scanner keeps its stems
+	scanners := sync.Pool{New: func() any {
+		sc := m.Scanner()
+		sc.ReadStems(stems)
+		return sc
+	}}
 	each(len(articles), func(i int) {
 		sc := scanners.Get().(*lexicon.Scanner)
 		perArticle[i] = articleFlags(&articles[i], sc)

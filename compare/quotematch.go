@@ -102,7 +102,7 @@ func quoteTokens(a *Article, q *Quote) []qtok {
 
 // matchQuotes groups the outlets' quotes into statements and finds each
 // statement's status in every outlet.
-func matchQuotes(res *Result) {
+func matchQuotes(res *Result, stems map[string]string) {
 	type ref = quoteRef
 	var all []ref
 	toks := map[ref][]qtok{}
@@ -234,7 +234,8 @@ func matchQuotes(res *Result) {
 		clusters[root] = append(clusters[root], k)
 	}
 	fs := newFeatureSet()
-	stems := newStemIndex(res.Articles, fs)
+	fs.known = stems
+	stemIdx := newStemIndex(res.Articles, fs)
 	alignments := newAlignmentIndex(res)
 	res.Quotes = make([]QuoteGroup, 0, len(roots))
 	for _, root := range roots {
@@ -301,9 +302,9 @@ func matchQuotes(res *Result) {
 			} else {
 				use.Status = StatusOmitted
 				if target == nil {
-					target = newParaphraseTarget(bv.toks, members, all, res, stems, alignments, fs)
+					target = newParaphraseTarget(bv.toks, members, all, res, stemIdx, alignments, fs)
 				}
-				if s, ok := target.find(ai, stems); ok {
+				if s, ok := target.find(ai, stemIdx); ok {
 					use.Status, use.Sentence, use.Text = StatusParaphrased, s, a.Sentences[s].Text
 				}
 			}

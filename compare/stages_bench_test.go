@@ -77,7 +77,7 @@ func BenchmarkStageLexicon(b *testing.B) {
 	lex := defaultLexicon(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		findFlags(articles, lex)
+		findFlags(articles, lex, nil)
 	}
 }
 
@@ -88,7 +88,7 @@ func BenchmarkStageQuotes(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				findQuotes(articles)
-				matchQuotes(res)
+				matchQuotes(res, nil)
 			}
 		})
 	}

@@ -239,3 +239,31 @@ func yamlLines(data []byte) int {
 	}
 	return n
 }
+
+// TestReadStems checks that a scanner looks words up in the stems it is
+// given before stemming them, and that stems as it works them out leave
+// its hits as they were.
+func TestReadStems(t *testing.T) {
+	l := loadSmall(t)
+	text := Text{Text: "She claims it; mobs gathered and the minister is claiming victory."}
+	want := hits(l, text)
+	known := map[string]string{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text.Text), func(r rune) bool { return r == ' ' || r == ';' || r == '.' }) {
+		known[w] = stem(w, nil)
+	}
+	sc := l.Matcher().Scanner()
+	sc.ReadStems(known)
+	var got []string
+	for _, h := range sc.Find(text) {
+		got = append(got, h.Term+"@"+string(h.Scope)+"="+h.Text)
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("with the words' own stems given: %q, want %q", got, want)
+	}
+	// A stem given for a word wins over the scanner's own.
+	sc = l.Matcher().Scanner()
+	sc.ReadStems(map[string]string{"victory": stem("claimed", nil)})
+	if hs := sc.Find(Text{Text: "A victory."}); len(hs) != 1 || hs[0].Term != "claimed" || hs[0].Text != "victory" {
+		t.Errorf("hits %+v, want the term claimed on the word victory", hs)
+	}
+}

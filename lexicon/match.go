@@ -332,8 +332,23 @@ type Text struct {
 type Scanner struct {
 	m      *Matcher
 	stems  map[string]string
+	known  map[string]string // see ReadStems
 	tokens []token
 	text   string
+}
+
+// ReadStems gives the scanner stems worked out elsewhere: known maps
+// lower-case words to their Snowball English stems, as the scanner stems
+// them, and the scanner looks a word up there before stemming it itself.
+// It only reads known, so scanners on several goroutines may share one map
+// as long as nothing writes to it.
+func (s *Scanner) ReadStems(known map[string]string) { s.known = known }
+
+func (s *Scanner) stem(lower string) string {
+	if st, ok := s.known[lower]; ok {
+		return st
+	}
+	return stem(lower, s.stems)
 }
 
 // Scanner returns a new scanner over the matcher's terms.
@@ -436,7 +451,7 @@ func (s *Scanner) longest(toks []token, i int, n int32, depth int) (int, int) {
 		case keyWord:
 			word = lower
 		default:
-			word = stem(lower, s.stems)
+			word = s.stem(lower)
 		}
 		child := int32(-1)
 		if n == 0 {
