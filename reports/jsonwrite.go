@@ -1,8 +1,8 @@
 package reports
 
 import (
-	"io"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"unicode/utf8"
