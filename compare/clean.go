@@ -2,6 +2,7 @@ package compare
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -107,7 +108,9 @@ func clean(doc Document) cleaned {
 	}
 
 	// Pass 1: furniture rules that look at one line at a time.
-	seen := map[string]bool{}
+	// Lines seen so far by the hash of their normalized text (see
+	// normCursor), each checked against the lines of its hash.
+	seen := map[uint64][]int{}
 	bylineOutlet := ""
 	for i := range lines {
 		l := &lines[i]
@@ -119,8 +122,8 @@ func clean(doc Document) cleaned {
 			continue
 		}
 		l.rule = lineRule(l.text)
-		norm := normalizeLine(l.text)
-		if l.rule == "" && seen[norm] && norm != "" {
+		h := normHash(l.text)
+		if l.rule == "" && h != emptyNormHash && slices.ContainsFunc(seen[h], func(j int) bool { return sameText(lines[j].text, l.text) }) {
 			l.rule = RuleRepeated
 		}
 		if l.rule == RuleDateline && c.published == "" {
@@ -134,7 +137,7 @@ func clean(doc Document) cleaned {
 		if l.rule == RuleByline && bylineOutlet == "" {
 			bylineOutlet = outletFromByline(l.text)
 		}
-		seen[norm] = true
+		seen[h] = append(seen[h], i)
 	}
 	if c.outlet == "" && bylineOutlet != "" {
 		// The copyright line names the publisher; a byline comes second.
@@ -389,12 +392,10 @@ func markMarkdown(lines []line) {
 
 // lineRule names the furniture rule a line matches on its own, or "".
 func lineRule(s string) string {
-	words := strings.Fields(s)
-	n := len(words)
-	lower := strings.ToLower(s)
+	n := countFields(s, 15) // the rules below look at lines of 14 words or fewer
 	switch {
-	case strings.HasPrefix(s, "©") || strings.HasPrefix(lower, "(c) ") || strings.HasPrefix(lower, "copyright") ||
-		strings.Contains(lower, "all rights reserved"):
+	case strings.HasPrefix(s, "©") || hasPrefixFold(s, "(c) ") || hasPrefixFold(s, "copyright") ||
+		containsFold(s, "all rights reserved"):
 		return RuleCopyright
 	case n <= 12 && isWidgetLine(s):
 		return RuleWidget
@@ -490,12 +491,37 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // hasMonth says whether a word of s starts with a month's first three
 // letters: a cheap test before the date patterns.
 func hasMonth(s string) bool {
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if len(w) >= 3 && monthNumber[strings.ToLower(w[:3])] != "" {
+	start := -1 // of the run of letters being read
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && isMonthWord(s[start:i]) {
 			return true
 		}
+		start = -1
 	}
-	return false
+	return start >= 0 && isMonthWord(s[start:])
+}
+
+// isMonthWord says whether a word's first three bytes, in lower case, name
+// a month.
+func isMonthWord(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	var b [3]byte
+	for k := range b {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	return monthNumber[string(b[:])] != ""
 }
 
 var monthNumber = map[string]string{
@@ -634,10 +660,125 @@ func softWrap(prev, next string) bool {
 	return unicode.IsLower(r) || len(prev) >= 60
 }
 
-func normalizeLine(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+// countFields is len(strings.Fields(s)), counted no further than limit.
+func countFields(s string, limit int) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := isSpace(r)
+		if !space && !in {
+			n++
+			if n == limit {
+				return n
+			}
+		}
+		in = !space
+	}
+	return n
 }
 
-func sameText(a, b string) bool {
-	return normalizeLine(a) == normalizeLine(b)
+// hasPrefixFold says whether s starts with prefix, given in lower-case
+// ASCII, in any case; containsFold whether s holds sub so. For needles of
+// ASCII letters other than k this is what strings.ToLower followed by
+// HasPrefix or Contains says, without copying s.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && asciiEqualFold(s[:len(prefix)], prefix)
 }
+
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if asciiEqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func asciiEqualFold(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// normCursor reads a line's normalized text a rune at a time: lower case,
+// its words separated by one space, with no space at either end. The
+// normalized text is strings.Join(strings.Fields(strings.ToLower(s)), " "),
+// read without building it (invalid UTF-8 reads as U+FFFD, as ToLower
+// writes it).
+type normCursor struct {
+	s       string
+	i       int
+	started bool // a word has been read
+	space   bool // a space is due before the next word
+}
+
+// next returns the next rune of the normalized text, or -1 at its end.
+func (c *normCursor) next() rune {
+	for c.i < len(c.s) {
+		r, size := rune(c.s[c.i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(c.s[c.i:])
+		}
+		if isSpace(r) {
+			c.i += size
+			c.space = c.started
+			continue
+		}
+		if c.space {
+			c.space = false
+			return ' '
+		}
+		c.i += size
+		c.started = true
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			return r
+		}
+		return unicode.ToLower(r)
+	}
+	return -1
+}
+
+// isSpace is unicode.IsSpace, quicker for ASCII.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// sameText says whether two lines are the same text but for case and
+// spacing.
+func sameText(a, b string) bool {
+	x, y := normCursor{s: a}, normCursor{s: b}
+	for {
+		r := x.next()
+		if r != y.next() {
+			return false
+		}
+		if r < 0 {
+			return true
+		}
+	}
+}
+
+// normHash is an FNV-1a hash of a line's normalized text.
+func normHash(s string) uint64 {
+	h := uint64(emptyNormHash)
+	c := normCursor{s: s}
+	for r := c.next(); r >= 0; r = c.next() {
+		h = (h ^ uint64(r)) * 1099511628211
+	}
+	return h
+}
+
+// emptyNormHash is normHash of a line of no words (the FNV offset basis).
+const emptyNormHash = 14695981039346656037

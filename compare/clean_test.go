@@ -3,6 +3,7 @@ package compare
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -877,4 +878,71 @@ func FuzzHasYear(f *testing.F) {
 			}
 		}
 	})
+}
+
+// randomLine makes a line from pieces that test normalization: letters of
+// both cases, letters whose lower case is special, spaces of several kinds,
+// invalid UTF-8.
+func randomLine(r *rand.Rand) string {
+	pieces := []string{"a", "B", "rights", "ALL", "Reserved", "Copyright", "(C) ", "K", "\u212a", "İ", "ß", "É", "é",
+		" ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u0085", "\v", "\xff", "\xe2\x80", "ſ", "1", ".", "©",
+		"Jan", "MAY", "sept", "déc", "Ma", "-"}
+	var b strings.Builder
+	for range r.IntN(12) {
+		b.WriteString(pieces[r.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
+// TestLineNormalization holds the allocation-free line helpers to the
+// plain forms they replace: countFields to strings.Fields, the fold
+// helpers to strings.ToLower, normCursor and sameText to the lower-cased,
+// space-joined fields, hasMonth to splitting words out.
+func TestLineNormalization(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	plain := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	plainHasMonth := func(s string) bool {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if len(w) >= 3 && monthNumber[strings.ToLower(w[:3])] != "" {
+				return true
+			}
+		}
+		return false
+	}
+	lines := make([]string, 3000)
+	for i := range lines {
+		lines[i] = randomLine(r)
+	}
+	for i, s := range lines {
+		var b strings.Builder
+		c := normCursor{s: s}
+		for r := c.next(); r >= 0; r = c.next() {
+			b.WriteRune(r)
+		}
+		if b.String() != plain(s) {
+			t.Fatalf("normCursor(%q) reads %q, want %q", s, b.String(), plain(s))
+		}
+		if n := len(strings.Fields(s)); countFields(s, 5) != min(n, 5) {
+			t.Fatalf("countFields(%q, 5) = %d, want %d", s, countFields(s, 5), min(n, 5))
+		}
+		if hasMonth(s) != plainHasMonth(s) {
+			t.Fatalf("hasMonth(%q) = %v", s, hasMonth(s))
+		}
+		lower := strings.ToLower(s)
+		for _, p := range []string{"(c) ", "copyright", "all rights reserved", "rights"} {
+			if hasPrefixFold(s, p) != strings.HasPrefix(lower, p) || containsFold(s, p) != strings.Contains(lower, p) {
+				t.Fatalf("%q: folding finds %q differently from strings.ToLower", s, p)
+			}
+		}
+		o := lines[r.IntN(len(lines))]
+		if i%3 == 0 {
+			o = strings.ToUpper(s) + " " // the same words, but for case and spacing
+		}
+		if same := plain(s) == plain(o); sameText(s, o) != same || (same && normHash(s) != normHash(o)) {
+			t.Fatalf("sameText(%q, %q) = %v, want %v (or hashes differ)", s, o, sameText(s, o), same)
+		}
+	}
+	if normHash(" \t ") != emptyNormHash {
+		t.Error("a blank line does not hash as empty")
+	}
 }
