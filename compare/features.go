@@ -76,14 +76,13 @@ type featureSet struct {
 	stems      map[string]string
 	names      map[string]bool // lower-case words seen capitalized mid-sentence
 	lexemes    map[string]*lexeme
-	content    map[string]string // a word as written -> its stem, "" for a stop word (contentStems)
 	// known are stems another feature set worked out, read before stems
 	// and never written: the aligner's, shared by later stages.
 	known map[string]string
 }
 
 func newFeatureSet() *featureSet {
-	return &featureSet{ids: map[string]uint32{}, groupLists: [][]uint32{nil}, stems: map[string]string{}, names: map[string]bool{}, lexemes: map[string]*lexeme{}, content: map[string]string{}}
+	return &featureSet{ids: map[string]uint32{}, groupLists: [][]uint32{nil}, stems: map[string]string{}, names: map[string]bool{}, lexemes: map[string]*lexeme{}}
 }
 
 func (fs *featureSet) intern(key string) uint32 {

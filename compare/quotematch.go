@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -302,7 +303,7 @@ func matchQuotes(res *Result, stems map[string]string) {
 			} else {
 				use.Status = StatusOmitted
 				if target == nil {
-					target = newParaphraseTarget(bv.toks, members, all, res, stemIdx, alignments, fs)
+					target = newParaphraseTarget(bv.toks, members, all, res, stemIdx, alignments)
 				}
 				if s, ok := target.find(ai, stemIdx); ok {
 					use.Status, use.Sentence, use.Text = StatusParaphrased, s, a.Sentences[s].Text
@@ -473,41 +474,61 @@ func quoteDiff(src *Article, full []Span, a *Article, parts []Span) []DiffOp {
 	return wordDiff(from, to, spanText(from), spanText(to))
 }
 
-// stemIndex holds the content stems of every article's sentences.
+// stemIndex holds the content stems of every article's sentences, each
+// stem by a number of its own.
 type stemIndex struct {
-	// sentences maps, per article, each stem to the sentences holding it,
-	// in order.
-	sentences []map[string][]int
+	fs    *featureSet
+	words map[string]int32 // a word as written -> its stem's number, -1 for a stop word
+	stems map[string]int32 // a stem -> its number
+	// posts holds, per article, a pair for each stem and sentence holding
+	// it, by stem and then sentence.
+	posts [][]stemPost
 	// df counts the sentences of the whole event holding each stem, and
 	// total is the number of sentences.
-	df    map[string]int
+	df    []int32
 	total int
 }
 
+type stemPost struct{ stem, sentence int32 }
+
 func newStemIndex(articles []Article, fs *featureSet) *stemIndex {
-	x := &stemIndex{sentences: make([]map[string][]int, len(articles)), df: map[string]int{}}
+	x := &stemIndex{fs: fs, words: map[string]int32{}, stems: map[string]int32{}, posts: make([][]stemPost, len(articles))}
+	var ids []int32
 	for ai := range articles {
 		a := &articles[ai]
-		m := map[string][]int{}
+		var posts []stemPost
 		for _, s := range a.Sentences {
-			for _, st := range contentStems(s.Text, fs) {
-				if l := m[st]; len(l) == 0 || l[len(l)-1] != s.Index {
-					m[st] = append(l, s.Index)
-					x.df[st]++
-				}
+			ids = x.contentStems(s.Text, ids[:0])
+			for _, id := range ids {
+				posts = append(posts, stemPost{id, int32(s.Index)})
+				x.df[id]++
 			}
 		}
-		x.sentences[ai] = m
+		slices.SortFunc(posts, func(p, q stemPost) int {
+			return cmp.Or(cmp.Compare(p.stem, q.stem), cmp.Compare(p.sentence, q.sentence))
+		})
+		x.posts[ai] = posts
 		x.total += len(a.Sentences)
 	}
 	return x
 }
 
-// contentStems returns the stems of a text's words that are not stop
-// words, each once, in text order. Words are runs of letters, digits and
-// hyphens, lower-cased.
-func contentStems(text string, fs *featureSet) []string {
-	var out []string
+// sentences returns the pairs of article ai's sentences holding stem id,
+// in sentence order.
+func (x *stemIndex) sentences(ai int, id int32) []stemPost {
+	ps := x.posts[ai]
+	lo, _ := slices.BinarySearchFunc(ps, id, func(p stemPost, id int32) int { return cmp.Compare(p.stem, id) })
+	hi := lo
+	for hi < len(ps) && ps[hi].stem == id {
+		hi++
+	}
+	return ps[lo:hi]
+}
+
+// contentStems appends to out the numbers of the stems of a text's words
+// that are not stop words, each once, in text order. Words are runs of
+// letters, digits and hyphens, lower-cased.
+func (x *stemIndex) contentStems(text string, out []int32) []int32 {
 	start := -1
 	flush := func(end int) {
 		if start < 0 {
@@ -515,16 +536,22 @@ func contentStems(text string, fs *featureSet) []string {
 		}
 		w := text[start:end]
 		start = -1
-		st, ok := fs.content[w]
+		id, ok := x.words[w]
 		if !ok {
+			id = -1
 			lower := strings.ToLower(w)
 			if !isStop(lower) && len(lower) >= 2 {
-				st = fs.stem(lower)
+				st := x.fs.stem(lower)
+				if id, ok = x.stems[st]; !ok {
+					id = int32(len(x.df))
+					x.stems[st] = id
+					x.df = append(x.df, 0)
+				}
 			}
-			fs.content[w] = st
+			x.words[w] = id
 		}
-		if st != "" && !slices.Contains(out, st) {
-			out = append(out, st)
+		if id >= 0 && !slices.Contains(out, id) {
+			out = append(out, id)
 		}
 	}
 	for i, r := range text {
@@ -575,22 +602,23 @@ const maxParaphrasePostings = 64
 // paraphraseTarget is what an outlet that does not quote a statement must
 // say to paraphrase it.
 type paraphraseTarget struct {
-	// want are the statement's content stems, each weighed by how rare
-	// it is in the event.
-	want   []string
-	weight map[string]float64
+	// want are the statement's content stems, and weight[k] says how
+	// rare want[k] is in the event.
+	want   []int32
+	weight []float64
 	// aligned holds the sentences, as [article, sentence], aligned with a
 	// sentence that quotes the statement.
 	aligned map[[2]int]bool
 }
 
 func newParaphraseTarget(full []qtok, members []int, all []quoteRef, res *Result,
-	stems *stemIndex, alignments *alignmentIndex, fs *featureSet) *paraphraseTarget {
-	t := &paraphraseTarget{want: contentStems(joinNorm(full), fs), weight: map[string]float64{}, aligned: map[[2]int]bool{}}
+	stems *stemIndex, alignments *alignmentIndex) *paraphraseTarget {
+	t := &paraphraseTarget{want: stems.contentStems(joinNorm(full), nil), aligned: map[[2]int]bool{}}
 	// Words every outlet uses all the time (the place, the main actors)
 	// say little: weigh each by how rare it is in the event.
-	for _, st := range t.want {
-		t.weight[st] = math.Log(float64(stems.total+1) / float64(stems.df[st]+1))
+	t.weight = make([]float64, len(t.want))
+	for k, st := range t.want {
+		t.weight[k] = math.Log(float64(stems.total+1) / float64(stems.df[st]+1))
 	}
 	// Each alignment once, however many quoting sentences it holds.
 	seen := map[int]bool{}
@@ -621,12 +649,13 @@ func (t *paraphraseTarget) find(ai int, stems *stemIndex) (int, bool) {
 	count := map[int]int{}
 	got := map[int]float64{}
 	sum := 0.0
-	for _, st := range t.want {
-		sum += t.weight[st]
-		if post := stems.sentences[ai][st]; len(post) <= maxParaphrasePostings {
-			for _, s := range post {
+	for k, st := range t.want {
+		sum += t.weight[k]
+		if post := stems.sentences(ai, st); len(post) <= maxParaphrasePostings {
+			for _, p := range post {
+				s := int(p.sentence)
 				count[s]++
-				got[s] += t.weight[st]
+				got[s] += t.weight[k]
 			}
 		}
 	}
