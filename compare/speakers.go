@@ -28,7 +28,11 @@ var titleAbbrevs = map[string]bool{
 // Words keep inner apostrophes, hyphens and dots (U.S.), and the period of a
 // title abbreviation or an initial (Lt., J.).
 func wordTokens(text string, start, end int) []wtok {
-	out := make([]wtok, 0, max(0, end-start)/5+1) // end may come before start: no tokens
+	return appendWordTokens(make([]wtok, 0, max(0, end-start)/5+1), text, start, end) // end may come before start: no tokens
+}
+
+// appendWordTokens appends the tokens of wordTokens to out.
+func appendWordTokens(out []wtok, text string, start, end int) []wtok {
 	i := start
 	for i < end {
 		r, size := utf8.DecodeRuneInString(text[i:end])
@@ -695,6 +699,9 @@ type speakerFinder struct {
 	lastName string  // the last speaker's canonical name (a body has no person)
 	lastPara int
 	lastPos  int
+	// scratch holds the tokens around the quote being attributed: they
+	// are read once, so each quote's reuse the last one's room.
+	scratch []wtok
 	// byLine are the people named in each sentence, found once; named
 	// lists them all in text order, so with rising ends, and first holds
 	// each person's first mention.
@@ -779,7 +786,8 @@ func (f *speakerFinder) attributeQuote(q *Quote, s *Sentence) {
 	for k := 0; k+1 < len(q.Parts); k++ {
 		gs := skipMark(a.Text, q.Parts[k].End)
 		ge := min(q.Parts[k+1].Start, gs+maxAttribution)
-		if name, text, p, ok := f.trailing(wordTokens(a.Text, gs, ge), gs); ok {
+		f.scratch = appendWordTokens(f.scratch[:0], a.Text, gs, ge)
+		if name, text, p, ok := f.trailing(f.scratch, gs); ok {
 			f.set(q, name, text, p, "interrupting", para, q.Start)
 			return
 		}
@@ -822,9 +830,11 @@ func skipMark(text string, pos int) int {
 }
 
 // untilNextQuote returns the tokens from pos to end, stopping at the next
-// opening quotation mark.
+// opening quotation mark. They are in f.scratch: good until the next quote
+// part is read.
 func (f *speakerFinder) untilNextQuote(pos, end int) []wtok {
-	toks := wordTokens(f.a.Text, pos, end)
+	toks := appendWordTokens(f.scratch[:0], f.a.Text, pos, end)
+	f.scratch = toks
 	for i, t := range toks {
 		if t.punct && strings.ContainsAny(t.text, "\"“«") {
 			return toks[:i]
@@ -833,14 +843,16 @@ func (f *speakerFinder) untilNextQuote(pos, end int) []wtok {
 	return toks
 }
 
-// leadStart returns where the words before a quote begin: the sentence
-// start, or the end of an earlier quote in the same sentence.
+// leadStart returns the words before a quote, from the sentence start or
+// the end of an earlier quote in the same sentence. They are in f.scratch,
+// as untilNextQuote's are.
 func (f *speakerFinder) leadStart(q *Quote, s *Sentence) []wtok {
 	start := max(s.Start, q.Start-2*maxAttribution)
 	for start > s.Start && start < len(f.a.Text) && !utf8.RuneStart(f.a.Text[start]) {
 		start--
 	}
-	toks := wordTokens(f.a.Text, start, q.Start)
+	toks := appendWordTokens(f.scratch[:0], f.a.Text, start, q.Start)
+	f.scratch = toks
 	// Drop the opening mark and anything up to an earlier closing mark.
 	for i := len(toks) - 1; i >= 0; i-- {
 		if toks[i].punct && strings.ContainsAny(toks[i].text, "\"”»") && i < len(toks)-1 {
