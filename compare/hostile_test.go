@@ -215,6 +215,23 @@ func TestHostileQuoteMarks(t *testing.T) {
 			}
 		})
 	})
+	t.Run("statements an outlet leaves out", func(t *testing.T) {
+		// Every statement of the first article is looked for as a
+		// paraphrase in the second, whose every sentence holds one of the
+		// statement's words.
+		checkScaling(t, n/8, func(n int) Event {
+			var a, b strings.Builder
+			for i := range n {
+				fmt.Fprintf(&a, "Officials said \"the shield plan %d matters now.\" ", i)
+				fmt.Fprintf(&b, "The shield came up in talks on day %d. ", i)
+			}
+			return textEvent(a.String(), b.String())
+		}, func(t *testing.T, res *Result, n int) {
+			if len(res.Quotes) < n {
+				t.Errorf("%d statements, want %d", len(res.Quotes), n)
+			}
+		})
+	})
 	t.Run("attributions and pronouns", func(t *testing.T) {
 		checkScaling(t, n/4, func(n int) Event {
 			// Four marks a round in each article, and a new person named

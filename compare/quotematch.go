@@ -516,13 +516,13 @@ func newStemIndex(articles []Article, fs *featureSet) *stemIndex {
 // sentences returns the pairs of article ai's sentences holding stem id,
 // in sentence order.
 func (x *stemIndex) sentences(ai int, id int32) []stemPost {
+	// Two searches, not a walk: a stem in most sentences of a huge article
+	// must cost no more to look up than a rare one.
 	ps := x.posts[ai]
-	lo, _ := slices.BinarySearchFunc(ps, id, func(p stemPost, id int32) int { return cmp.Compare(p.stem, id) })
-	hi := lo
-	for hi < len(ps) && ps[hi].stem == id {
-		hi++
-	}
-	return ps[lo:hi]
+	byStem := func(p stemPost, id int32) int { return cmp.Compare(p.stem, id) }
+	lo, _ := slices.BinarySearchFunc(ps, id, byStem)
+	hi, _ := slices.BinarySearchFunc(ps[lo:], id+1, byStem)
+	return ps[lo : lo+hi]
 }
 
 // contentStems appends to out the numbers of the stems of a text's words

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -302,5 +303,46 @@ func TestQuoteQuality(t *testing.T) {
 	if p < 0.95 || r < 0.90 || spk < 0.90 || st < 0.90 {
 		t.Errorf("quote quality below the bar (P 0.95, R 0.90, speaker 0.90, status 0.90): P %.3f R %.3f speaker %.3f status %.3f; run with -quotemisses to list the errors",
 			p, r, spk, st)
+	}
+}
+
+// TestStemIndex checks the paraphrase index against the sentences' stems
+// read one by one: each stem's postings in an article are exactly the
+// sentences holding it, in order, and its count is the event's.
+func TestStemIndex(t *testing.T) {
+	articles := []Article{
+		{Sentences: []Sentence{{Index: 0, Text: "The shield plans were shielded."}, {Index: 1, Text: "Talks on the shield."}, {Index: 2, Text: "Nothing here."}}},
+		{Sentences: []Sentence{{Index: 0, Text: "Plans, plans and more plans."}, {Index: 1, Text: "A pre-emptive shield talk."}}},
+	}
+	x := newStemIndex(articles, newFeatureSet())
+	df := map[int32]int32{}
+	for ai, a := range articles {
+		want := map[int32][]int32{}
+		for _, s := range a.Sentences {
+			for _, id := range x.contentStems(s.Text, nil) {
+				want[id] = append(want[id], int32(s.Index))
+				df[id]++
+			}
+		}
+		for id := range int32(len(x.df)) {
+			var got []int32
+			for _, p := range x.sentences(ai, id) {
+				if p.stem != id {
+					t.Fatalf("article %d, stem %d: a posting of stem %d", ai, id, p.stem)
+				}
+				got = append(got, p.sentence)
+			}
+			if !slices.Equal(got, want[id]) {
+				t.Errorf("article %d, stem %d: sentences %v, want %v", ai, id, got, want[id])
+			}
+		}
+	}
+	for id, n := range df {
+		if x.df[id] != n {
+			t.Errorf("stem %d: in %d sentences, want %d", id, x.df[id], n)
+		}
+	}
+	if x.total != 5 || len(df) < 5 {
+		t.Errorf("%d sentences and %d stems", x.total, len(df))
 	}
 }
