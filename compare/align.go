@@ -1014,7 +1014,7 @@ func (al *aligner) evidence(edges []edge) Evidence {
 	}
 }
 
-// displayForm is how evidence of a kind shows a feature written surface.
+// displayForm is how the evidence lists a feature of a kind written so.
 func displayForm(kind uint8, surface string) string {
 	if kind == kindName {
 		return surface
