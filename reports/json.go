@@ -85,10 +85,11 @@ type Statement struct {
 }
 
 func quotesOf(a *compare.Article) ([]Quote, []Statement) {
-	qs, ss := []Quote{}, []Statement{}
+	qs, ss := make([]Quote, 0, len(a.Quotes)), make([]Statement, 0, len(a.Statements))
 	for _, q := range a.Quotes {
 		jq := Quote{Index: q.Index, Text: q.Text, Speaker: q.Speaker, SpeakerText: q.SpeakerText,
-			Attribution: q.Attribution, Kind: q.Kind, Start: q.Start, End: q.End, Sentences: q.Sentences}
+			Attribution: q.Attribution, Kind: q.Kind, Start: q.Start, End: q.End, Sentences: q.Sentences,
+			Parts: room[[]int](len(q.Parts))}
 		for _, p := range q.Parts {
 			jq.Parts = append(jq.Parts, []int{p.Start, p.End})
 		}
@@ -102,7 +103,7 @@ func quotesOf(a *compare.Article) ([]Quote, []Statement) {
 }
 
 func diffOps(ops []compare.DiffOp) []DiffOp {
-	out := []DiffOp{}
+	out := make([]DiffOp, 0, len(ops))
 	for _, op := range ops {
 		out = append(out, DiffOp{Op: op.Op, FromText: op.FromText, ToText: op.ToText,
 			FromStart: op.FromStart, FromEnd: op.FromEnd, ToStart: op.ToStart, ToEnd: op.ToEnd})
@@ -280,21 +281,23 @@ func NewDocument(r *compare.Result) *Document {
 		SchemaVersion: compare.SchemaVersion,
 		Event:         Event{Title: r.Event.Title, Date: r.Event.Date},
 		Reference:     r.Reference,
-		Outlets:       []Outlet{},
-		Alignments:    []Alignment{},
-		Unique:        []Unique{},
-		Differences:   []Difference{},
-		Stats:         []Stats{},
-		Flags:         []Flag{},
-		WordChoices:   []WordChoice{},
-		Quotes:        []QuoteGroup{},
-		Speakers:      []Speaker{},
+		// Every list is made as long as it will be: growing them costs
+		// more memory than the document itself.
+		Outlets:     make([]Outlet, 0, len(r.Articles)),
+		Alignments:  make([]Alignment, 0, len(r.Alignments)),
+		Unique:      make([]Unique, 0, len(r.Unique)),
+		Differences: make([]Difference, 0, len(r.Differences)),
+		Stats:       make([]Stats, 0, len(r.Stats)),
+		Flags:       make([]Flag, 0, len(r.Flags)),
+		WordChoices: make([]WordChoice, 0, len(r.WordChoices)),
+		Quotes:      make([]QuoteGroup, 0, len(r.Quotes)),
+		Speakers:    make([]Speaker, 0, len(r.Speakers)),
 	}
 	for _, a := range r.Articles {
 		o := Outlet{
 			ID: a.ID, Name: a.Outlet, NameFrom: a.OutletFrom, Source: a.Source,
 			Headline: a.Headline, Published: a.Published, Captions: nonNil(a.Captions), Words: a.Words,
-			Sentences: []Sentence{}, Removed: []Removed{},
+			Sentences: make([]Sentence, 0, len(a.Sentences)), Removed: make([]Removed, 0, len(a.Removed)),
 		}
 		for _, s := range a.Sentences {
 			o.Sentences = append(o.Sentences, Sentence{Index: s.Index, Paragraph: s.Paragraph, Text: s.Text,
@@ -307,7 +310,7 @@ func NewDocument(r *compare.Result) *Document {
 		d.Outlets = append(d.Outlets, o)
 	}
 	if h := r.Headlines; h != nil {
-		d.Headlines = &Headlines{Score: h.Score}
+		d.Headlines = &Headlines{Score: h.Score, Members: room[HeadlineMember](len(h.Members))}
 		for _, m := range h.Members {
 			d.Headlines.Members = append(d.Headlines.Members, HeadlineMember{Outlet: m.Outlet, Text: m.Text})
 		}
@@ -316,7 +319,7 @@ func NewDocument(r *compare.Result) *Document {
 		a := Alignment{ID: g.ID, Score: g.Score, Evidence: Evidence{
 			Names: nonNil(g.Evidence.Names), Numbers: nonNil(g.Evidence.Numbers), Words: nonNil(g.Evidence.Words),
 			Related: nonNil(g.Evidence.Related), Quotes: nonNil(g.Evidence.Quotes),
-		}}
+		}, Members: room[Member](len(g.Members))}
 		for _, m := range g.Members {
 			a.Members = append(a.Members, Member{Outlet: m.Outlet, Sentences: m.Sentences})
 		}
@@ -326,7 +329,7 @@ func NewDocument(r *compare.Result) *Document {
 		d.Unique = append(d.Unique, Unique{Outlet: u.Outlet, Sentences: u.Sentences})
 	}
 	for _, diff := range r.Differences {
-		jd := Difference{Group: diff.Group, From: diff.From, To: diff.To, Ops: []DiffOp{}}
+		jd := Difference{Group: diff.Group, From: diff.From, To: diff.To, Ops: make([]DiffOp, 0, len(diff.Ops))}
 		for _, op := range diff.Ops {
 			jd.Ops = append(jd.Ops, DiffOp{Op: op.Op, FromText: op.FromText, ToText: op.ToText,
 				FromStart: op.FromStart, FromEnd: op.FromEnd, ToStart: op.ToStart, ToEnd: op.ToEnd})
@@ -336,7 +339,7 @@ func NewDocument(r *compare.Result) *Document {
 	for _, s := range r.Stats {
 		st := Stats{Outlet: s.Outlet, Words: s.Words, Sentences: s.Sentences,
 			AlignedSentences: s.Aligned, SharedFacts: s.SharedFacts, SharedShare: round3(s.SharedShare),
-			NarrationWords: s.NarrationWords, Concepts: []ConceptUse{}, Tones: []ToneCount{}}
+			NarrationWords: s.NarrationWords, Concepts: make([]ConceptUse, 0, len(s.Concepts)), Tones: make([]ToneCount, 0, len(s.Tones))}
 		for _, c := range s.Concepts {
 			st.Concepts = append(st.Concepts, ConceptUse{Concept: c.Concept, Term: c.Term, Count: c.Count})
 		}
@@ -351,14 +354,15 @@ func NewDocument(r *compare.Result) *Document {
 			Note: f.Note, Suggest: nonNil(f.Suggest)})
 	}
 	for _, w := range r.WordChoices {
-		jw := WordChoice{Alignment: w.Alignment, Category: w.Category, Concept: w.Concept}
+		jw := WordChoice{Alignment: w.Alignment, Category: w.Category, Concept: w.Concept, Choices: room[Choice](len(w.Choices))}
 		for _, c := range w.Choices {
 			jw.Choices = append(jw.Choices, Choice{Outlet: c.Outlet, Term: c.Term, Text: c.Text, Tone: c.Tone, Note: c.Note})
 		}
 		d.WordChoices = append(d.WordChoices, jw)
 	}
 	for _, g := range r.Quotes {
-		jg := QuoteGroup{ID: g.ID, Speaker: g.Speaker, Disputed: g.Disputed, Text: g.Text, Kind: g.Kind, Source: g.Source}
+		jg := QuoteGroup{ID: g.ID, Speaker: g.Speaker, Disputed: g.Disputed, Text: g.Text, Kind: g.Kind, Source: g.Source,
+			Outlets: room[QuoteUse](len(g.Outlets))}
 		for _, u := range g.Outlets {
 			jg.Outlets = append(jg.Outlets, QuoteUse{Outlet: u.Outlet, Status: u.Status, Text: u.Text, Speaker: u.Speaker,
 				Quote: u.Quote, Quotes: nonNilInts(u.Quotes), Sentence: u.Sentence, Diff: diffOps(u.Diff)})
@@ -374,6 +378,15 @@ func NewDocument(r *compare.Result) *Document {
 // JSON writes the result as one indented JSON document.
 func JSON(w io.Writer, r *compare.Result) error {
 	return NewDocument(r).WriteJSON(w, true)
+}
+
+// room returns an empty slice with room for n elements, or nil when n is
+// 0: the list a loop of n appends to a nil slice leaves.
+func room[T any](n int) []T {
+	if n == 0 {
+		return nil
+	}
+	return make([]T, 0, n)
 }
 
 func nonNil(s []string) []string {
