@@ -89,7 +89,10 @@ type aligner struct {
 	refs     []sentRef
 	first    []int // first global index of each article
 	feats    []sentenceFeatures
-	unions   []*sentenceFeatures // unions[g]: sentences g and g+1 read as one, where needed
+	// unions[g] is sentences g and g+1 read as one, built by unionAt
+	// when first needed.
+	unions    []*sentenceFeatures
+	unionOnce []sync.Once
 	// The candidate pairs (by lower sentence x, the higher ones are
 	// pairHigh[pairStart[x]:pairStart[x+1]], sorted) and their
 	// similarities; other pairs' similarities, once worked out, are in
@@ -155,6 +158,7 @@ func newAligner(articles []Article, sc scoring) *aligner {
 		al.feats[g].weighed()
 	}
 	al.unions = make([]*sentenceFeatures, n)
+	al.unionOnce = make([]sync.Once, n)
 	return al
 }
 
@@ -508,8 +512,10 @@ func (al *aligner) align(threshold float64) []Alignment {
 	// article, isBest[i][1] the reverse: only there may a neighbour join.
 	isBest := al.bestMatches(pairs, scores)
 	merging := func(i int) bool { return scores[i] >= threshold*0.5 }
-	// The unions of consecutive sentences those pairs read, built once
-	// before the pairs are gone through side by side.
+	// The unions of consecutive sentences those pairs may read: how much
+	// the two sentences share, for the bound that rules most of them out
+	// before they are built.
+	near := make([]bool, len(al.refs))
 	for i, key := range pairs {
 		if !merging(i) {
 			continue
@@ -519,8 +525,8 @@ func (al *aligner) align(threshold float64) []Alignment {
 				continue
 			}
 			for _, y2 := range [2]int{y - 1, y + 1} {
-				if y2 >= 0 && y2 < len(al.refs) && al.refs[y2].article == al.refs[y].article && al.unions[min(y, y2)] == nil {
-					al.unions[min(y, y2)] = &sentenceFeatures{} // to build
+				if y2 >= 0 && y2 < len(al.refs) && al.refs[y2].article == al.refs[y].article {
+					near[min(y, y2)] = true
 				}
 			}
 		}
@@ -528,11 +534,9 @@ func (al *aligner) align(threshold float64) []Alignment {
 	// overlap[g] is the weight of sentence g's features that g+1 has too,
 	// and the reverse: what a union's bound (unionBound) allows for
 	// features the two share.
-	overlap := make([][2]float64, len(al.unions))
-	each(len(al.unions), func(g int) {
-		if al.unions[g] != nil {
-			u := union(&al.feats[g], &al.feats[g+1])
-			al.unions[g] = &u
+	overlap := make([][2]float64, len(near))
+	each(len(near), func(g int) {
+		if near[g] {
 			overlap[g] = [2]float64{exactWeight(&al.feats[g], &al.feats[g+1]), exactWeight(&al.feats[g+1], &al.feats[g])}
 		}
 	})
@@ -564,13 +568,14 @@ func (al *aligner) align(threshold float64) []Alignment {
 					if y == hi {
 						shared = overlap[lo][1]
 					}
-					if bounded && unionBound(&al.feats[x], &al.feats[y], &al.feats[y2], al.unions[lo], s, shared) < s+al.sc.mergeGain {
+					uTotal := unionTotal(&al.feats[lo], &al.feats[hi], overlap[lo][1])
+					if bounded && unionBound(&al.feats[x], &al.feats[y], &al.feats[y2], uTotal, s, shared) < s+al.sc.mergeGain {
 						continue
 					}
 					// us must beat both x's score with y and with y2; the
 					// second is looked up or worked out only when the first
 					// is beaten.
-					us := al.similarity(&al.feats[x], al.unions[lo])
+					us := al.similarity(&al.feats[x], al.unionAt(lo))
 					if us >= s+al.sc.mergeGain && us >= al.peekSim(x, y2)+al.sc.mergeGain {
 						pos := (al.refs[lo].position + al.refs[hi].position) / 2
 						es = append(es, edge{a: x, b: lo, b2: hi, score: al.score(us, al.refs[x].position, pos)})
@@ -628,9 +633,28 @@ func (al *aligner) align(threshold float64) []Alignment {
 	return al.collect(groups)
 }
 
+// unionAt returns the union of sentences g and g+1, building it the first
+// time; goroutines may ask for it at once.
+func (al *aligner) unionAt(g int) *sentenceFeatures {
+	al.unionOnce[g].Do(func() {
+		u := union(&al.feats[g], &al.feats[g+1])
+		al.unions[g] = &u
+	})
+	return al.unions[g]
+}
+
+// unionTotal is the total weight of the union of consecutive sentences a
+// and b, given bShared, the weight of b's features that a has too (the
+// union keeps a's copy of those).
+func unionTotal(a, b *sentenceFeatures, bShared float64) float64 {
+	return a.total + b.total - bShared
+}
+
 // unionBound is an upper bound on the similarity of x with u, the union
 // of the consecutive sentences y and y2, given s, x's similarity with y,
-// and shared, the weight of y's features that y2 has too. The scoring
+// and shared, the weight of y's features that y2 has too; uTotal is u's
+// total weight (unionTotal, which may differ from u's own sum in the last
+// bits: the margin covers that too). The scoring
 // must have no number conflict factor and no containment, so that a
 // similarity is the weight both sides share over their total weight.
 //
@@ -640,8 +664,8 @@ func (al *aligner) align(threshold float64) []Alignment {
 // relate to, plus, for features of both y and y2 (u keeps one of the two
 // copies), at most shared. u's total is its own. A small margin covers
 // rounding in the shared weight worked back from s.
-func unionBound(x, y, y2, u *sentenceFeatures, s, shared float64) float64 {
-	return (s*(x.total+y.total) + reach(x, y2) + shared + 1e-9) / (x.total + u.total)
+func unionBound(x, y, y2 *sentenceFeatures, uTotal, s, shared float64) float64 {
+	return (s*(x.total+y.total) + reach(x, y2) + shared + 1e-9) / (x.total + uTotal)
 }
 
 // reach is the weight of a's features that b has or may relate to (a
@@ -969,7 +993,7 @@ func (al *aligner) evidence(edges []edge) Evidence {
 		x := al.feats[e.a]
 		y := al.feats[e.b]
 		if e.b2 >= 0 {
-			y = union(&al.feats[e.b], &al.feats[e.b2])
+			y = *al.unionAt(e.b) // e.b2 is e.b+1
 		}
 		j := 0
 		for k := range x.feats {

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -69,7 +70,11 @@ func TestUnionBound(t *testing.T) {
 					lo := min(y, y2)
 					u := union(&al.feats[lo], &al.feats[lo+1])
 					shared := exactWeight(&al.feats[y], &al.feats[y2])
-					bound := unionBound(&al.feats[x], &al.feats[y], &al.feats[y2], &u, scores[i], shared)
+					uTotal := unionTotal(&al.feats[lo], &al.feats[lo+1], exactWeight(&al.feats[lo+1], &al.feats[lo]))
+					if math.Abs(uTotal-u.total) > 1e-9 {
+						t.Fatalf("union of %d and %d: total %v, unionTotal says %v", lo, lo+1, u.total, uTotal)
+					}
+					bound := unionBound(&al.feats[x], &al.feats[y], &al.feats[y2], uTotal, scores[i], shared)
 					us := al.similarity(&al.feats[x], &u)
 					if bound < us {
 						t.Fatalf("sentence %d with %d and %d: bound %v below the similarity %v", x, y, y2, bound, us)
