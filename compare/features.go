@@ -79,6 +79,8 @@ type featureSet struct {
 	// known are stems another feature set worked out, read before stems
 	// and never written: the aligner's, shared by later stages.
 	known map[string]string
+	// scratch is featuresOf's working space.
+	scratch sentenceFeatures
 }
 
 func newFeatureSet() *featureSet {
@@ -326,7 +328,9 @@ func (fs *featureSet) lexemeOf(lower string) *lexeme {
 
 // featuresOf extracts the evidence of a sentence's words.
 func (fs *featureSet) featuresOf(ws []word) sentenceFeatures {
-	sf := sentenceFeatures{feats: make([]feature, 0, len(ws)), surfaces: make([]string, 0, len(ws))}
+	// Built in the set's working space, then copied at their size: a
+	// sentence has fewer features than words.
+	sf := sentenceFeatures{feats: fs.scratch.feats[:0], surfaces: fs.scratch.surfaces[:0], groups: fs.scratch.groups[:0]}
 	var sub bool
 	add := func(id uint32, kind uint8, surface string, grp int32, mask uint64) {
 		// Sentences have a few dozen features at most: kept in id order
@@ -382,8 +386,13 @@ func (fs *featureSet) featuresOf(ws []word) sentenceFeatures {
 	for k := range sf.feats {
 		sf.groups = append(sf.groups, fs.groupsOf(&sf.feats[k])...)
 	}
+	fs.scratch = sf
 	sf.groups = sortUnique(sf.groups)
 	sf.mask = groupMask(sf.groups)
+	sf.feats, sf.surfaces = slices.Clone(sf.feats), slices.Clone(sf.surfaces)
+	if sf.groups != nil {
+		sf.groups = slices.Clone(sf.groups)
+	}
 	return sf
 }
 
