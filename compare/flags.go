@@ -189,6 +189,9 @@ func findWordChoices(res *Result) []WordChoice {
 			}
 			fromFlags := within(d.From, headline, op.FromStart, op.FromEnd)
 			toFlags := within(d.To, headline, op.ToStart, op.ToEnd)
+			if len(fromFlags) == 0 && len(toFlags) == 0 {
+				continue // most replacements: no flag on either side
+			}
 			// Pair each flag on one side with the first flag of its
 			// concept or category on the other that has another term. A
 			// flag has a concept or a category, so the first two terms of
