@@ -322,20 +322,24 @@ func uniqueSentences(articles []Article, groups []Alignment) []UniqueSentences {
 
 func outletStats(articles []Article, groups []Alignment) []OutletStats {
 	out := make([]OutletStats, len(articles))
+	index := make(map[string]int, len(articles))
 	for i, a := range articles {
-		st := OutletStats{Outlet: a.ID, Words: a.Words, Sentences: len(a.Sentences)}
-		for _, g := range groups {
-			for _, m := range g.Members {
-				if m.Outlet == a.ID {
-					st.SharedFacts++
-					st.Aligned += len(m.Sentences)
-				}
+		out[i] = OutletStats{Outlet: a.ID, Words: a.Words, Sentences: len(a.Sentences)}
+		index[a.ID] = i
+	}
+	// One pass over the alignments' members, not one per outlet.
+	for _, g := range groups {
+		for _, m := range g.Members {
+			if i, ok := index[m.Outlet]; ok {
+				out[i].SharedFacts++
+				out[i].Aligned += len(m.Sentences)
 			}
 		}
-		if len(groups) > 0 {
-			st.SharedShare = float64(st.SharedFacts) / float64(len(groups))
+	}
+	if len(groups) > 0 {
+		for i := range out {
+			out[i].SharedShare = float64(out[i].SharedFacts) / float64(len(groups))
 		}
-		out[i] = st
 	}
 	return out
 }

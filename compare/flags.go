@@ -280,14 +280,21 @@ func findWordChoices(res *Result) []WordChoice {
 // lexiconStats fills each outlet's concept use and tone profile, counting
 // only the outlet's own words (narration and headline).
 func lexiconStats(res *Result) {
-	for i := range res.Stats {
+	// Each outlet's flags, by index, found in one pass; the outlets'
+	// figures are then worked out side by side.
+	byOutlet := map[string][]int{}
+	for k := range res.Flags {
+		byOutlet[res.Flags[k].Outlet] = append(byOutlet[res.Flags[k].Outlet], k)
+	}
+	each(len(res.Stats), func(i int) {
 		st := &res.Stats[i]
 		a := &res.Articles[i]
 		st.NarrationWords = narrationWords(a)
 		uses := map[[2]string]int{}
 		tones := map[[2]string]int{}
-		for _, f := range res.Flags {
-			if f.Outlet != a.ID || f.Scope == string(lexicon.Quote) {
+		for _, k := range byOutlet[a.ID] {
+			f := &res.Flags[k]
+			if f.Scope == string(lexicon.Quote) {
 				continue
 			}
 			if f.Concept != "" {
@@ -322,7 +329,7 @@ func lexiconStats(res *Result) {
 			}
 			return x.Tone < y.Tone
 		})
-	}
+	})
 }
 
 // narrationWords counts the body's words outside its quotations.
