@@ -25,23 +25,27 @@ func each(n int, fn func(i int)) {
 		once    sync.Once
 		panicky any
 	)
-	for range workers {
-		wg.Go(func() {
-			defer func() {
-				if p := recover(); p != nil {
-					once.Do(func() { panicky = p })
-					next.Store(int64(n)) // the others stop at their next item
-				}
-			}()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				fn(i)
+	work := func() {
+		defer func() {
+			if p := recover(); p != nil {
+				once.Do(func() { panicky = p })
+				next.Store(int64(n)) // the others stop at their next item
 			}
-		})
+		}()
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= n {
+				return
+			}
+			fn(i)
+		}
 	}
+	// The caller is one of the workers: one goroutine fewer to start, and
+	// its stack has grown already.
+	for range workers - 1 {
+		wg.Go(work)
+	}
+	work()
 	wg.Wait()
 	if panicky != nil {
 		panic(panicky)
