@@ -41,50 +41,50 @@ if ! (cd "$src" && CGO_ENABLED=0 go build -o "$tmp/slant" ./cmd/slant); then
 fi
 (cd "$root" && go build -o "$tmp/gen" ./bench/gen)
 
-# How to time one run. GNU time gives peak RSS (%M, KiB); its %e has only
-# 10 ms steps, so wall time comes from $EPOCHREALTIME (bash 5) around it.
-# Without GNU time, bash's `time` gives wall time and Python's getrusage
-# gives the peak RSS of one extra run.
+# How to time one run: the wall clock ($EPOCHREALTIME, bash 5, or bash's
+# `time`) around the bare command, so that no wrapper's start-up is counted
+# in its time. Peak RSS comes from separate runs: GNU time's %M (KiB), or
+# Python's getrusage without it.
 gnutime=0
-if [[ ${GNU_TIME:-1} != 0 && -x /usr/bin/time ]] && /usr/bin/time -f '%e %M' -o "$tmp/probe" true 2>/dev/null &&
-	[[ $(wc -w <"$tmp/probe") -eq 2 ]]; then
+if [[ ${GNU_TIME:-1} != 0 && -x /usr/bin/time ]] && /usr/bin/time -f '%M' -o "$tmp/probe" true 2>/dev/null &&
+	[[ $(wc -w <"$tmp/probe") -eq 1 ]]; then
 	gnutime=1
 fi
 
-# measure CMD... prints "MS KIB" (KIB is - when unknown).
-measure() {
-	if ((gnutime)); then
-		local t0=${EPOCHREALTIME:-} t1
-		/usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >/dev/null
-		t1=${EPOCHREALTIME:-}
-		if [[ -n $t0 ]]; then
-			awk -v a="$t0" -v b="$t1" '{ printf "%.1f %d\n", (b - a) * 1000, $2 }' "$tmp/time"
-		else
-			awk '{ printf "%.1f %d\n", $1 * 1000, $2 }' "$tmp/time"
-		fi
+# wall CMD... prints the milliseconds one run takes.
+wall() {
+	if [[ -n ${EPOCHREALTIME:-} ]]; then
+		local t0=$EPOCHREALTIME t1
+		"$@" >/dev/null
+		t1=$EPOCHREALTIME
+		awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f\n", (b - a) * 1000 }'
 	else
 		local TIMEFORMAT=%3R
 		{ time "$@" >/dev/null; } 2>"$tmp/time"
-		awk '{ printf "%.1f -\n", $1 * 1000 }' "$tmp/time"
+		awk '{ printf "%.1f\n", $1 * 1000 }' "$tmp/time"
 	fi
 }
 
-# peakrss CMD... prints the peak RSS in KiB of one run, without GNU time.
+# peakrss CMD... prints the peak RSS in KiB of one run.
 peakrss() {
-	python3 -c 'import resource, subprocess, sys
+	if ((gnutime)); then
+		/usr/bin/time -f '%M' -o "$tmp/rss" "$@" >/dev/null && cat "$tmp/rss"
+	else
+		python3 -c 'import resource, subprocess, sys
 subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
+	fi
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "slant: $what; $(go version | cut -d' ' -f3-4); $(python3 --version 2>&1); $(nproc 2>/dev/null || echo '?') CPUs"
 if ((gnutime)); then
-	echo "timer: wall clock around /usr/bin/time; peak RSS from /usr/bin/time"
+	echo "timer: wall clock around the bare command; peak RSS: median of 3 more runs under /usr/bin/time"
 else
-	echo "timer: bash time (no GNU time found); peak RSS from one extra run under Python's getrusage"
+	echo "timer: wall clock around the bare command; peak RSS: median of 3 more runs under Python's getrusage"
 fi
-echo "each cell: median of $runs runs of the whole process, output to /dev/null, after one untimed run"
+echo "each time: median of $runs runs of the whole process, output to /dev/null, after one untimed run"
 echo
 
 declare -A slant_ms nsents
@@ -100,18 +100,13 @@ for n in $sizes; do
 	"${python[@]}" >/dev/null
 	: >"$tmp/s" && : >"$tmp/p"
 	for ((i = 0; i < runs; i++)); do # alternate, so load changes hit both
-		measure "${slant[@]}" >>"$tmp/s"
-		measure "${python[@]}" >>"$tmp/p"
+		wall "${slant[@]}" >>"$tmp/s"
+		wall "${python[@]}" >>"$tmp/p"
 	done
-	s=$(cut -d' ' -f1 "$tmp/s" | median)
-	p=$(cut -d' ' -f1 "$tmp/p" | median)
-	if ((gnutime)); then
-		srss=$(cut -d' ' -f2 "$tmp/s" | median)
-		prss=$(cut -d' ' -f2 "$tmp/p" | median)
-	else
-		srss=$(peakrss "${slant[@]}")
-		prss=$(peakrss "${python[@]}")
-	fi
+	s=$(median <"$tmp/s")
+	p=$(median <"$tmp/p")
+	srss=$(for i in 1 2 3; do peakrss "${slant[@]}"; done | median)
+	prss=$(for i in 1 2 3; do peakrss "${python[@]}"; done | median)
 	slant_ms[$n]=$s
 	nsents[$n]=$nsent
 	awk -v size="${n}x$sentences" -v ns="$nsent" -v s="$s" -v p="$p" -v sr="$srss" -v pr="$prss" \
