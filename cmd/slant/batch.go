@@ -161,6 +161,9 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 	if opts.resume && toStdout {
 		return usageError{fmt.Errorf("--resume needs -o FILE: the output of the run to resume")}
 	}
+	if info, err := os.Stat(opts.output); opts.resume && err == nil && !info.Mode().IsRegular() {
+		return usageError{fmt.Errorf("--resume needs -o FILE: %s is not a file a run could be resumed from", opts.output)}
+	}
 	names, err := findEvents(opts.dir)
 	if err != nil {
 		return err
@@ -669,11 +672,15 @@ func parseBatchLine(line []byte) (name string, succeeded bool, err error) {
 // same directory and renamed into place when complete, so that the file
 // is never seen half-written. Like writeOutput, it replaces what a
 // symbolic link points to and keeps the permissions of the file replaced.
+// An output that exists and is not a file (a device such as /dev/null or
+// /dev/stdout, a named pipe, a shell's >(...)) is written in place: there
+// is no file to replace, and replacing the device's name would break it.
 type atomicFile struct {
 	path   string // as given, for messages
 	target string
 	mode   os.FileMode
 	tmp    *os.File
+	direct bool // tmp is the output itself, written in place
 	done   bool
 }
 
@@ -682,6 +689,13 @@ func createAtomic(path string) (*atomicFile, error) {
 	if info, err := os.Stat(path); err == nil {
 		if info.IsDir() {
 			return nil, outputError{fmt.Errorf("cannot write %s: is a directory", path)}
+		}
+		if !info.Mode().IsRegular() {
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				return nil, outputError{fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(err))}
+			}
+			return &atomicFile{path: path, tmp: f, direct: true}, nil
 		}
 		if resolved, err := filepath.EvalSymlinks(path); err == nil {
 			target = resolved
@@ -699,6 +713,13 @@ func (a *atomicFile) Write(p []byte) (int, error) { return a.tmp.Write(p) }
 
 // commit puts the file in place.
 func (a *atomicFile) commit() error {
+	if a.direct {
+		a.done = true
+		if err := a.tmp.Close(); err != nil {
+			return fmt.Errorf("cannot write %s: %v", a.path, unwrapPathErr(err))
+		}
+		return nil
+	}
 	name := a.tmp.Name()
 	err := a.tmp.Close()
 	if err == nil {
@@ -715,12 +736,15 @@ func (a *atomicFile) commit() error {
 	return nil
 }
 
-// abort removes the temporary file, unless commit has run.
+// abort removes the temporary file, unless commit has run. What was
+// written in place stays written.
 func (a *atomicFile) abort() {
 	if a.done {
 		return
 	}
 	a.done = true
 	a.tmp.Close()
-	os.Remove(a.tmp.Name())
+	if !a.direct {
+		os.Remove(a.tmp.Name())
+	}
 }
