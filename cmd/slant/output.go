@@ -8,9 +8,9 @@ import (
 )
 
 // writeOutput writes data to path atomically (a temporary file in the same
-// directory, renamed into place), or to stdout when path is "" or "-". It
-// refuses to replace a file named as an input: slant never writes to its
-// inputs.
+// directory, renamed into place; a device or pipe is written in place, see
+// atomicFile), or to stdout when path is "" or "-". It refuses to replace a
+// file named as an input: slant never writes to its inputs.
 func writeOutput(e *env, path string, data []byte) error {
 	return streamOutput(e, path, writeAll(data))
 }
