@@ -24,7 +24,11 @@ type diffToken struct {
 // diffTokens splits text into words and punctuation marks; offsets are
 // shifted by base.
 func diffTokens(text string, base int) []diffToken {
-	out := make([]diffToken, 0, len(text)/4+1)
+	return appendDiffTokens(make([]diffToken, 0, len(text)/4+1), text, base)
+}
+
+// appendDiffTokens appends the tokens of diffTokens to out.
+func appendDiffTokens(out []diffToken, text string, base int) []diffToken {
 	start := -1
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -238,17 +242,25 @@ func mergeLoneWords(ops []DiffOp, fromText, toText func(start, end int) string) 
 
 // memberTokens returns the diff tokens of an outlet's sentences in a group.
 func memberTokens(a *Article, m Member) []diffToken {
-	if len(m.Sentences) == 1 {
-		s := a.Sentences[m.Sentences[0]]
-		return diffTokens(s.Text, s.Start)
+	n := 0
+	for _, idx := range m.Sentences {
+		n += len(a.Sentences[idx].Text)
 	}
-	var toks []diffToken
+	return appendMemberTokens(make([]diffToken, 0, n/4+1), a, m)
+}
+
+// appendMemberTokens appends the tokens of memberTokens to out.
+func appendMemberTokens(out []diffToken, a *Article, m Member) []diffToken {
 	for _, idx := range m.Sentences {
 		s := a.Sentences[idx]
-		toks = append(toks, diffTokens(s.Text, s.Start)...)
+		out = appendDiffTokens(out, s.Text, s.Start)
 	}
-	return toks
+	return out
 }
+
+// tokenBuffers hold the tokens of the member being diffed, read once:
+// each diff's reuse the last one's room.
+var tokenBuffers = sync.Pool{New: func() any { return new([]diffToken) }}
 
 // differences diffs every aligned member against the reference outlet's
 // member, or against the group's first outlet where the reference is absent,
@@ -289,15 +301,18 @@ func differences(res *Result, ref int) []Difference {
 		}
 		fa := byID[base.Outlet]
 		from := memberTokens(fa, base)
+		buf := tokenBuffers.Get().(*[]diffToken)
 		for _, m := range g.Members {
 			if m.Outlet == base.Outlet {
 				continue
 			}
 			ta := byID[m.Outlet]
-			ops := wordDiff(from, memberTokens(ta, m),
+			*buf = appendMemberTokens((*buf)[:0], ta, m)
+			ops := wordDiff(from, *buf,
 				func(s, e int) string { return fa.Text[s:e] }, func(s, e int) string { return ta.Text[s:e] })
 			perGroup[i] = append(perGroup[i], Difference{Group: g.ID, From: base.Outlet, To: m.Outlet, Ops: ops})
 		}
+		tokenBuffers.Put(buf)
 	})
 	for _, ds := range perGroup {
 		out = append(out, ds...)
