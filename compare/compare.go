@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/slant-news/slant/lexicon"
 )
@@ -164,7 +165,10 @@ func buildArticle(doc Document) (Article, error) {
 func outletFromName(name string) string {
 	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' || r == '.' })
 	for i, w := range words {
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
+		// The first letter, not the first byte: "élan" gives "Élan".
+		if r, size := utf8.DecodeRuneInString(w); r != utf8.RuneError {
+			words[i] = string(unicode.ToUpper(r)) + w[size:]
+		}
 	}
 	if len(words) == 0 {
 		return "Unknown"

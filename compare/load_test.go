@@ -716,3 +716,22 @@ func TestLoadLatin1(t *testing.T) {
 		})
 	}
 }
+
+// TestOutletFromName checks the display names made from file names,
+// written in any script.
+func TestOutletFromName(t *testing.T) {
+	for name, want := range map[string]string{
+		"river-daily":      "River Daily",
+		"the_evening.post": "The Evening Post",
+		"élan-daily":       "Élan Daily",
+		"ежедневник":       "Ежедневник",
+		"ñ":                "Ñ",
+		"2024":             "2024",
+		"--":               "Unknown",
+		"\xffbad-name":     "\xffbad Name",
+	} {
+		if got := outletFromName(name); got != want {
+			t.Errorf("outletFromName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
