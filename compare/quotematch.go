@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Quote statuses: how an outlet treats a statement some outlet quotes.
@@ -462,7 +463,7 @@ func quoteDiff(src *Article, full []Span, a *Article, parts []Span) []DiffOp {
 			var b strings.Builder
 			for _, t := range toks {
 				if t.start >= s && t.end <= e {
-					if b.Len() > 0 && !strings.ContainsAny(t.text[:1], ",.;:!?…") {
+					if r, _ := utf8.DecodeRuneInString(t.text); b.Len() > 0 && !strings.ContainsRune(",.;:!?…", r) {
 						b.WriteByte(' ')
 					}
 					b.WriteString(t.text)

@@ -346,3 +346,19 @@ func TestStemIndex(t *testing.T) {
 		t.Errorf("%d sentences and %d stems", x.total, len(df))
 	}
 }
+
+// TestQuoteDiffPunctuation checks that a quote diff's texts join
+// punctuation to the word before it, an ellipsis too.
+func TestQuoteDiffPunctuation(t *testing.T) {
+	src := &Article{Text: `We will act… now, today.`}
+	a := &Article{Text: `We must act… now, today.`}
+	ops := quoteDiff(src, []Span{{0, len(src.Text)}}, a, []Span{{0, len(a.Text)}})
+	var texts []string
+	for _, op := range ops {
+		texts = append(texts, op.FromText, op.ToText)
+	}
+	joined := strings.Join(texts, "|")
+	if strings.Contains(joined, " …") || strings.Contains(joined, " ,") || !strings.Contains(joined, "act… now, today.") {
+		t.Errorf("diff texts %q: punctuation set apart from its word", texts)
+	}
+}

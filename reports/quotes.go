@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/slant-news/slant/compare"
 )
@@ -108,7 +109,7 @@ func (t *textWriter) quoteDiff(ops []compare.DiffOp) string {
 		case compare.OpReplace:
 			piece = t.del(op.FromText) + t.ins(op.ToText)
 		}
-		if b.Len() > 0 && !strings.ContainsAny(piece[:1], ",.;:!?") {
+		if r, _ := utf8.DecodeRuneInString(piece); b.Len() > 0 && !strings.ContainsRune(",.;:!?…", r) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(piece)
