@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -134,7 +135,7 @@ func readFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if info.IsDir() {
-		return nil, fmt.Errorf("%s is a directory", path)
+		return nil, errors.New("is a directory, not a lexicon file")
 	}
 	if info.Size() > MaxFileBytes {
 		return nil, fmt.Errorf("larger than %d MiB", MaxFileBytes>>20)
