@@ -157,7 +157,7 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 		jobs = runtime.NumCPU()
 	}
 	scaleMemoryLimit(e.getenv, jobs)
-	toStdout := opts.output == "" || opts.output == "-"
+	toStdout := e.stdStream(opts.output) == e.stdout
 	if opts.resume && toStdout {
 		return usageError{fmt.Errorf("--resume needs -o FILE: the output of the run to resume")}
 	}
@@ -672,9 +672,10 @@ func parseBatchLine(line []byte) (name string, succeeded bool, err error) {
 // same directory and renamed into place when complete, so that the file
 // is never seen half-written. Like writeOutput, it replaces what a
 // symbolic link points to and keeps the permissions of the file replaced.
-// An output that exists and is not a file (a device such as /dev/null or
-// /dev/stdout, a named pipe, a shell's >(...)) is written in place: there
-// is no file to replace, and replacing the device's name would break it.
+// An output that exists and is not a file (a device such as /dev/null, a
+// named pipe, a shell's >(...)), or that is named under /dev or /proc (the
+// system's names for open files), is written in place: there is no file to
+// replace, and replacing the name would break it.
 type atomicFile struct {
 	path   string // as given, for messages
 	target string
@@ -690,8 +691,8 @@ func createAtomic(path string) (*atomicFile, error) {
 		if info.IsDir() {
 			return nil, outputError{fmt.Errorf("cannot write %s: is a directory", path)}
 		}
-		if !info.Mode().IsRegular() {
-			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if !info.Mode().IsRegular() || systemName(path) {
+			f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
 			if err != nil {
 				return nil, outputError{fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(err))}
 			}
@@ -707,6 +708,12 @@ func createAtomic(path string) (*atomicFile, error) {
 		return nil, outputError{fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(err))}
 	}
 	return &atomicFile{path: path, target: target, mode: mode, tmp: tmp}, nil
+}
+
+// systemName says whether path lies under /dev or /proc.
+func systemName(path string) bool {
+	abs, err := filepath.Abs(path)
+	return err == nil && (strings.HasPrefix(abs, "/dev/") || strings.HasPrefix(abs, "/proc/"))
 }
 
 func (a *atomicFile) Write(p []byte) (int, error) { return a.tmp.Write(p) }

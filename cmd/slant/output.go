@@ -18,7 +18,7 @@ func writeOutput(e *env, path string, data []byte) error {
 // streamOutput is writeOutput of what write writes: to stdout as it comes,
 // or to a file that is put in place only when write succeeds.
 func streamOutput(e *env, path string, write func(io.Writer) error) error {
-	if path != "" && path != "-" {
+	if e.stdStream(path) == nil {
 		if in := e.inputAt(path); in != "" {
 			return outputError{fmt.Errorf("cannot write %s: it is the input %s, which slant does not overwrite", path, in)}
 		}
@@ -42,8 +42,8 @@ func writeAtomic(e *env, path string, data []byte) error {
 
 // streamAtomic is writeAtomic of what write writes.
 func streamAtomic(e *env, path string, write func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		return write(e.stdout)
+	if w := e.stdStream(path); w != nil {
+		return write(w)
 	}
 	f, err := createAtomic(path)
 	if err != nil {
@@ -54,6 +54,20 @@ func streamAtomic(e *env, path string, write func(io.Writer) error) error {
 		return fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(err))
 	}
 	return f.commit()
+}
+
+// stdStream returns standard output for "", "-" and the system's names
+// for it (/dev/stdout, /dev/fd/1), standard error for its names, and nil
+// for any other path. Written through their names, they would be opened
+// afresh, and what slant writes to them otherwise would overwrite it.
+func (e *env) stdStream(path string) io.Writer {
+	switch path {
+	case "", "-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
+		return e.stdout
+	case "/dev/stderr", "/dev/fd/2", "/proc/self/fd/2":
+		return e.stderr
+	}
+	return nil
 }
 
 // inputAt returns the command-line input that is the file at path, or "".

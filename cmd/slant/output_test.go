@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -93,5 +94,28 @@ func TestWriteOutputAtomic(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("%d files in the folder, want the report alone", len(entries))
+	}
+}
+
+// TestOutputStandardNames checks that /dev/stdout and /dev/stderr as
+// outputs are the command's own streams, not files opened afresh: the key
+// and the report both reach standard output, in order.
+func TestOutputStandardNames(t *testing.T) {
+	ev := "../../testdata/events/nato-missile-shield-2012"
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"compare", "--blind", "--key", "/dev/stdout", "-o", "/dev/fd/1", ev}, nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	out := stdout.String()
+	key, report := strings.Index(out, "Which outlet is which"), strings.Index(out, "outlets compared with")
+	if key < 0 || report < key {
+		t.Errorf("standard output holds the key at %d and the report at %d, want both, key first", key, report)
+	}
+	stdout.Reset()
+	if code := run([]string{"compare", "--format", "json", "-o", "/dev/stderr", ev}, nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if stdout.Len() != 0 || !strings.HasPrefix(stderr.String(), "{\n") {
+		t.Errorf("-o /dev/stderr: %d bytes on standard output, standard error starts %.20q", stdout.Len(), stderr.String())
 	}
 }
