@@ -9,8 +9,9 @@ import (
 
 // writeOutput writes data to path atomically (a temporary file in the same
 // directory, renamed into place; a device or pipe is written in place, see
-// atomicFile), or to stdout when path is "" or "-". It refuses to replace a
-// file named as an input: slant never writes to its inputs.
+// atomicFile), or to standard output or error when path names one (see
+// stdStream). It refuses to replace a file named as an input: slant never
+// writes to its inputs.
 func writeOutput(e *env, path string, data []byte) error {
 	return streamOutput(e, path, writeAll(data))
 }
@@ -34,8 +35,8 @@ func writeAll(data []byte) func(io.Writer) error {
 	}
 }
 
-// writeAtomic writes data to path atomically, or to stdout when path is ""
-// or "-".
+// writeAtomic writes data to path atomically, or to the standard stream
+// path names.
 func writeAtomic(e *env, path string, data []byte) error {
 	return streamAtomic(e, path, writeAll(data))
 }

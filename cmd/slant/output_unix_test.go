@@ -56,8 +56,8 @@ func stillFIFO(t *testing.T, path string) {
 }
 
 // TestOutputToPipe checks that an output that is not a file (a named pipe
-// here; /dev/null and /dev/stdout are the same case) is written in place,
-// not replaced by a file.
+// here; /dev/null is the same case) is written in place, not replaced by a
+// file.
 func TestOutputToPipe(t *testing.T) {
 	t.Run("writeOutput", func(t *testing.T) {
 		fifo, got := readFIFO(t)
