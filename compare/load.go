@@ -210,13 +210,35 @@ func loadDir(dir string, opts LoadOptions) ([]Document, error) {
 	sort.Strings(names)
 	docs := make([]Document, 0, len(names))
 	for _, name := range names {
-		doc, err := loadFile(filepath.Join(dir, name), opts)
+		doc, err := loadListedFile(filepath.Join(dir, name), opts)
 		if err != nil {
 			return nil, err
 		}
 		docs = append(docs, doc)
 	}
 	return docs, nil
+}
+
+// loadListedFile is loadFile of an article a folder or a manifest lists,
+// which must be a file: a named pipe there would wait for a writer for
+// ever, and a device (a link to /dev/zero) stands for no article. A pipe
+// named on the command line, as a shell's <(...) is, is read.
+func loadListedFile(path string, opts LoadOptions) (Document, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return Document{}, &InputError{Input: path, Err: describeFSError(err)}
+	}
+	if t := info.Mode().Type(); t&^fs.ModeDir != 0 {
+		what := "a device"
+		switch {
+		case t&fs.ModeNamedPipe != 0:
+			what = "a named pipe"
+		case t&fs.ModeSocket != 0:
+			what = "a socket"
+		}
+		return Document{}, inputErr(path, "is %s, not an article file", what)
+	}
+	return loadFile(path, opts)
 }
 
 func loadFile(path string, opts LoadOptions) (Document, error) {

@@ -86,7 +86,7 @@ func loadManifest(ctx context.Context, path string, opts LoadOptions) ([]Documen
 				return nil, nil, &ManifestError{File: path, Problems: []Problem{{Line: a.fileLine, Column: a.fileColumn,
 					Message: fmt.Sprintf("file %q leaves the manifest's folder through a symbolic link", a.File)}}}
 			}
-			doc, err = loadFile(file, opts)
+			doc, err = loadListedFile(file, opts)
 		}
 		if err != nil {
 			return nil, nil, err

@@ -1,0 +1,65 @@
+//go:build unix
+
+package compare
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestListedFilesAreFiles checks that a named pipe a folder or a manifest
+// lists is refused at once (reading it would wait for a writer for ever),
+// while a pipe named as an input, as a shell's <(...) is, is read.
+func TestListedFilesAreFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"a.txt": "One sentence here.\n", "b.txt": "Another sentence there.\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pipe := filepath.Join(dir, "c.txt")
+	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	load := func(inputs ...string) error {
+		done := make(chan error, 1)
+		go func() {
+			_, err := Load(context.Background(), inputs, LoadOptions{})
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(10 * time.Second):
+			t.Fatalf("loading %v still waits after 10 s", inputs)
+			return nil
+		}
+	}
+	var ie *InputError
+	if err := load(dir); !errors.As(err, &ie) || !strings.Contains(err.Error(), "c.txt: is a named pipe, not an article file") {
+		t.Errorf("the folder: %v", err)
+	}
+	manifest := filepath.Join(dir, "event.yaml")
+	if err := os.WriteFile(manifest, []byte("articles:\n  - file: a.txt\n  - file: c.txt\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := load(manifest); !errors.As(err, &ie) || !strings.Contains(err.Error(), "is a named pipe") {
+		t.Errorf("the manifest: %v", err)
+	}
+	// Named on the command line, the pipe is read once a writer comes.
+	go func() {
+		if f, err := os.OpenFile(pipe, os.O_WRONLY, 0); err == nil {
+			f.WriteString("A third sentence.\n")
+			f.Close()
+		}
+	}()
+	if err := load(filepath.Join(dir, "a.txt"), pipe); err != nil {
+		t.Errorf("the pipe as an input: %v", err)
+	}
+}
