@@ -157,8 +157,11 @@ func loadInput(ctx context.Context, in string, opts LoadOptions) ([]Document, *m
 		return nil, nil, &InputError{Input: in, Err: describeFSError(err)}
 	}
 	if info.IsDir() {
-		if _, err := os.Stat(filepath.Join(in, ManifestName)); err == nil {
-			return loadManifest(ctx, filepath.Join(in, ManifestName), opts)
+		if manifest := filepath.Join(in, ManifestName); fileExists(manifest) {
+			if err := checkListed(manifest); err != nil {
+				return nil, nil, err
+			}
+			return loadManifest(ctx, manifest, opts)
 		}
 		docs, err := loadDir(in, opts)
 		return docs, nil, err
@@ -224,21 +227,37 @@ func loadDir(dir string, opts LoadOptions) ([]Document, error) {
 // ever, and a device (a link to /dev/zero) stands for no article. A pipe
 // named on the command line, as a shell's <(...) is, is read.
 func loadListedFile(path string, opts LoadOptions) (Document, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return Document{}, &InputError{Input: path, Err: describeFSError(err)}
-	}
-	if t := info.Mode().Type(); t&^fs.ModeDir != 0 {
-		what := "a device"
-		switch {
-		case t&fs.ModeNamedPipe != 0:
-			what = "a named pipe"
-		case t&fs.ModeSocket != 0:
-			what = "a socket"
-		}
-		return Document{}, inputErr(path, "is %s, not an article file", what)
+	if err := checkListed(path); err != nil {
+		return Document{}, err
 	}
 	return loadFile(path, opts)
+}
+
+// checkListed refuses a path a folder or a manifest lists (an article, a
+// folder's event.yaml) that is a named pipe, a device or a socket.
+func checkListed(path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return &InputError{Input: path, Err: describeFSError(err)}
+	}
+	t := info.Mode().Type()
+	if t&^fs.ModeDir == 0 {
+		return nil
+	}
+	what := "a device"
+	switch {
+	case t&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case t&fs.ModeSocket != 0:
+		what = "a socket"
+	}
+	return inputErr(path, "is %s, not a file", what)
+}
+
+// fileExists says whether there is anything at path.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 func loadFile(path string, opts LoadOptions) (Document, error) {

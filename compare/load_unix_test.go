@@ -42,7 +42,7 @@ func TestListedFilesAreFiles(t *testing.T) {
 		}
 	}
 	var ie *InputError
-	if err := load(dir); !errors.As(err, &ie) || !strings.Contains(err.Error(), "c.txt: is a named pipe, not an article file") {
+	if err := load(dir); !errors.As(err, &ie) || !strings.Contains(err.Error(), "c.txt: is a named pipe, not a file") {
 		t.Errorf("the folder: %v", err)
 	}
 	manifest := filepath.Join(dir, "event.yaml")
@@ -51,6 +51,17 @@ func TestListedFilesAreFiles(t *testing.T) {
 	}
 	if err := load(manifest); !errors.As(err, &ie) || !strings.Contains(err.Error(), "is a named pipe") {
 		t.Errorf("the manifest: %v", err)
+	}
+	// A folder's event.yaml must be a file too.
+	sub := filepath.Join(dir, "sub")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(sub, ManifestName), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := load(sub); !errors.As(err, &ie) || !strings.Contains(err.Error(), "event.yaml: is a named pipe, not a file") {
+		t.Errorf("the folder's manifest: %v", err)
 	}
 	// Named on the command line, the pipe is read once a writer comes.
 	go func() {
