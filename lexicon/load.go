@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -191,6 +192,13 @@ func (ld *loader) load(path string, stack []string) *Lexicon {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		abs = path
+	}
+	// A file extends files: a named pipe there would be waited on for
+	// ever, and a device stands for no lexicon. One named on the command
+	// line, as a shell's <(...) is, is read.
+	if info, err := os.Stat(path); err == nil && len(stack) > 0 && info.Mode().Type()&^fs.ModeDir != 0 {
+		ld.problems = append(ld.problems, Problem{Pos: Position{File: path}, Message: "is not a file (a named pipe or a device), and a lexicon extends only files"})
+		return &Lexicon{}
 	}
 	data, err := ld.read(path)
 	if err != nil {
