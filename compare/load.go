@@ -157,8 +157,9 @@ func loadInput(ctx context.Context, in string, opts LoadOptions) ([]Document, *m
 		return nil, nil, &InputError{Input: in, Err: describeFSError(err)}
 	}
 	if info.IsDir() {
-		if manifest := filepath.Join(in, ManifestName); fileExists(manifest) {
-			if err := checkListed(manifest); err != nil {
+		manifest := filepath.Join(in, ManifestName)
+		if info, err := os.Stat(manifest); err == nil {
+			if err := notAFile(manifest, info); err != nil {
 				return nil, nil, err
 			}
 			return loadManifest(ctx, manifest, opts)
@@ -227,19 +228,19 @@ func loadDir(dir string, opts LoadOptions) ([]Document, error) {
 // ever, and a device (a link to /dev/zero) stands for no article. A pipe
 // named on the command line, as a shell's <(...) is, is read.
 func loadListedFile(path string, opts LoadOptions) (Document, error) {
-	if err := checkListed(path); err != nil {
+	info, err := os.Stat(path)
+	if err != nil {
+		return Document{}, &InputError{Input: path, Err: describeFSError(err)}
+	}
+	if err := notAFile(path, info); err != nil {
 		return Document{}, err
 	}
 	return loadFile(path, opts)
 }
 
-// checkListed refuses a path a folder or a manifest lists (an article, a
-// folder's event.yaml) that is a named pipe, a device or a socket.
-func checkListed(path string) error {
-	info, err := os.Stat(path)
-	if err != nil {
-		return &InputError{Input: path, Err: describeFSError(err)}
-	}
+// notAFile refuses what a folder or a manifest lists (an article, a
+// folder's event.yaml) when it is a named pipe, a device or a socket.
+func notAFile(path string, info fs.FileInfo) error {
 	t := info.Mode().Type()
 	if t&^fs.ModeDir == 0 {
 		return nil
@@ -252,12 +253,6 @@ func checkListed(path string) error {
 		what = "a socket"
 	}
 	return inputErr(path, "is %s, not a file", what)
-}
-
-// fileExists says whether there is anything at path.
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
 }
 
 func loadFile(path string, opts LoadOptions) (Document, error) {

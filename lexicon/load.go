@@ -196,9 +196,11 @@ func (ld *loader) load(path string, stack []string) *Lexicon {
 	// A file extends files: a named pipe there would be waited on for
 	// ever, and a device stands for no lexicon. One named on the command
 	// line, as a shell's <(...) is, is read.
-	if info, err := os.Stat(path); err == nil && len(stack) > 0 && info.Mode().Type()&^fs.ModeDir != 0 {
-		ld.problems = append(ld.problems, Problem{Pos: Position{File: path}, Message: "is not a file (a named pipe or a device), and a lexicon extends only files"})
-		return &Lexicon{}
+	if len(stack) > 0 {
+		if info, err := os.Stat(path); err == nil && info.Mode().Type()&^fs.ModeDir != 0 {
+			ld.problems = append(ld.problems, Problem{Pos: Position{File: path}, Message: "is not a file (a named pipe or a device), and a lexicon extends only files"})
+			return &Lexicon{}
+		}
 	}
 	data, err := ld.read(path)
 	if err != nil {
