@@ -64,35 +64,60 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 
 	// Quotes and alignment read the same sentences and write nothing the
 	// other reads (quotes go to each article's Quotes and Statements), so
-	// they are found side by side.
-	var alignments []Alignment
-	var stems map[string]string // the aligner's, read only once it is done
+	// they are found side by side. The aligner works out every word's stem
+	// before it aligns; the lexicon's flags (which also need the quotes:
+	// words in them are the speakers') and the quotes' paraphrase index
+	// read those stems, and are made while it aligns, on the time its
+	// steps leave a core idle.
+	var (
+		alignments []Alignment
+		flags      []Flag
+		stemIdx    *stemIndex
+		stems      map[string]string // the aligner's, read only once stemsReady is closed
+		quotesDone = make(chan struct{})
+		stemsReady = make(chan struct{})
+	)
 	together(
-		func() { findQuotes(articles) },
 		func() {
-			al := newAligner(articles, sc)
+			defer close(quotesDone)
+			findQuotes(articles)
+		},
+		func() {
+			al := func() *aligner {
+				defer close(stemsReady) // on a panic too: none waits for ever
+				al := newAligner(articles, sc)
+				stems = al.fs.stems
+				return al
+			}()
 			alignments = al.align(opts.MinSimilarity)
-			stems = al.fs.stems
+		},
+		func() {
+			<-stemsReady
+			stemIdx = quoteStemIndex(articles, stems)
+		},
+		func() {
+			if opts.Lexicon != nil {
+				<-quotesDone
+				<-stemsReady
+				flags = findFlags(articles, opts.Lexicon, stems)
+			}
 		},
 	)
 
-	res := &Result{Event: EventInfo{Title: ev.Title, Date: ev.Date}, Articles: articles}
+	res := &Result{Event: EventInfo{Title: ev.Title, Date: ev.Date}, Articles: articles, Flags: flags}
 	res.Reference = articles[ref].ID
 	res.Alignments = alignments
 	orderAlignments(res.Alignments, articles, ref)
 	res.Unique = uniqueSentences(articles, res.Alignments)
 	res.Headlines = headlineGroup(articles, ref)
 	res.Stats = outletStats(articles, res.Alignments)
-	// The word diffs, the quote matrix and the lexicon's flags (with the
-	// outlets' figures drawn from them) each read the articles and
-	// alignments and write fields of their own. The last two stem most
-	// words the aligner stemmed already, and read its stems.
+	// The word diffs, the quote matrix and the outlets' lexicon figures
+	// each read the articles and alignments and write fields of their own.
 	together(
 		func() { res.Differences = differences(res, ref) },
-		func() { matchQuotes(res, stems) },
+		func() { matchQuotes(res, stemIdx) },
 		func() {
 			if opts.Lexicon != nil {
-				res.Flags = findFlags(articles, opts.Lexicon, stems)
 				lexiconStats(res)
 			}
 		},

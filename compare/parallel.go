@@ -52,9 +52,35 @@ func each(n int, fn func(i int)) {
 	}
 }
 
-// together runs the functions at once and returns when all have returned;
-// like each, it raises a panic from any of them in the caller's goroutine.
-// The functions must not write what another reads or writes.
+// together runs the functions at once, each on its own goroutine (the
+// first on the caller's), and returns when all have returned; like each, it
+// raises a panic from any of them in the caller's goroutine. A function may
+// wait for another to close a channel (see compareWith), as none waits for
+// a free worker; it must not write what another reads or writes without
+// such a signal between them.
 func together(fns ...func()) {
-	each(len(fns), func(i int) { fns[i]() })
+	if len(fns) == 0 {
+		return
+	}
+	var (
+		wg      sync.WaitGroup
+		once    sync.Once
+		panicky any
+	)
+	run := func(fn func()) {
+		defer func() {
+			if p := recover(); p != nil {
+				once.Do(func() { panicky = p })
+			}
+		}()
+		fn()
+	}
+	for _, fn := range fns[1:] {
+		wg.Go(func() { run(fn) })
+	}
+	run(fns[0])
+	wg.Wait()
+	if panicky != nil {
+		panic(panicky)
+	}
 }

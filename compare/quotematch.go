@@ -103,8 +103,9 @@ func quoteTokens(a *Article, q *Quote) []qtok {
 }
 
 // matchQuotes groups the outlets' quotes into statements and finds each
-// statement's status in every outlet.
-func matchQuotes(res *Result, stems map[string]string) {
+// statement's status in every outlet; stemIdx is the articles' paraphrase
+// index (see quoteStemIndex).
+func matchQuotes(res *Result, stemIdx *stemIndex) {
 	type ref = quoteRef
 	var all []ref
 	toks := map[ref][]qtok{}
@@ -235,9 +236,6 @@ func matchQuotes(res *Result, stems map[string]string) {
 		}
 		clusters[root] = append(clusters[root], k)
 	}
-	fs := newFeatureSet()
-	fs.known = stems
-	stemIdx := newStemIndex(res.Articles, fs)
 	alignments := newAlignmentIndex(res)
 	res.Quotes = make([]QuoteGroup, 0, len(roots))
 	for _, root := range roots {
@@ -492,9 +490,22 @@ type stemIndex struct {
 
 type stemPost struct{ stem, sentence int32 }
 
+// quoteStemIndex is the paraphrase index of the articles' sentences; stems
+// are those another stage worked out already (or nil), read and never
+// written. It reads only the sentences, so it may be built before the
+// alignments are.
+func quoteStemIndex(articles []Article, stems map[string]string) *stemIndex {
+	fs := newFeatureSet()
+	fs.known = stems
+	return newStemIndex(articles, fs)
+}
+
 func newStemIndex(articles []Article, fs *featureSet) *stemIndex {
 	x := &stemIndex{fs: fs, words: map[string]int32{}, stems: map[string]int32{}, posts: make([][]stemPost, len(articles))}
-	var ids []int32
+	var (
+		ids  []int32
+		keys []uint64
+	)
 	for ai := range articles {
 		a := &articles[ai]
 		var posts []stemPost
@@ -505,13 +516,25 @@ func newStemIndex(articles []Article, fs *featureSet) *stemIndex {
 				x.df[id]++
 			}
 		}
-		slices.SortFunc(posts, func(p, q stemPost) int {
-			return cmp.Or(cmp.Compare(p.stem, q.stem), cmp.Compare(p.sentence, q.sentence))
-		})
-		x.posts[ai] = posts
+		x.posts[ai] = sortPosts(posts, keys)
+		keys = keys[:0]
 		x.total += len(a.Sentences)
 	}
 	return x
+}
+
+// sortPosts sorts postings by stem and then sentence, through keys (working
+// space) that pack each pair into one number: a plain sort of numbers, with
+// no comparison function to call.
+func sortPosts(posts []stemPost, keys []uint64) []stemPost {
+	for _, p := range posts {
+		keys = append(keys, uint64(uint32(p.stem))<<32|uint64(uint32(p.sentence)))
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		posts[i] = stemPost{stem: int32(k >> 32), sentence: int32(uint32(k))}
+	}
+	return posts
 }
 
 // sentences returns the pairs of article ai's sentences holding stem id,

@@ -88,7 +88,7 @@ func BenchmarkStageQuotes(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				findQuotes(articles)
-				matchQuotes(res, nil)
+				matchQuotes(res, quoteStemIndex(articles, nil))
 			}
 		})
 	}
