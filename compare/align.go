@@ -603,18 +603,7 @@ func (al *aligner) align(threshold float64) []Alignment {
 			}
 		}
 	}
-	slices.SortFunc(edges, func(x, y edge) int {
-		if x.score != y.score {
-			return cmp.Compare(y.score, x.score) // strongest first
-		}
-		if c := cmp.Compare(x.a, y.a); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.b, y.b); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.b2, y.b2)
-	})
+	edges = sortEdges(edges)
 
 	// Strongest links first, each accepted only where it keeps groups
 	// consistent.
@@ -631,6 +620,45 @@ func (al *aligner) align(threshold float64) []Alignment {
 		groups.tryMerge(nodes, e, threshold*al.sc.linkShare, al.sim)
 	}
 	return al.collect(groups)
+}
+
+// strongerEdge orders edges strongest first, then by their sentences: a
+// total order, so that the sort does not depend on where edges start.
+func strongerEdge(x, y edge) int {
+	if x.score != y.score {
+		return cmp.Compare(y.score, x.score)
+	}
+	if c := cmp.Compare(x.a, y.a); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.b, y.b); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.b2, y.b2)
+}
+
+// sortEdges sorts edges by strongerEdge. The loop that joins groups cannot
+// start before the sort ends and has nothing to run beside it, so a long
+// list is sorted in two halves side by side, which are then merged; the
+// order is total, so the result is the one sort would give.
+func sortEdges(edges []edge) []edge {
+	const half = 1024 // below about this, starting a goroutine costs more than it saves
+	if len(edges) < 2*half {
+		slices.SortFunc(edges, strongerEdge)
+		return edges
+	}
+	a, b := edges[:len(edges)/2], edges[len(edges)/2:]
+	together(func() { slices.SortFunc(a, strongerEdge) }, func() { slices.SortFunc(b, strongerEdge) })
+	out := make([]edge, 0, len(edges))
+	for len(a) > 0 && len(b) > 0 {
+		if strongerEdge(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
 }
 
 // unionAt returns the union of sentences g and g+1, building it the first

@@ -92,3 +92,21 @@ func TestUnionBound(t *testing.T) {
 		t.Error("the bound rules out no union")
 	}
 }
+
+// TestSortEdges checks the two-halves sort against one sort of the whole
+// list, on lists long enough to be split, with many ties in score.
+func TestSortEdges(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	for _, n := range []int{0, 1, 5, 2047, 2048, 2049, 10000} {
+		edges := make([]edge, n)
+		for i := range edges {
+			edges[i] = edge{a: r.IntN(50), b: r.IntN(50), b2: r.IntN(3) - 1, score: float64(r.IntN(20)) / 10}
+		}
+		want := slices.Clone(edges)
+		slices.SortFunc(want, strongerEdge)
+		got := sortEdges(slices.Clone(edges))
+		if !slices.Equal(got, want) {
+			t.Errorf("%d edges: sortEdges differs from one sort", n)
+		}
+	}
+}

@@ -111,10 +111,16 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 	res.Unique = uniqueSentences(articles, res.Alignments)
 	res.Headlines = headlineGroup(articles, ref)
 	res.Stats = outletStats(articles, res.Alignments)
-	// The word diffs, the quote matrix and the outlets' lexicon figures
-	// each read the articles and alignments and write fields of their own.
+	// The word diffs (and then the word choices, read from them), the quote
+	// matrix and the outlets' lexicon figures each read the articles and
+	// alignments and write fields of their own.
 	together(
-		func() { res.Differences = differences(res, ref) },
+		func() {
+			res.Differences = differences(res, ref)
+			if opts.Lexicon != nil {
+				res.WordChoices = findWordChoices(res)
+			}
+		},
 		func() { matchQuotes(res, stemIdx) },
 		func() {
 			if opts.Lexicon != nil {
@@ -122,9 +128,6 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 			}
 		},
 	)
-	if opts.Lexicon != nil {
-		res.WordChoices = findWordChoices(res)
-	}
 	return res, nil
 }
 
