@@ -125,7 +125,6 @@ func newAligner(articles []Article, sc scoring) *aligner {
 		al.fs.learnNamesOf(ws)
 	}
 	al.feats = make([]sentenceFeatures, len(al.refs))
-	df := map[uint32]int{}
 	// Whether a quotation is open where each sentence starts, read once
 	// through each paragraph rather than from its start for every sentence.
 	quoted, scanned := false, 0
@@ -142,6 +141,10 @@ func newAligner(articles []Article, sc scoring) *aligner {
 			ws = words(s.Text, true)
 		}
 		al.feats[g] = al.fs.featuresOf(ws)
+	}
+	// Ids run from 0 as features are first seen: counted in a list.
+	df := make([]int32, len(al.fs.ids))
+	for g := range al.feats {
 		for _, f := range al.feats[g].feats {
 			df[f.id]++
 		}
@@ -150,7 +153,7 @@ func newAligner(articles []Article, sc scoring) *aligner {
 	for g := range al.feats {
 		for k := range al.feats[g].feats {
 			f := &al.feats[g].feats[k]
-			f.w = idf(df[f.id], n) * sc.kindWeight[f.kind]
+			f.w = idf(int(df[f.id]), n) * sc.kindWeight[f.kind]
 			if f.sub {
 				f.w *= sc.subWeight
 			}
@@ -361,12 +364,7 @@ func union(x, y *sentenceFeatures) sentenceFeatures {
 // features, never with all pairs.
 func (al *aligner) candidates() [][2]int {
 	n := len(al.refs)
-	postings := map[uint32][]int32{}
-	for g := range al.feats {
-		for _, id := range al.feats[g].ids {
-			postings[id] = append(postings[id], int32(g))
-		}
-	}
+	postings := newPostings(al.feats, len(al.fs.ids))
 	limit := max(minPostings, int(float64(n)*maxPostingShare))
 	// Each sentence's candidates depend only on the index: found side by
 	// side in chunks, then gathered in sentence order. The scratch space
@@ -439,11 +437,11 @@ func newCandidateScratch(sentences, articles int) *candidateScratch {
 
 // candidatesOf returns the sentences of other articles sentence g is to be
 // scored against, in no particular order.
-func (al *aligner) candidatesOf(g int, postings map[uint32][]int32, limit int, cs *candidateScratch) []int32 {
+func (al *aligner) candidatesOf(g int, postings postings, limit int, cs *candidateScratch) []int32 {
 	overlap, best := cs.overlap, cs.best
 	touched := cs.touched[:0]
 	for _, f := range al.feats[g].feats {
-		list := postings[f.id]
+		list := postings.of(f.id)
 		if len(list) > limit {
 			continue
 		}
@@ -924,6 +922,33 @@ func replace(list []int32, old, new int32) []int32 {
 	}
 	return list
 }
+
+// postings lists, for each feature id (ids run from 0), the sentences
+// holding it, in order: of(id) is list[start[id]:start[id+1]].
+type postings struct{ start, list []int32 }
+
+func newPostings(feats []sentenceFeatures, ids int) postings {
+	start := make([]int32, ids+1)
+	for g := range feats {
+		for _, id := range feats[g].ids {
+			start[id+1]++
+		}
+	}
+	for id := range ids {
+		start[id+1] += start[id]
+	}
+	list := make([]int32, start[ids])
+	fill := slices.Clone(start[:ids])
+	for g := range feats {
+		for _, id := range feats[g].ids {
+			list[fill[id]] = int32(g)
+			fill[id]++
+		}
+	}
+	return postings{start, list}
+}
+
+func (p postings) of(id uint32) []int32 { return p.list[p.start[id]:p.start[id+1]] }
 
 // nearby returns the part of a posting list (sorted, so in article order)
 // that a sentence looks through: all of it when short, else the postingWindow
