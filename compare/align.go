@@ -2,7 +2,6 @@ package compare
 
 import (
 	"cmp"
-	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -750,18 +749,24 @@ func exactWeight(a, b *sentenceFeatures) float64 {
 
 // groupSet is a union-find of sentences with each group's members.
 type groupSet struct {
-	minPair        float64 // the least similarity any two members may have
-	refs           []sentRef
-	parent         []int
-	members        map[int][]int // root -> global sentence indexes, sorted
-	edges          map[int][]edge
+	minPair float64 // the least similarity any two members may have
+	refs    []sentRef
+	parent  []int
+	// members[root] are the global sentence indexes of a group of two or
+	// more, sorted, and edges[root] the edges that joined them; both nil
+	// for a sentence on its own (or not a root).
+	members        [][]int
+	edges          [][]edge
+	self           []int // self[i] == i: a lone sentence's members, without allocating
 	scratch, spare []int // tryMerge's working lists
 }
 
 func newGroups(refs []sentRef) *groupSet {
-	g := &groupSet{refs: refs, parent: make([]int, len(refs)), members: map[int][]int{}, edges: map[int][]edge{}}
+	n := len(refs)
+	g := &groupSet{refs: refs, parent: make([]int, n), members: make([][]int, n), edges: make([][]edge, n), self: make([]int, n)}
 	for i := range g.parent {
 		g.parent[i] = i
+		g.self[i] = i
 	}
 	return g
 }
@@ -775,10 +780,10 @@ func (g *groupSet) find(x int) int {
 }
 
 func (g *groupSet) membersOf(root int) []int {
-	if m, ok := g.members[root]; ok {
+	if m := g.members[root]; m != nil {
 		return m
 	}
-	return []int{root}
+	return g.self[root : root+1 : root+1]
 }
 
 // tryMerge joins the groups of nodes when the result keeps at most one
@@ -983,8 +988,7 @@ func (g *groupSet) join(roots, all []int, e edge) bool {
 	var es []edge
 	for _, r := range roots {
 		es = append(es, g.edges[r]...)
-		delete(g.edges, r)
-		delete(g.members, r)
+		g.edges[r], g.members[r] = nil, nil
 	}
 	for _, r := range roots[1:] {
 		g.parent[r] = root
@@ -998,24 +1002,32 @@ func (g *groupSet) join(roots, all []int, e edge) bool {
 func (al *aligner) collect(g *groupSet) []Alignment {
 	// Each group's alignment reads only its own members and edges: worked
 	// out side by side, in no particular order (orderAlignments sorts).
-	roots := slices.Collect(maps.Keys(g.members))
+	var roots []int
+	for root, m := range g.members {
+		if m != nil {
+			roots = append(roots, root)
+		}
+	}
 	all := make([]Alignment, len(roots))
 	each(len(roots), func(i int) {
 		root := roots[i]
-		byArticle := map[int][]int{}
-		for _, m := range g.members[root] {
-			r := al.refs[m]
-			byArticle[r.article] = append(byArticle[r.article], r.index)
+		// Members are sorted by global index, so by article: each
+		// article's sentences are a run.
+		ms := g.members[root]
+		var members []Member
+		for k := 0; k < len(ms); {
+			ai := al.refs[ms[k]].article
+			m := Member{Outlet: al.articles[ai].ID}
+			for ; k < len(ms) && al.refs[ms[k]].article == ai; k++ {
+				m.Sentences = append(m.Sentences, al.refs[ms[k]].index)
+			}
+			members = append(members, m)
 		}
-		if len(byArticle) < 2 {
+		if len(members) < 2 {
 			return
 		}
 		a := &all[i]
-		for ai := range al.articles {
-			if idx, ok := byArticle[ai]; ok {
-				a.Members = append(a.Members, Member{Outlet: al.articles[ai].ID, Sentences: idx})
-			}
-		}
+		a.Members = members
 		var sum float64
 		for _, e := range g.edges[root] {
 			sum += e.score
