@@ -541,13 +541,17 @@ func (al *aligner) align(threshold float64) []Alignment {
 	// Each pair's edges: the pair itself, and a sentence with two
 	// consecutive ones of the other article where that matches better.
 	// Only reads from here on: the memo is looked up, never written.
-	perPair := make([][]edge, len(pairs))
+	// Most pairs have no union edge: each pair's own edge is kept in one
+	// list, the few union edges per pair apart.
+	pairEdges := make([]edge, len(pairs))
+	unionEdges := make([][]edge, len(pairs))
 	each(len(pairs), func(i int) {
 		a, b := pairs[i][0], pairs[i][1]
 		s := scores[i]
 		ra, rb := al.refs[a], al.refs[b]
-		es := []edge{{a: a, b: b, b2: -1, score: al.score(s, ra.position, rb.position)}}
+		pairEdges[i] = edge{a: a, b: b, b2: -1, score: al.score(s, ra.position, rb.position)}
 		if merging(i) {
+			var es []edge
 			for dir, pair := range [2][2]int{{a, b}, {b, a}} {
 				x, y := pair[0], pair[1]
 				if !isBest[i][dir] {
@@ -579,22 +583,29 @@ func (al *aligner) align(threshold float64) []Alignment {
 					}
 				}
 			}
+			unionEdges[i] = es
 		}
-		perPair[i] = es
 	})
 	// Only edges at or above the threshold can join groups (the loop below
-	// stops at the first weaker one), so only those are sorted.
+	// stops at the first weaker one), so only those are sorted; their
+	// order here does not matter, as the sort's is total.
 	total := 0
-	for _, es := range perPair {
-		for _, e := range es {
+	for i := range pairEdges {
+		if pairEdges[i].score >= threshold {
+			total++
+		}
+		for _, e := range unionEdges[i] {
 			if e.score >= threshold {
 				total++
 			}
 		}
 	}
 	edges := make([]edge, 0, total)
-	for _, es := range perPair {
-		for _, e := range es {
+	for i := range pairEdges {
+		if pairEdges[i].score >= threshold {
+			edges = append(edges, pairEdges[i])
+		}
+		for _, e := range unionEdges[i] {
 			if e.score >= threshold {
 				edges = append(edges, e)
 			}
