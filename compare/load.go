@@ -111,10 +111,30 @@ func Load(ctx context.Context, inputs []string, opts LoadOptions) (Event, error)
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
+	// The inputs are read side by side (pages fetched at once rather than
+	// one after another), and taken in order: the first error in input
+	// order is the one reported. Standard input is read here first, so
+	// that a second "-" finds it empty as before.
+	type loaded struct {
+		docs []Document
+		meta *manifest
+		err  error
+	}
+	all := make([]loaded, len(inputs))
+	for i, in := range inputs {
+		if in == "-" {
+			all[i].docs, all[i].meta, all[i].err = loadInput(ctx, in, opts)
+		}
+	}
+	eachN(len(inputs), loadWorkers, func(i int) {
+		if inputs[i] != "-" {
+			all[i].docs, all[i].meta, all[i].err = loadInput(ctx, inputs[i], opts)
+		}
+	})
 	var ev Event
 	manifests := 0
-	for _, in := range inputs {
-		docs, meta, err := loadInput(ctx, in, opts)
+	for _, l := range all {
+		docs, meta, err := l.docs, l.meta, l.err
 		if err != nil {
 			return Event{}, err
 		}
@@ -212,15 +232,29 @@ func loadDir(dir string, opts LoadOptions) ([]Document, error) {
 		return nil, inputErr(dir, "no article files (.txt, .md, .html) in this directory")
 	}
 	sort.Strings(names)
-	docs := make([]Document, 0, len(names))
-	for _, name := range names {
-		doc, err := loadListedFile(filepath.Join(dir, name), opts)
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, doc)
+	docs := make([]Document, len(names))
+	errs := make([]error, len(names))
+	eachN(len(names), loadWorkers, func(i int) {
+		docs[i], errs[i] = loadListedFile(filepath.Join(dir, names[i]), opts)
+	})
+	if err := firstError(errs); err != nil {
+		return nil, err
 	}
 	return docs, nil
+}
+
+// loadWorkers is how many articles are read or fetched at once: reading
+// mostly waits on the disk or the network.
+const loadWorkers = 8
+
+// firstError is the first non-nil error of the list.
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // loadListedFile is loadFile of an article a folder or a manifest lists,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -734,4 +736,90 @@ func TestOutletFromName(t *testing.T) {
 			t.Errorf("outletFromName(%q) = %q, want %q", name, got, want)
 		}
 	}
+}
+
+// TestLoadFetchesAtOnce checks that the pages of an event are fetched side
+// by side, from the command line and from a manifest, that the documents
+// stay in input order, and that the first failing input in that order is
+// the one reported even when a later one fails sooner. The server holds
+// each request until all of them have arrived: fetched one after another,
+// the first would wait until the test's limit.
+func TestLoadFetchesAtOnce(t *testing.T) {
+	const pages = 4
+	var (
+		mu      sync.Mutex
+		arrived int
+		all     = make(chan struct{})
+	)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/fails-at-once" {
+			http.Error(w, "gone", http.StatusGone)
+			return
+		}
+		mu.Lock()
+		arrived++
+		wait := all
+		if arrived%pages == 0 {
+			close(all)
+			all = make(chan struct{})
+		}
+		mu.Unlock()
+		select {
+		case <-wait:
+		case <-time.After(10 * time.Second):
+			http.Error(w, "the other requests never came", http.StatusServiceUnavailable)
+			return
+		}
+		if r.URL.Path == "/fails-late" {
+			http.Error(w, "late", http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintf(w, "Page %s. The bridge reopened on Monday after repairs.\n", r.URL.Path)
+	}))
+	defer srv.Close()
+	opts := LoadOptions{Client: srv.Client()}
+	var urls []string
+	for i := range pages {
+		urls = append(urls, fmt.Sprintf("%s/p%d", srv.URL, i))
+	}
+	checkOrder := func(t *testing.T, ev Event, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ev.Documents) != pages {
+			t.Fatalf("%d documents, want %d", len(ev.Documents), pages)
+		}
+		for i, d := range ev.Documents {
+			if d.Source != urls[i] {
+				t.Errorf("document %d is %s, want %s", i, d.Source, urls[i])
+			}
+		}
+	}
+	t.Run("command line", func(t *testing.T) {
+		ev, err := Load(context.Background(), urls, opts)
+		checkOrder(t, ev, err)
+	})
+	t.Run("manifest", func(t *testing.T) {
+		dir := t.TempDir()
+		var m strings.Builder
+		m.WriteString("title: Bridge\ndate: 2026-03-02\narticles:\n")
+		for _, u := range urls {
+			fmt.Fprintf(&m, "  - url: %s\n", u)
+		}
+		writeFiles(t, dir, map[string]string{ManifestName: m.String()})
+		ev, err := Load(context.Background(), []string{dir}, opts)
+		checkOrder(t, ev, err)
+	})
+	t.Run("first error in order", func(t *testing.T) {
+		// The second input fails once all four have arrived; the fourth
+		// fails at once, without counting as arrived, so a third page
+		// stands in for it.
+		in := []string{urls[0], srv.URL + "/fails-late", urls[1], srv.URL + "/fails-at-once", urls[2]}
+		_, err := Load(context.Background(), in, opts)
+		if err == nil || !strings.Contains(err.Error(), "fails-late") {
+			t.Errorf("error %v, want the second input's", err)
+		}
+	})
 }

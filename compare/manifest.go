@@ -75,21 +75,28 @@ func loadManifest(ctx context.Context, path string, opts LoadOptions) ([]Documen
 		return nil, nil, err
 	}
 	dir := filepath.Dir(path)
-	docs := make([]Document, 0, len(m.Articles))
-	for _, a := range m.Articles {
+	// The articles are read (or fetched) side by side; the first error in
+	// the manifest's order is the one reported.
+	docs := make([]Document, len(m.Articles))
+	errs := make([]error, len(m.Articles))
+	eachN(len(m.Articles), loadWorkers, func(i int) {
+		a := &m.Articles[i]
 		var doc Document
+		var err error
 		if a.URL != "" {
 			doc, err = fetchURL(ctx, a.URL, opts)
 		} else {
 			file := filepath.Join(dir, filepath.FromSlash(a.File))
 			if !insideFolder(dir, file) {
-				return nil, nil, &ManifestError{File: path, Problems: []Problem{{Line: a.fileLine, Column: a.fileColumn,
+				errs[i] = &ManifestError{File: path, Problems: []Problem{{Line: a.fileLine, Column: a.fileColumn,
 					Message: fmt.Sprintf("file %q leaves the manifest's folder through a symbolic link", a.File)}}}
+				return
 			}
 			doc, err = loadListedFile(file, opts)
 		}
 		if err != nil {
-			return nil, nil, err
+			errs[i] = err
+			return
 		}
 		if a.Outlet != "" {
 			doc.Outlet, doc.OutletFrom = a.Outlet, "manifest"
@@ -97,7 +104,10 @@ func loadManifest(ctx context.Context, path string, opts LoadOptions) ([]Documen
 		if a.Published != "" {
 			doc.Published = a.Published
 		}
-		docs = append(docs, doc)
+		docs[i] = doc
+	})
+	if err := firstError(errs); err != nil {
+		return nil, nil, err
 	}
 	return docs, m, nil
 }

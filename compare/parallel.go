@@ -11,8 +11,12 @@ import (
 // to what belongs to its i, so results do not depend on the schedule. A
 // panic in fn is raised again in the caller's goroutine, where the
 // command's handler can report it.
-func each(n int, fn func(i int)) {
-	workers := min(n, runtime.GOMAXPROCS(0))
+func each(n int, fn func(i int)) { eachN(n, runtime.GOMAXPROCS(0), fn) }
+
+// eachN is each with up to workers goroutines: more than the cores for work
+// that mostly waits (reading files, fetching pages).
+func eachN(n, workers int, fn func(i int)) {
+	workers = min(n, workers)
 	if workers <= 1 {
 		for i := range n {
 			fn(i)
