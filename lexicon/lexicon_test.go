@@ -3,6 +3,7 @@ package lexicon
 import (
 	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -265,5 +266,41 @@ func TestReadStems(t *testing.T) {
 	sc.ReadStems(map[string]string{"victory": stem("claimed", nil)})
 	if hs := sc.Find(Text{Text: "A victory."}); len(hs) != 1 || hs[0].Term != "claimed" || hs[0].Text != "victory" {
 		t.Errorf("hits %+v, want the term claimed on the word victory", hs)
+	}
+}
+
+// TestScannerReuse checks that a scanner that has read many texts (and
+// keeps what it worked out about their words) finds in each text exactly
+// what a new scanner finds, in narration, quotation and headline alike.
+func TestScannerReuse(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := l.Matcher()
+	used := m.Scanner()
+	// Words whose case decides a match (terms written with a capital),
+	// read in every case, before and after each other.
+	texts := []Text{
+		{Text: "us-led forces and US-led forces met; the kremlin-backed group and the Kremlin-backed group left."},
+		{Text: "The Kremlin-backed group and the kremlin-backed group left; US-led and us-led forces met."},
+	}
+	for _, tc := range l.Tests {
+		texts = append(texts, Text{Text: tc.Text}, Text{Text: tc.Text, Headline: true},
+			Text{Text: strings.ToUpper(tc.Text[:1]) + tc.Text[1:], QuoteSpans: [][2]int{{0, len(tc.Text)}}})
+	}
+	for _, round := range []string{"first", "second"} {
+		hits := 0
+		for _, tx := range texts {
+			want := m.Scanner().Find(tx)
+			got := used.Find(tx)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s reading of %q: the used scanner found %+v, a new one %+v", round, tx.Text, got, want)
+			}
+			hits += len(got)
+		}
+		if hits == 0 {
+			t.Fatal("no text had a hit: nothing was compared")
+		}
 	}
 }

@@ -335,6 +335,11 @@ type Scanner struct {
 	known  map[string]string // see ReadStems
 	tokens []token
 	text   string
+	// roots holds, per word as written, the root's child for it by each
+	// kind of key (-1 for none): a text's words recur, and most begin no
+	// term, so one look-up here stands for lower-casing, stemming and
+	// three look-ups in the root's index.
+	roots map[string][3]int32
 }
 
 // ReadStems gives the scanner stems worked out elsewhere: known maps
@@ -365,7 +370,7 @@ func (m *Matcher) Scanner() *Scanner {
 			m.rootIndex[kind] = index
 		}
 	})
-	return &Scanner{m: m, stems: map[string]string{}}
+	return &Scanner{m: m, stems: map[string]string{}, roots: map[string][3]int32{}}
 }
 
 // markQuoted marks the tokens that lie wholly inside one of spans. Tokens
@@ -436,6 +441,21 @@ func (s *Scanner) longest(toks []token, i int, n int32, depth int) (int, int) {
 		return best, bestLen
 	}
 	written := s.text[toks[i].start:toks[i].end]
+	if n == 0 {
+		children, ok := s.roots[written]
+		if !ok {
+			children = s.rootChildren(written)
+			s.roots[strings.Clone(written)] = children // not the whole text's
+		}
+		for _, child := range children {
+			if child >= 0 {
+				if e, l := s.longest(toks, i+1, child, depth+1); l > bestLen {
+					best, bestLen = e, l
+				}
+			}
+		}
+		return best, bestLen
+	}
 	lower := ""
 	for kind, r := range node.next {
 		if r.lo == r.hi {
@@ -453,21 +473,39 @@ func (s *Scanner) longest(toks []token, i int, n int32, depth int) (int, int) {
 		default:
 			word = s.stem(lower)
 		}
-		child := int32(-1)
-		if n == 0 {
-			if c, ok := s.m.rootIndex[kind][word]; ok {
-				child = c
-			}
-		} else {
-			child = s.m.child(r, word)
-		}
-		if child >= 0 {
+		if child := s.m.child(r, word); child >= 0 {
 			if e, l := s.longest(toks, i+1, child, depth+1); l > bestLen {
 				best, bestLen = e, l
 			}
 		}
 	}
 	return best, bestLen
+}
+
+// rootChildren returns the root's child for a word as written by each kind
+// of key, -1 where it has none.
+func (s *Scanner) rootChildren(written string) [3]int32 {
+	children := [3]int32{-1, -1, -1}
+	lower := ""
+	for kind, r := range s.m.nodes[0].next {
+		if r.lo == r.hi {
+			continue
+		}
+		if kind != keyCase && lower == "" {
+			lower = strings.ToLower(written)
+		}
+		word := lower
+		switch kind {
+		case keyCase:
+			word = written
+		case keyStem:
+			word = s.stem(lower)
+		}
+		if c, ok := s.m.rootIndex[kind][word]; ok {
+			children[kind] = c
+		}
+	}
+	return children
 }
 
 func inScope(entry, where Scope) bool {
