@@ -115,9 +115,19 @@ func newAligner(articles []Article, sc scoring) *aligner {
 	// Each sentence's words, split side by side, read once for names and
 	// again for features only where the sentence starts inside a quotation.
 	plain := make([][]word, len(al.refs))
+	// An article's words are kept in one list, made about as long as they
+	// will be (a word for every five bytes), each sentence's a piece of it.
 	each(len(articles), func(ai int) {
+		text := 0
 		for _, s := range articles[ai].Sentences {
-			plain[al.first[ai]+s.Index] = words(s.Text, false)
+			text += len(s.Text)
+		}
+		all := make([]word, 0, text/5+len(articles[ai].Sentences))
+		var boundary []rune
+		for _, s := range articles[ai].Sentences {
+			from := len(all)
+			all, boundary = appendWords(all, s.Text, false, boundary)
+			plain[al.first[ai]+s.Index] = all[from:len(all):len(all)]
 		}
 	})
 	for _, ws := range plain {

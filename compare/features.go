@@ -174,21 +174,24 @@ func markClauses(ws []word, boundary []rune) {
 // quoted says whether the sentence starts inside a quotation. Hyphens,
 // apostrophes and number punctuation stay inside a word.
 func words(s string, quoted bool) []word {
-	out := make([]word, 0, len(s)/6+1)
-	boundary := make([]rune, 0, cap(out))
+	ws, _ := appendWords(make([]word, 0, len(s)/6+1), s, quoted, nil)
+	return ws
+}
+
+// appendWords appends the words of s (see words) to out; boundary is
+// working space, returned for the next call.
+func appendWords(out []word, s string, quoted bool, boundary []rune) ([]word, []rune) {
+	first := len(out)
+	boundary = boundary[:0]
 	var pending rune
 	start := -1
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
-		w := s[start:end]
-		w = strings.TrimRight(w, ".,'’-")
-		for _, poss := range []string{"'s", "’s", "'S", "’S"} {
-			w = strings.TrimSuffix(w, poss)
-		}
+		w := dropPossessive(trimWordEnd(s[start:end]))
 		if w != "" {
-			out = append(out, word{text: w, start: start, end: start + len(w), quoted: quoted, initial: len(out) == 0})
+			out = append(out, word{text: w, start: start, end: start + len(w), quoted: quoted, initial: len(out) == first})
 			boundary = append(boundary, pending)
 			pending = 0
 		}
@@ -235,8 +238,36 @@ func words(s string, quoted bool) []word {
 		}
 	}
 	flush(len(s))
-	markClauses(out, boundary)
-	return out
+	markClauses(out[first:], boundary)
+	return out, boundary
+}
+
+// trimWordEnd is strings.TrimRight(w, ".,'’-"): the punctuation a word
+// may end with, which is seldom there, checked byte by byte.
+func trimWordEnd(w string) string {
+	for len(w) > 0 {
+		switch c := w[len(w)-1]; {
+		case c == '.' || c == ',' || c == '\'' || c == '-':
+			w = w[:len(w)-1]
+		case strings.HasSuffix(w, "’"):
+			w = w[:len(w)-len("’")]
+		default:
+			return w
+		}
+	}
+	return w
+}
+
+// dropPossessive takes off a final 's ('s, ’s, 'S or ’S, each once and in
+// that order, as trimming the four suffixes one after another would).
+func dropPossessive(w string) string {
+	if n := len(w); n == 0 || (w[n-1] != 's' && w[n-1] != 'S') {
+		return w
+	}
+	for _, poss := range [...]string{"'s", "’s", "'S", "’S"} {
+		w = strings.TrimSuffix(w, poss)
+	}
+	return w
 }
 
 // numberWords normalizes small numbers written as words.
