@@ -516,17 +516,16 @@ func newStemIndex(articles []Article, fs *featureSet) *stemIndex {
 				x.df[id]++
 			}
 		}
-		x.posts[ai] = sortPosts(posts, keys)
-		keys = keys[:0]
+		x.posts[ai], keys = sortPosts(posts, keys[:0])
 		x.total += len(a.Sentences)
 	}
 	return x
 }
 
 // sortPosts sorts postings by stem and then sentence, through keys (working
-// space) that pack each pair into one number: a plain sort of numbers, with
-// no comparison function to call.
-func sortPosts(posts []stemPost, keys []uint64) []stemPost {
+// space, returned for the next call) that pack each pair into one number: a
+// plain sort of numbers, with no comparison function to call.
+func sortPosts(posts []stemPost, keys []uint64) ([]stemPost, []uint64) {
 	for _, p := range posts {
 		keys = append(keys, uint64(uint32(p.stem))<<32|uint64(uint32(p.sentence)))
 	}
@@ -534,7 +533,7 @@ func sortPosts(posts []stemPost, keys []uint64) []stemPost {
 	for i, k := range keys {
 		posts[i] = stemPost{stem: int32(k >> 32), sentence: int32(uint32(k))}
 	}
-	return posts
+	return posts, keys
 }
 
 // sentences returns the pairs of article ai's sentences holding stem id,
