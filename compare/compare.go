@@ -64,14 +64,16 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 
 	// Quotes and alignment read the same sentences and write nothing the
 	// other reads (quotes go to each article's Quotes and Statements), so
-	// they are found side by side. The aligner works out every word's stem
-	// before it aligns; the lexicon's flags (which also need the quotes:
-	// words in them are the speakers') and the quotes' paraphrase index
-	// read those stems, and are made while it aligns, on the time its
-	// steps leave a core idle.
+	// they are found side by side, and the quotes then grouped into
+	// statements. The aligner works out every word's stem before it
+	// aligns; the lexicon's flags (which also need the quotes: words in
+	// them are the speakers') and the quotes' paraphrase index read those
+	// stems, and are made while it aligns, on the time its steps leave a
+	// core idle.
 	var (
 		alignments []Alignment
 		flags      []Flag
+		statements *quoteClusters
 		stemIdx    *stemIndex
 		stems      map[string]string // the aligner's, read only once stemsReady is closed
 		quotesDone = make(chan struct{})
@@ -79,8 +81,11 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 	)
 	together(
 		func() {
-			defer close(quotesDone)
-			findQuotes(articles)
+			func() {
+				defer close(quotesDone)
+				findQuotes(articles)
+			}()
+			statements = clusterQuotes(articles)
 		},
 		func() {
 			al := func() *aligner {
@@ -121,7 +126,7 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 				res.WordChoices = findWordChoices(res)
 			}
 		},
-		func() { matchQuotes(res, stemIdx) },
+		func() { matchQuotes(res, statements, stemIdx) },
 		func() {
 			if opts.Lexicon != nil {
 				lexiconStats(res)

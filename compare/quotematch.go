@@ -102,15 +102,25 @@ func quoteTokens(a *Article, q *Quote) []qtok {
 	return out
 }
 
-// matchQuotes groups the outlets' quotes into statements and finds each
-// statement's status in every outlet; stemIdx is the articles' paraphrase
-// index (see quoteStemIndex).
-func matchQuotes(res *Result, stemIdx *stemIndex) {
+// quoteClusters are the outlets' quotes grouped into statements.
+type quoteClusters struct {
+	all  []quoteRef
+	toks map[quoteRef][]qtok
+	// roots are the statements, each by its first quote's place in all,
+	// in the order of those quotes; clusters[root] are its quotes' places.
+	roots    []int
+	clusters map[int][]int
+}
+
+// clusterQuotes groups the articles' quotes into statements. It reads only
+// the articles and their quotes, so it may run before the alignments are
+// made; matchQuotes then finds each statement's status in every outlet.
+func clusterQuotes(articles []Article) *quoteClusters {
 	type ref = quoteRef
 	var all []ref
 	toks := map[ref][]qtok{}
-	for ai := range res.Articles {
-		a := &res.Articles[ai]
+	for ai := range articles {
+		a := &articles[ai]
 		for qi := range a.Quotes {
 			r := ref{ai, qi}
 			all = append(all, r)
@@ -178,7 +188,7 @@ func matchQuotes(res *Result, stemIdx *stemIndex) {
 		if prev.art != cur.art {
 			continue
 		}
-		a := &res.Articles[cur.art]
+		a := &articles[cur.art]
 		p, q := &a.Quotes[prev.quote], &a.Quotes[cur.quote]
 		if q.Attribution == "previous" && len(p.Sentences) > 0 && len(q.Sentences) > 0 &&
 			q.Sentences[0] <= p.Sentences[len(p.Sentences)-1]+1 && q.Speaker == p.Speaker {
@@ -236,6 +246,13 @@ func matchQuotes(res *Result, stemIdx *stemIndex) {
 		}
 		clusters[root] = append(clusters[root], k)
 	}
+	return &quoteClusters{all: all, toks: toks, roots: roots, clusters: clusters}
+}
+
+// matchQuotes finds the status of each statement qc holds in every outlet;
+// stemIdx is the articles' paraphrase index (see quoteStemIndex).
+func matchQuotes(res *Result, qc *quoteClusters, stemIdx *stemIndex) {
+	all, toks, roots, clusters := qc.all, qc.toks, qc.roots, qc.clusters
 	alignments := newAlignmentIndex(res)
 	res.Quotes = make([]QuoteGroup, 0, len(roots))
 	for _, root := range roots {

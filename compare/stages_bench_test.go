@@ -88,7 +88,7 @@ func BenchmarkStageQuotes(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				findQuotes(articles)
-				matchQuotes(res, quoteStemIndex(articles, nil))
+				matchQuotes(res, clusterQuotes(articles), quoteStemIndex(articles, nil))
 			}
 		})
 	}
