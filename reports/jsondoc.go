@@ -17,9 +17,18 @@ const maxReserve = 32 << 20
 // level and ending in a newline, or compact on one line (without the
 // newline), as a json.Encoder with HTML escaping off would write it.
 func (d *Document) AppendJSON(dst []byte, indent bool) ([]byte, error) {
-	// Growing a buffer step by step costs more in page faults and copies
-	// than writing: room is reserved ahead (see reserve).
-	if need := d.reserve(); cap(dst)-len(dst) < need {
+	// Room for a report about 16 times its sentences' text, as reports
+	// run (the sentences, their diffs, flags and quotes): growing a
+	// buffer step by step costs more in page faults and copies than
+	// writing, while room reserved and never written is never touched.
+	// Past maxReserve (huge inputs) the buffer grows as it is written.
+	text := 0
+	for i := range d.Outlets {
+		for j := range d.Outlets[i].Sentences {
+			text += len(d.Outlets[i].Sentences[j].Text)
+		}
+	}
+	if need := min(24*text+4<<10, maxReserve); cap(dst)-len(dst) < need {
 		dst = append(make([]byte, 0, len(dst)+need), dst...)
 	}
 	w := jsonWriter{b: dst, indent: indent}
@@ -30,26 +39,11 @@ func (d *Document) AppendJSON(dst []byte, indent bool) ([]byte, error) {
 	return w.b, w.err
 }
 
-// reserve is the room a report is given ahead of writing: about 16 times
-// its sentences' text, as reports run (the sentences, their diffs, flags
-// and quotes), with a margin. Room reserved and never written is never
-// touched; past maxReserve (huge inputs) a buffer grows as it is written.
-func (d *Document) reserve() int {
-	text := 0
-	for i := range d.Outlets {
-		for j := range d.Outlets[i].Sentences {
-			text += len(d.Outlets[i].Sentences[j].Text)
-		}
-	}
-	return min(24*text+4<<10, maxReserve)
-}
-
-// WriteJSON writes the document to out as AppendJSON appends it. Its first
-// half is written as it is encoded, a chunk of about 32 KiB at a time (a
-// report runs to many times its articles' size, and holding it whole costs
-// more in fresh memory than writing it), while another goroutine encodes
-// the second half into memory. A number JSON cannot hold (see Check) is
-// refused before anything is written; otherwise the error is out's first.
+// WriteJSON writes the document to out as AppendJSON appends it, a chunk
+// of about 32 KiB at a time: a report runs to many times its articles'
+// size, and holding it whole costs more in fresh memory than writing it.
+// A number JSON cannot hold (see Check) is refused before anything is
+// written; otherwise the error is out's first.
 func (d *Document) WriteJSON(out io.Writer, indent bool) error {
 	return d.streamJSON(out, indent, 32<<10)
 }
@@ -59,37 +53,7 @@ func (d *Document) streamJSON(out io.Writer, indent bool, flushAt int) error {
 		return err
 	}
 	w := jsonWriter{b: make([]byte, 0, flushAt+minFree), indent: indent, out: out, flushAt: flushAt}
-	// The word diffs are about half of a report. Their second half and all
-	// after them are encoded on another goroutine while this one writes
-	// the rest, into room reserved ahead (growing it would copy it and
-	// touch fresh memory twice over); then they are written.
-	split := len(d.Differences) / 2
-	if split == 0 {
-		d.write(&w)
-	} else {
-		type encoded struct {
-			b     []byte
-			panic any
-		}
-		tail := make(chan encoded, 1)
-		go func() {
-			var t jsonWriter
-			defer func() { tail <- encoded{t.b, recover()} }()
-			// Where the first half ends: inside the diffs' array, one
-			// level into the document, after an element.
-			t = jsonWriter{b: make([]byte, 0, d.reserve()), indent: indent, depth: 2}
-			d.writeTail(&t, split)
-		}()
-		d.writeHead(&w, split)
-		rest := <-tail
-		if rest.panic != nil {
-			panic(rest.panic) // where the command's handler reports it
-		}
-		w.flush()
-		if w.werr == nil {
-			_, w.werr = out.Write(rest.b)
-		}
-	}
+	d.write(&w)
 	if indent {
 		w.b = append(w.b, '\n')
 	}
@@ -139,14 +103,6 @@ func (d *Document) Check() error {
 }
 
 func (d *Document) write(w *jsonWriter) {
-	d.writeHead(w, len(d.Differences))
-	d.writeTail(w, len(d.Differences))
-}
-
-// writeHead writes the document up to its split'th word diff; writeTail
-// writes the rest, from there. With no diffs (nil), the head ends after
-// "differences": null.
-func (d *Document) writeHead(w *jsonWriter, split int) {
 	w.open('{')
 	w.intField("schema_version", d.SchemaVersion)
 	w.key("event")
@@ -165,25 +121,7 @@ func (d *Document) writeHead(w *jsonWriter, split int) {
 	w.key("unique")
 	writeArray(w, d.Unique, func(u *Unique) { u.write(w) })
 	w.key("differences")
-	if d.Differences == nil {
-		w.null()
-		return
-	}
-	w.open('[')
-	for i := range d.Differences[:split] {
-		w.elem()
-		d.Differences[i].write(w)
-	}
-}
-
-func (d *Document) writeTail(w *jsonWriter, split int) {
-	if d.Differences != nil {
-		for i := range d.Differences[split:] {
-			w.elem()
-			d.Differences[split+i].write(w)
-		}
-		w.close(']')
-	}
+	writeArray(w, d.Differences, func(x *Difference) { x.write(w) })
 	w.key("stats")
 	writeArray(w, d.Stats, func(s *Stats) { s.write(w) })
 	w.key("flags")
