@@ -290,10 +290,7 @@ func notAFile(path string, info fs.FileInfo) error {
 }
 
 func loadFile(path string, opts LoadOptions) (Document, error) {
-	kind, ok := articleExt[strings.ToLower(filepath.Ext(path))]
-	if !ok {
-		kind = "text"
-	}
+	kind, known := articleExt[strings.ToLower(filepath.Ext(path))]
 	f, err := os.Open(path)
 	if err != nil {
 		return Document{}, &InputError{Input: path, Err: describeFSError(err)}
@@ -305,6 +302,14 @@ func loadFile(path string, opts LoadOptions) (Document, error) {
 	data, err := readCapped(f, opts.MaxBytes)
 	if err != nil {
 		return Document{}, &InputError{Input: path, Err: describeFSError(err)}
+	}
+	if !known {
+		// No extension to go by (a page saved as "story", or a shell's
+		// <(curl ...)): a page is read as one, as from standard input.
+		kind = "text"
+		if looksLikeHTML(data) {
+			kind = "html"
+		}
 	}
 	return newDocument(path, stem(path), kind, data, "")
 }

@@ -92,6 +92,38 @@ func TestLoadFile(t *testing.T) {
 	}
 }
 
+// TestLoadSniffsPages checks that a file with no article extension (a page
+// saved as "story", a shell's <(curl ...)) is read as a page when it looks
+// like one, as standard input is, while a known extension is believed.
+func TestLoadSniffsPages(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"story":       loadPage,
+		"story.saved": "\n  " + loadPage,
+		"page.txt":    loadPage,
+		"notes":       loadArticle,
+	})
+	tests := []struct{ name, kind, outlet string }{
+		{"story", "html", "River Daily"},
+		{"story.saved", "html", "River Daily"},
+		{"page.txt", "text", ""}, // the extension says text
+		{"notes", "text", ""},
+	}
+	for _, tc := range tests {
+		ev, err := Load(context.Background(), []string{filepath.Join(dir, tc.name)}, LoadOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		doc := ev.Documents[0]
+		if doc.Kind != tc.kind || doc.Outlet != tc.outlet {
+			t.Errorf("%s: kind %q, outlet %q; want %q, %q", tc.name, doc.Kind, doc.Outlet, tc.kind, tc.outlet)
+		}
+		if tc.kind == "html" && strings.Contains(doc.Text, "<") {
+			t.Errorf("%s: the page's text holds markup: %q", tc.name, doc.Text)
+		}
+	}
+}
+
 func TestLoadDirectory(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{

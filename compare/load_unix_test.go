@@ -74,3 +74,38 @@ func TestListedFilesAreFiles(t *testing.T) {
 		t.Errorf("the pipe as an input: %v", err)
 	}
 }
+
+// TestPipedPage checks that a page read through a named pipe, as a shell's
+// <(curl ...) hands it over, is read as a page: a pipe has no extension.
+func TestPipedPage(t *testing.T) {
+	pipe := filepath.Join(t.TempDir(), "63")
+	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	go func() {
+		f, err := os.OpenFile(pipe, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		f.WriteString(loadPage)
+		f.Close()
+	}()
+	done := make(chan struct{})
+	var ev Event
+	var err error
+	go func() {
+		defer close(done)
+		ev, err = Load(context.Background(), []string{pipe}, LoadOptions{})
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("reading the pipe still waits after 10 s")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc := ev.Documents[0]; doc.Kind != "html" || doc.Outlet != "River Daily" || strings.Contains(doc.Text, "<") {
+		t.Errorf("piped page read as kind %q, outlet %q, text %q", doc.Kind, doc.Outlet, doc.Text)
+	}
+}
