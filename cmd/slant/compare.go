@@ -86,6 +86,9 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	if opts.maxBytes <= 0 {
 		return usageError{fmt.Errorf("--max-bytes must be positive")}
 	}
+	if err := checkWidth(opts.width); err != nil {
+		return err
+	}
 	useColor, err := colorMode(opts.color, e, opts.output)
 	if err != nil {
 		return err
@@ -222,6 +225,14 @@ func displayPath(p string) string {
 		return filepath.ToSlash(p)
 	}
 	return filepath.ToSlash(rel)
+}
+
+// checkWidth refuses a negative --width; 0 stands for the default.
+func checkWidth(width int) error {
+	if width < 0 {
+		return usageError{fmt.Errorf("--width %d is negative (0, the default, is the terminal's width or 100)", width)}
+	}
+	return nil
 }
 
 // loadLexicons returns the built-in lexicon (unless noDefault) with files

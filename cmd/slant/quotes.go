@@ -68,6 +68,9 @@ func runQuotes(ctx context.Context, e *env, opts *quotesOptions) error {
 	if opts.maxBytes <= 0 {
 		return usageError{fmt.Errorf("--max-bytes must be positive")}
 	}
+	if err := checkWidth(opts.width); err != nil {
+		return err
+	}
 	useColor, err := colorMode(opts.color, e, opts.output)
 	if err != nil {
 		return err
