@@ -569,6 +569,22 @@ func TestCleanNothingLeft(t *testing.T) {
 	}
 }
 
+// TestNoWords checks that an article with no letters or digits at all
+// (quote marks, dashes, symbols) is refused, rather than compared as an
+// outlet of no words that the others are then diffed against.
+func TestNoWords(t *testing.T) {
+	for _, text := range []string{"\"\"\"\"\"\"\"", "... --- !!! ???", "★ ★ ★\n\n— • —"} {
+		_, err := buildArticle(Document{Source: "river.txt", Name: "river", Kind: "text", Text: text})
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Input != "river.txt" || !strings.Contains(err.Error(), "no words to compare") {
+			t.Errorf("%q: buildArticle error = %v, want an InputError for river.txt saying it has no words", text, err)
+		}
+	}
+	if _, err := buildArticle(Document{Source: "river.txt", Name: "river", Kind: "text", Text: "\"Yes.\" 42!"}); err != nil {
+		t.Errorf("an article of one word and a figure: %v", err)
+	}
+}
+
 func TestCleanOutletFromCopyright(t *testing.T) {
 	tests := []struct{ line, want string }{
 		{"© Copyright 2012 Press TV. All rights reserved. | About PressTV | Contact Us", "Press TV"},

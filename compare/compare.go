@@ -190,6 +190,9 @@ func buildArticle(doc Document) (Article, error) {
 		}
 		a.Words += countWords(a.Sentences[i].Text)
 	}
+	if a.Words == 0 {
+		return Article{}, &InputError{Input: doc.Source, Err: errors.New("no words to compare: the text holds only punctuation and symbols")}
+	}
 	return a, nil
 }
 
