@@ -69,7 +69,8 @@ With -o, the file is written atomically: a temporary file beside it is
 renamed into place at the end. --resume reads that file first, keeps the
 events it holds a result for and runs the others again, including those
 that failed; an incomplete last line, left by an interrupted run, is
-dropped with a warning. On an interrupt (Ctrl-C) no new event starts; the
+dropped with a warning, and a file with no line of batch output in it is
+refused rather than written over. On an interrupt (Ctrl-C) no new event starts; the
 events already finished are written, and --resume finishes the rest.
 
 A progress bar is drawn on standard error when it is a terminal.`,
@@ -596,8 +597,8 @@ func (p *previousRun) copyLine(w io.Writer, span lineSpan) error {
 // line of every event that succeeded lies; the lines themselves are copied
 // from the file when they are written again. A file that does not exist is
 // a run with nothing done. An unreadable last line, as an interrupted run
-// may leave, is dropped with a warning; an unreadable line before others
-// is an error.
+// may leave, is dropped with a warning; an unreadable line before others,
+// or one with no readable line before it, is an error.
 func readPreviousRun(path string, warn func(string)) (*previousRun, error) {
 	p := &previousRun{done: map[string]lineSpan{}}
 	f, err := os.Open(path)
@@ -610,7 +611,7 @@ func readPreviousRun(path string, warn func(string)) (*previousRun, error) {
 	p.file = f
 	r := bufio.NewReader(f)
 	var offset int64
-	lineNo, badLine := 0, 0
+	lineNo, badLine, read := 0, 0, 0
 	var badErr error
 	for {
 		line, readErr := r.ReadBytes('\n')
@@ -638,9 +639,17 @@ func readPreviousRun(path string, warn func(string)) (*previousRun, error) {
 			badLine, badErr = lineNo, err
 			continue
 		}
+		read++
 		if _, seen := p.done[name]; succeeded && !seen {
 			p.done[name] = lineSpan{offset: start, length: int64(len(content))}
 		}
+	}
+	if badErr != nil && read == 0 {
+		// Not one line of batch output: not a file an earlier run wrote,
+		// and --resume would write over it.
+		f.Close()
+		return nil, &compare.InputError{Input: fmt.Sprintf("%s:%d", path, badLine),
+			Err: fmt.Errorf("not a line of slant batch output, and no line before it is (--resume reads what an earlier slant batch -o wrote): %v", badErr)}
 	}
 	if badErr != nil {
 		warn(fmt.Sprintf("%s:%d: dropping an incomplete last line (left by an interrupted run?)", path, badLine))
