@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -164,6 +165,7 @@ func parseManifest(path string, data []byte) (*manifest, error) {
 					m.Articles = append(m.Articles, a)
 				}
 			}
+			probs = append(probs, listedTwice(m.Articles)...)
 		default:
 			add(k, "unknown key %q%s", k.Value, didyoumean.Hint(k.Value, manifestKeys))
 		}
@@ -181,6 +183,27 @@ func parseManifest(path string, data []byte) (*manifest, error) {
 		return nil, &ManifestError{File: path, Problems: probs}
 	}
 	return m, nil
+}
+
+// listedTwice reports each article whose file (the same path, however
+// written) or URL an earlier one lists already: it would be compared with
+// itself, as two outlets.
+func listedTwice(articles []manifestArticle) []Problem {
+	var probs []Problem
+	first := map[string]int{} // "file PATH" or "url URL" -> the line listing it first
+	for _, a := range articles {
+		key, line, col, what := "url "+a.URL, a.line, a.column, fmt.Sprintf("url %q", a.URL)
+		if a.File != "" {
+			key, line, col, what = "file "+path.Clean(filepath.ToSlash(a.File)), a.fileLine, a.fileColumn, fmt.Sprintf("file %q", a.File)
+		}
+		if l, dup := first[key]; dup {
+			probs = append(probs, Problem{Line: line, Column: col,
+				Message: fmt.Sprintf("%s is listed already, on line %d: the article would be compared with itself", what, l)})
+			continue
+		}
+		first[key] = line
+	}
+	return probs
 }
 
 func parseManifestArticle(n *yaml.Node, add func(*yaml.Node, string, ...any)) (manifestArticle, bool) {

@@ -148,6 +148,14 @@ articles:
 		want: []string{`2:10: url "ftp://example.org/a.txt": want an http:// or https:// address`},
 	},
 	{
+		name: "article listed twice",
+		yaml: "articles:\n  - file: a.txt\n  - file: ./sub/../a.txt\n  - url: https://example.org/a\n  - file: b.txt\n  - url: https://example.org/a\n",
+		want: []string{
+			`3:11: file "./sub/../a.txt" is listed already, on line 2: the article would be compared with itself`,
+			`6:5: url "https://example.org/a" is listed already, on line 4: the article would be compared with itself`,
+		},
+	},
+	{
 		name: "both file and url",
 		yaml: "articles:\n  - file: a.txt\n    url: https://example.org/a\n",
 		want: []string{`2:5: article has both file: and url:; give one`},
