@@ -96,6 +96,9 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	if opts.key != "" && !opts.blind {
 		return usageError{fmt.Errorf("--key needs --blind")}
 	}
+	if e.sameFile(opts.key, opts.output) {
+		return usageError{fmt.Errorf("the report and its key would both be written to %s", opts.key)}
+	}
 	// The lexicon loads (and checks its tests) while the articles are read.
 	type loaded struct {
 		lex *lexicon.Lexicon

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 )
 
 // writeOutput writes data to path atomically (a temporary file in the same
@@ -69,6 +70,25 @@ func (e *env) stdStream(path string) io.Writer {
 		return e.stderr
 	}
 	return nil
+}
+
+// sameFile says whether two outputs (the report and a key) name one file,
+// so that the second would write over the first: the same path once made
+// absolute, or two names of one existing file. The command's own streams
+// (standard output and error, by any of their names) take both, one after
+// the other, and are not counted.
+func (e *env) sameFile(a, b string) bool {
+	if a == "" || b == "" || e.stdStream(a) != nil || e.stdStream(b) != nil {
+		return false
+	}
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	if errA == nil && errB == nil && absA == absB {
+		return true
+	}
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }
 
 // inputAt returns the command-line input that is the file at path, or "".

@@ -71,7 +71,7 @@ func runWorksheet(ctx context.Context, e *env, opts *worksheetOptions) error {
 	if opts.maxBytes <= 0 {
 		return usageError{fmt.Errorf("--max-bytes must be positive")}
 	}
-	if opts.key != "" && opts.key == opts.output {
+	if e.sameFile(opts.key, opts.output) {
 		return usageError{fmt.Errorf("the worksheet and its key would both be written to %s", opts.key)}
 	}
 	ev, err := compare.Load(ctx, opts.inputs, compare.LoadOptions{Stdin: e.stdin, MaxBytes: opts.maxBytes})
