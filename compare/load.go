@@ -194,6 +194,13 @@ func loadInput(ctx context.Context, in string, opts LoadOptions) ([]Document, *m
 	return []Document{doc}, nil, err
 }
 
+// IsArticleName says whether a folder's file of this name is one of the
+// articles Load reads from the folder (when no event.yaml lists them).
+func IsArticleName(name string) bool {
+	_, ok := articleExt[strings.ToLower(filepath.Ext(name))]
+	return ok && !strings.HasPrefix(name, ".")
+}
+
 func isManifestFile(path string) bool {
 	ext := strings.ToLower(filepath.Ext(path))
 	return ext == ".yaml" || ext == ".yml"
@@ -220,11 +227,7 @@ func loadDir(dir string, opts LoadOptions) ([]Document, error) {
 	}
 	var names []string
 	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") {
-			continue
-		}
-		if _, ok := articleExt[strings.ToLower(filepath.Ext(name))]; ok {
+		if name := e.Name(); !e.IsDir() && IsArticleName(name) {
 			names = append(names, name)
 		}
 	}

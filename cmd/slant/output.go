@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/slant-news/slant/compare"
 )
 
 // writeOutput writes data to path atomically (a temporary file in the same
@@ -25,7 +27,35 @@ func streamOutput(e *env, path string, write func(io.Writer) error) error {
 			return outputError{fmt.Errorf("cannot write %s: it is the input %s, which slant does not overwrite", path, in)}
 		}
 	}
-	return streamAtomic(e, path, write)
+	if err := streamAtomic(e, path, write); err != nil {
+		return err
+	}
+	e.warnIfRead(path)
+	return nil
+}
+
+// warnIfRead warns when a file just written lies in an input folder that
+// is read file by file (it has no event.yaml) under an article's name: the
+// next run on that folder would compare it as one more outlet.
+func (e *env) warnIfRead(path string) {
+	if e.stdStream(path) != nil || !compare.IsArticleName(filepath.Base(path)) {
+		return
+	}
+	dir, err := os.Stat(filepath.Dir(path))
+	if err != nil {
+		return
+	}
+	for _, in := range e.inputs {
+		info, err := os.Stat(in)
+		if err != nil || !info.IsDir() || !os.SameFile(info, dir) {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(in, compare.ManifestName)); err == nil {
+			continue // the folder's event.yaml says which files are articles
+		}
+		fmt.Fprintf(e.stderr, "slant: warning: %s is in the event folder %s: the next run on that folder will read it as an article\n", path, in)
+		return
+	}
 }
 
 // writeAll returns a write function for streamOutput that writes data.
