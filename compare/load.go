@@ -483,8 +483,10 @@ func fetchURL(ctx context.Context, url string, opts LoadOptions) (Document, erro
 	switch {
 	case strings.HasPrefix(ctype, "text/html"), strings.HasPrefix(ctype, "application/xhtml+xml"):
 		kind = "html"
-	case strings.HasPrefix(ctype, "text/plain"), strings.HasPrefix(ctype, "text/markdown"):
+	case strings.HasPrefix(ctype, "text/plain"):
 		kind = "text"
+	case strings.HasPrefix(ctype, "text/markdown"), strings.HasPrefix(ctype, "text/x-markdown"):
+		kind = "markdown" // headings and front matter read as from a .md file
 	case ctype == "":
 		kind = "" // sniffed below
 	default:

@@ -631,14 +631,12 @@ func TestFetch(t *testing.T) {
 		opts     LoadOptions
 		kind     string   // when it loads
 		errParts []string // when it does not
-		bug      string   // a known bug that makes the case fail
 	}{
 		{name: "text/plain", path: "/plain", kind: "text"},
-		{name: "text/markdown", path: "/markdown", kind: "text"},
+		{name: "text/markdown", path: "/markdown", kind: "markdown"},
 		{name: "no content type is sniffed", path: "/untyped", kind: "html"},
 		{name: "four redirects followed", path: "/hop/xxx", kind: "text"},
-		{name: "five redirects followed", path: "/hop/xxxx", kind: "text",
-			bug: "NewHTTPClient stops at the fifth redirect (len(via) >= 5), the README allows five"},
+		{name: "five redirects followed", path: "/hop/xxxx", kind: "text"},
 		{name: "404", path: "/nowhere", errParts: []string{"fetch failed", "404"}},
 		{name: "410", path: "/gone", errParts: []string{"fetch failed", "410 Gone"}},
 		{name: "wrong content type", path: "/png", errParts: []string{"not an article", `"image/png"`}},
