@@ -490,7 +490,7 @@ func fetchURL(ctx context.Context, url string, opts LoadOptions) (Document, erro
 	case ctype == "":
 		kind = "" // sniffed below
 	default:
-		return Document{}, inputErr(url, "not an article: content type %q (want text/html or text/plain)", ctype)
+		return Document{}, inputErr(url, "not an article: content type %q (want text/html, text/plain or text/markdown)", ctype)
 	}
 	data, err := readCapped(resp.Body, opts.MaxBytes)
 	if err != nil {
