@@ -180,3 +180,24 @@ func isLongWord(line string, width int) bool {
 	}
 	return false
 }
+
+// TestTextOutletCounts checks the outlets' sentence and word counts in the
+// text report, singular for one.
+func TestTextOutletCounts(t *testing.T) {
+	res, err := compare.Compare(compare.Event{Documents: []compare.Document{
+		{Source: "one.txt", Name: "one", Kind: "text", Text: "Floods.\n"},
+		{Source: "two.txt", Name: "two", Kind: "text", Text: "The dam broke. Floods followed.\n"},
+	}}, compare.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Text(&b, res, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"One, date unknown, 1 sentence, 1 word\n", "Two, date unknown, 2 sentences, 5 words\n"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the report has no %q:\n%s", want, b.String())
+		}
+	}
+}

@@ -82,7 +82,7 @@ func (t *textWriter) render(r *compare.Result) {
 		if pub == "" {
 			pub = "date unknown"
 		}
-		t.wrap(fmt.Sprintf("  %-*s  ", idWidth, a.ID), fmt.Sprintf("%s, %s, %d sentences, %d words", a.Outlet, pub, len(a.Sentences), a.Words))
+		t.wrap(fmt.Sprintf("  %-*s  ", idWidth, a.ID), fmt.Sprintf("%s, %s, %s, %s", a.Outlet, pub, plural(len(a.Sentences), "sentence", "sentences"), plural(a.Words, "word", "words")))
 	}
 
 	choices := map[string][]compare.WordChoice{}
