@@ -356,6 +356,9 @@ func newDocument(source, name, kind string, data []byte, contentType string) (Do
 	if err != nil {
 		return Document{}, &InputError{Input: source, Err: err}
 	}
+	if kind == "markdown" {
+		text = markdownText(text)
+	}
 	doc := Document{Source: source, Name: name, Kind: kind, Text: text}
 	if kind == "html" {
 		if err := extractHTML(&doc, text); err != nil {
