@@ -36,16 +36,26 @@ func extractHTML(doc *Document, page string) error {
 	// The extractor works on its own copy: it changes the tree it reads.
 	art, err := readability.FromReader(strings.NewReader(page), nil)
 	if err == nil && art.Node != nil {
+		// The extractor's blocks are mostly the page's own. Where it cut
+		// or joined them differently (it makes paragraphs of text split
+		// by <br>s, and may join their text with no space), a block of
+		// four words or more is kept when the extractor's text holds it,
+		// white space aside.
 		kept := map[string]int{}
+		var keptText []string
 		for _, blk := range textBlocks(art.Node) {
 			kept[blk]++
+			keptText = append(keptText, withoutSpace(blk))
 		}
 		doc.Kept = []Span{}
 		for i, blk := range blocks {
-			if kept[blk] > 0 {
+			switch {
+			case kept[blk] > 0:
 				kept[blk]--
-				doc.Kept = append(doc.Kept, spans[i])
+			case countFields(blk, 4) < 4 || !containedIn(withoutSpace(blk), keptText):
+				continue
 			}
+			doc.Kept = append(doc.Kept, spans[i])
 		}
 		if len(doc.Kept) == 0 {
 			doc.Kept = nil
@@ -190,6 +200,21 @@ func textBlocks(n *html.Node) []string {
 	walk(n)
 	flush()
 	return blocks
+}
+
+// withoutSpace is s with its white space taken out.
+func withoutSpace(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}
+
+// containedIn says whether one of texts holds s.
+func containedIn(s string, texts []string) bool {
+	for _, t := range texts {
+		if strings.Contains(t, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // collapseSpace trims s and turns every run of white space into one space.

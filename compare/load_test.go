@@ -470,6 +470,24 @@ const loadPage = `<!DOCTYPE html>
 
 // checkKept asserts that every one of inside starts a Kept span's text and
 // that none of outside lies in a Kept span, though all of it is in Text.
+// TestHTMLLineBreaks checks a story whose paragraphs are split by <br>s
+// rather than marked up: the extractor makes paragraphs of them (and joins
+// their text with no space), and every one is still kept, while the
+// page's menu and footer are not.
+func TestHTMLLineBreaks(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Dam breaks</title></head><body>
+<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
+<div class="story">The old dam above the valley broke on Monday night.<br>Three villages were flooded by the morning.<br><br>Rescue crews reached them by boat on Tuesday, officials said.<br><br>The river is expected to fall by the weekend, forecasters said.</div>
+<footer>Contact the newsroom | Terms of use</footer>
+</body></html>`
+	doc, err := newDocument("echo.html", "echo", "html", []byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkKept(t, doc, []string{"The old dam above", "Three villages were flooded", "Rescue crews reached", "The river is expected"},
+		[]string{"Home | World | Sport", "Contact the newsroom"})
+}
+
 func checkKept(t *testing.T, doc Document, inside, outside []string) {
 	t.Helper()
 	if len(doc.Kept) == 0 {
