@@ -72,6 +72,7 @@ func extractHTML(doc *Document, page string) error {
 	}
 	if site != "" {
 		doc.Outlet, doc.OutletFrom = site, "html"
+		doc.Headline = dropSiteName(doc.Headline, site)
 	}
 	pub := firstNonEmpty(meta["article:published_time"], meta["datepublished"], meta["date"], meta["pubdate"], meta["dc.date"])
 	doc.Published = normalizeDate(pub)
@@ -81,6 +82,25 @@ func extractHTML(doc *Document, page string) error {
 		}
 	}
 	return nil
+}
+
+// titleSeparators set a site's name off a page title: "Headline | Site".
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • "}
+
+// dropSiteName takes the site's name off a page title that carries it
+// after the headline ("Dam breaks | River Echo") or before it ("River Echo
+// - Dam breaks"): in a comparison of headlines, each outlet's own name is
+// not a difference in wording.
+func dropSiteName(title, site string) string {
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(title, sep); i > 0 && strings.EqualFold(strings.TrimSpace(title[i+len(sep):]), site) {
+			return strings.TrimSpace(title[:i])
+		}
+		if i := strings.Index(title, sep); i > 0 && i+len(sep) < len(title) && strings.EqualFold(strings.TrimSpace(title[:i]), site) {
+			return strings.TrimSpace(title[i+len(sep):])
+		}
+	}
+	return title
 }
 
 func firstNonEmpty(s ...string) string {

@@ -871,3 +871,32 @@ func TestLoadFetchesAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// TestDropSiteName checks that a page title's site name is taken off its
+// headline, before or after it, and that nothing else is.
+func TestDropSiteName(t *testing.T) {
+	tests := []struct{ title, site, want string }{
+		{"Dam breaks upstream | River Echo", "River Echo", "Dam breaks upstream"},
+		{"Flood after dam failure - Hill Times", "Hill Times", "Flood after dam failure"},
+		{"Dam breaks – RIVER ECHO", "River Echo", "Dam breaks"},
+		{"River Echo :: Dam breaks upstream", "River Echo", "Dam breaks upstream"},
+		{"Dam breaks - what comes next", "River Echo", "Dam breaks - what comes next"},
+		{"River Echo", "River Echo", "River Echo"},
+		{"Dam breaks | River Echo | Weather", "River Echo", "Dam breaks | River Echo | Weather"},
+	}
+	for _, tc := range tests {
+		if got := dropSiteName(tc.title, tc.site); got != tc.want {
+			t.Errorf("dropSiteName(%q, %q) = %q, want %q", tc.title, tc.site, got, tc.want)
+		}
+	}
+	page := `<!DOCTYPE html><html><head><title>Dam breaks upstream | River Echo</title>
+<meta property="og:site_name" content="River Echo"></head><body><article>
+<p>The old dam above the valley broke on Monday night, flooding three villages.</p></article></body></html>`
+	doc, err := newDocument("echo.html", "echo", "html", []byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Headline != "Dam breaks upstream" || doc.Outlet != "River Echo" {
+		t.Errorf("headline %q, outlet %q", doc.Headline, doc.Outlet)
+	}
+}
