@@ -130,6 +130,10 @@ func Load(ctx context.Context, inputs []string, opts LoadOptions) (Event, error)
 		if inputs[i] != "-" {
 			all[i].docs, all[i].meta, all[i].err = loadInput(ctx, inputs[i], opts)
 		}
+		if d := all[i].docs; len(d) == 1 && isDescriptorPath(inputs[i]) {
+			// A shell's <(...) names no file: "input 2" says which it was.
+			d[0].Name = fmt.Sprintf("input %d", i+1)
+		}
 	})
 	var ev Event
 	manifests := 0
@@ -192,6 +196,17 @@ func loadInput(ctx context.Context, in string, opts LoadOptions) ([]Document, *m
 	}
 	doc, err := loadFile(in, opts)
 	return []Document{doc}, nil, err
+}
+
+// isDescriptorPath says whether path names an open file descriptor, as a
+// shell's process substitution <(...) does: /dev/fd/N or /proc/self/fd/N.
+func isDescriptorPath(path string) bool {
+	for _, dir := range []string{"/dev/fd/", "/proc/self/fd/"} {
+		if n, ok := strings.CutPrefix(path, dir); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // IsArticleName says whether a folder's file of this name is one of the

@@ -5,6 +5,7 @@ package compare
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,5 +108,47 @@ func TestPipedPage(t *testing.T) {
 	}
 	if doc := ev.Documents[0]; doc.Kind != "html" || doc.Outlet != "River Daily" || strings.Contains(doc.Text, "<") {
 		t.Errorf("piped page read as kind %q, outlet %q, text %q", doc.Kind, doc.Outlet, doc.Text)
+	}
+}
+
+// TestDescriptorNames checks that an article read through a descriptor, as
+// a shell's <(...) hands it over, is named after its place among the
+// inputs rather than after the descriptor's number.
+func TestDescriptorNames(t *testing.T) {
+	if _, err := os.Stat("/dev/fd/0"); err != nil {
+		t.Skip("no /dev/fd here")
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	go func() {
+		w.WriteString("The dam broke on Monday night.\n")
+		w.Close()
+	}()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "wire.txt")
+	if err := os.WriteFile(file, []byte("A dam failed on Monday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fd := fmt.Sprintf("/dev/fd/%d", r.Fd())
+	ev, err := Load(context.Background(), []string{file, fd}, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := []string{ev.Documents[0].Name, ev.Documents[1].Name}; got[0] != "wire" || got[1] != "input 2" {
+		t.Errorf("names %q, want wire and input 2", got)
+	}
+	if ev.Documents[1].Source != fd {
+		t.Errorf("source %q, want %q", ev.Documents[1].Source, fd)
+	}
+	for _, tc := range []struct {
+		path string
+		want bool
+	}{{"/dev/fd/63", true}, {"/proc/self/fd/5", true}, {"/dev/fd/", false}, {"/dev/fd/x1", false}, {"/tmp/63", false}} {
+		if got := isDescriptorPath(tc.path); got != tc.want {
+			t.Errorf("isDescriptorPath(%q) = %v", tc.path, got)
+		}
 	}
 }
