@@ -465,3 +465,57 @@ func TestQuoteStatusLinear(t *testing.T) {
 		t.Errorf("half the quote: status %s, want truncated", status)
 	}
 }
+
+// TestHostileHTMLLineBreaks reads pages of n and 4n lines split by <br>s,
+// which the extractor rejoins so that no block matches its own exactly,
+// once with every line in the story and once with a menu of as many long
+// lines that are not: finding the blocks in the extractor's text must
+// grow linearly, and every story line must be kept.
+func TestHostileHTMLLineBreaks(t *testing.T) {
+	n := 4000
+	if testing.Short() {
+		n /= 4
+	}
+	page := func(n int, menu bool) string {
+		var b strings.Builder
+		b.WriteString("<html><body>")
+		if menu {
+			b.WriteString("<nav><ul>")
+			for i := range n {
+				fmt.Fprintf(&b, "<li><a href=\"/%d\">Menu item %d for readers of the valley</a></li>", i, i)
+			}
+			b.WriteString("</ul></nav>")
+		}
+		b.WriteString("<div>")
+		for i := range n {
+			fmt.Fprintf(&b, "Line %d says the river rose again today.<br><br>", i)
+		}
+		b.WriteString("</div></body></html>")
+		return b.String()
+	}
+	for _, menu := range []bool{false, true} {
+		read := func(n int) (time.Duration, Document) {
+			best := time.Duration(1 << 62)
+			var doc Document
+			for range 2 {
+				start := time.Now()
+				d, err := newDocument("p.html", "p", "html", []byte(page(n, menu)), "")
+				if err != nil {
+					t.Fatal(err)
+				}
+				best, doc = min(best, time.Since(start)), d
+			}
+			return best, doc
+		}
+		small, _ := read(n)
+		big, doc := read(4 * n)
+		growth := float64(big) / float64(max(small, minTimed/2))
+		t.Logf("menu %v: n=%d %v, 4n %v: ×%.1f", menu, n, small, big, growth)
+		if big >= minTimed && growth > maxTimeGrowth {
+			t.Errorf("menu %v: 4 times the lines took %.1f times as long (%v, then %v)", menu, growth, small, big)
+		}
+		if !menu && len(doc.Kept) != 4*n {
+			t.Errorf("%d of %d story lines kept", len(doc.Kept), 4*n)
+		}
+	}
+}

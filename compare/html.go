@@ -40,20 +40,34 @@ func extractHTML(doc *Document, page string) error {
 		// or joined them differently (it makes paragraphs of text split
 		// by <br>s, and may join their text with no space), a block of
 		// four words or more is kept when the extractor's text holds it,
-		// white space aside.
+		// white space aside, after the last block found so. Each look
+		// reads on from there; past a budget of bytes read (a page of many
+		// such blocks that are not in it), the rest must match exactly.
 		kept := map[string]int{}
-		var keptText []string
+		var text strings.Builder
 		for _, blk := range textBlocks(art.Node) {
 			kept[blk]++
-			keptText = append(keptText, withoutSpace(blk))
+			text.WriteString(withoutSpace(blk))
+			text.WriteByte(0) // no block runs into the next
 		}
+		rest := text.String()
+		budget := 8*len(rest) + 1<<20
 		doc.Kept = []Span{}
 		for i, blk := range blocks {
-			switch {
-			case kept[blk] > 0:
+			if kept[blk] > 0 {
 				kept[blk]--
-			case countFields(blk, 4) < 4 || !containedIn(withoutSpace(blk), keptText):
-				continue
+			} else {
+				if countFields(blk, 4) < 4 || budget <= 0 {
+					continue
+				}
+				want := withoutSpace(blk)
+				at := strings.Index(rest, want)
+				if at < 0 {
+					budget -= len(rest)
+					continue
+				}
+				budget -= at + len(want)
+				rest = rest[at+len(want):]
 			}
 			doc.Kept = append(doc.Kept, spans[i])
 		}
@@ -225,16 +239,6 @@ func textBlocks(n *html.Node) []string {
 // withoutSpace is s with its white space taken out.
 func withoutSpace(s string) string {
 	return strings.Join(strings.Fields(s), "")
-}
-
-// containedIn says whether one of texts holds s.
-func containedIn(s string, texts []string) bool {
-	for _, t := range texts {
-		if strings.Contains(t, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // collapseSpace trims s and turns every run of white space into one space.
