@@ -125,7 +125,7 @@ func inlineText(s string) string {
 			}
 		case c == '*' || c == '_':
 			n := runLength(s, i, c)
-			if emphasisMark(s, i, n, c) {
+			if emphasisMark(s, i, n) {
 				i += n
 				continue
 			}
@@ -200,10 +200,10 @@ func isAutolink(s string) bool {
 		(strings.Contains(s, "@") && strings.Contains(s, ".") && !strings.Contains(s, "/"))
 }
 
-// emphasisMark says whether the run of n marks c at s[i:] opens or closes
+// emphasisMark says whether the run of n marks at s[i:] opens or closes
 // emphasis: it stands at the edge of a word, with the word on one side and
 // a space, punctuation or the line's end on the other.
-func emphasisMark(s string, i, n int, c byte) bool {
+func emphasisMark(s string, i, n int) bool {
 	before, _ := utf8.DecodeLastRuneInString(s[:i])
 	after, _ := utf8.DecodeRuneInString(s[i+n:])
 	if i == 0 {
@@ -214,11 +214,11 @@ func emphasisMark(s string, i, n int, c byte) bool {
 	}
 	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	edge := func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) }
-	opens := !unicode.IsSpace(after) && edge(before) && after != rune(c)
-	closes := !unicode.IsSpace(before) && edge(after) && before != rune(c)
 	if word(before) && word(after) {
 		return false // inside a word: snake_case, 2*3
 	}
+	opens := edge(before) && !unicode.IsSpace(after)
+	closes := edge(after) && !unicode.IsSpace(before)
 	return opens || closes
 }
 
@@ -230,6 +230,7 @@ func runLength(s string, i int, c byte) int {
 	return n
 }
 
+// isASCIIPunct says whether a backslash before c escapes it.
 func isASCIIPunct(c byte) bool {
-	return c < utf8.RuneSelf && unicode.IsPunct(rune(c)) || strings.IndexByte("$+<=>^`|~", c) >= 0
+	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
 }
