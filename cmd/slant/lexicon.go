@@ -20,12 +20,7 @@ func newLexiconCmd(e *env) *cobra.Command {
 		Long: `A lexicon is a YAML file of words to watch and of concepts whose terms name one
 thing with different connotations (see docs/lexicon.md). Without FILE, the
 commands below work on the built-in lexicon.`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usageError{fmt.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())}
-			}
-			return nil
-		},
+		Args: noSubcommand,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newLexiconLintCmd(e), newLexiconTestCmd(e), newLexiconShowCmd(e),

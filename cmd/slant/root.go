@@ -115,12 +115,7 @@ It shows differences, not verdicts: a changed word may indicate framing.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newCompareCmd(e), newQuotesCmd(e), newLexiconCmd(e), newBatchCmd(e), newWorksheetCmd(e))
 	// Unknown commands and wrong argument counts are usage errors.
-	root.Args = func(cmd *cobra.Command, args []string) error {
-		if len(args) > 0 {
-			return usageError{fmt.Errorf("unknown command %q", args[0])}
-		}
-		return nil
-	}
+	root.Args = noSubcommand
 	root.RunE = func(cmd *cobra.Command, args []string) error {
 		return cmd.Help()
 	}
@@ -130,4 +125,16 @@ It shows differences, not verdicts: a changed word may indicate framing.`,
 		return nil
 	}
 	return root
+}
+
+// noSubcommand is the Args check of a command that only holds others: an
+// argument is an unknown command, a usage error.
+func noSubcommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if cmd.HasParent() {
+		return usageError{fmt.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())}
+	}
+	return usageError{fmt.Errorf("unknown command %q", args[0])}
 }
