@@ -11,9 +11,22 @@ sizes=${SIZES:-"10 20 40 80"}
 sentences=${SENTENCES:-40}
 seed=${SEED:-1}
 
-for cmd in go python3 awk sort; do
+for cmd in go awk sort; do
 	command -v "$cmd" >/dev/null || { echo "bench: $cmd not found" >&2; exit 1; }
 done
+# The Python to time: $PYTHON, else the system's own /usr/bin/python3, else
+# python3 from PATH. It is run by the path of its real executable, so that a
+# wrapper in front of it (a version manager's shim is a shell script that
+# takes longer to start than Python itself) is not counted as Python's time.
+py=${PYTHON:-}
+if [[ -z $py ]]; then
+	py=python3
+	[[ -x /usr/bin/python3 ]] && py=/usr/bin/python3
+fi
+if ! py=$("$py" -c 'import sys; print(sys.executable)' 2>/dev/null) || [[ -z $py ]]; then
+	echo "bench: no Python 3 to run (set PYTHON to one)" >&2
+	exit 1
+fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -70,7 +83,7 @@ peakrss() {
 	if ((gnutime)); then
 		/usr/bin/time -f '%M' -o "$tmp/rss" "$@" >/dev/null && cat "$tmp/rss"
 	else
-		python3 -c 'import resource, subprocess, sys
+		"$py" -c 'import resource, subprocess, sys
 subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
 	fi
@@ -78,13 +91,20 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "slant: $what; $(go version | cut -d' ' -f3-4); $(python3 --version 2>&1); $(nproc 2>/dev/null || echo '?') CPUs"
+echo "slant: $what; $(go version | cut -d' ' -f3-4); $("$py" --version 2>&1) ($py); $(nproc 2>/dev/null || echo '?') CPUs"
 if ((gnutime)); then
 	echo "timer: wall clock around the bare command; peak RSS: median of 3 more runs under /usr/bin/time"
 else
 	echo "timer: wall clock around the bare command; peak RSS: median of 3 more runs under Python's getrusage"
 fi
 echo "each time: median of $runs runs of the whole process, output to /dev/null, after one untimed run"
+# What each process costs before it does any work: the floor under its times.
+: >"$tmp/s" && : >"$tmp/p"
+for ((i = 0; i < runs; i++)); do
+	wall "$tmp/slant" help >>"$tmp/s"
+	wall "$py" -c pass >>"$tmp/p"
+done
+echo "start-up alone: slant help $(median <"$tmp/s") ms, python -c pass $(median <"$tmp/p") ms"
 echo
 
 declare -A slant_ms nsents
@@ -95,7 +115,7 @@ for n in $sizes; do
 	"$tmp/gen" -outlets "$n" -sentences "$sentences" -seed "$seed" -o "$dir" 2>"$tmp/gen.log"
 	nsent=$(awk '{ print $4 }' "$tmp/gen.log")
 	slant=("$tmp/slant" compare --format json "$dir")
-	python=(python3 "$root/bench/baseline.py" "$dir")
+	python=("$py" "$root/bench/baseline.py" "$dir")
 	"${slant[@]}" >/dev/null # untimed: files into the page cache
 	"${python[@]}" >/dev/null
 	: >"$tmp/s" && : >"$tmp/p"
