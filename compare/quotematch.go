@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Quote statuses: how an outlet treats a statement some outlet quotes.
@@ -462,7 +461,10 @@ func quoteStatus(full, got []qtok) string {
 	return StatusTruncated
 }
 
-// quoteDiff is the word diff from the fullest version to an outlet's.
+// quoteDiff is the word diff from the fullest version to an outlet's. A
+// quote may come in parts around its attribution, so each op is cut where
+// either side moves from one part to the next: every op's text is then the
+// article's own bytes between its offsets.
 func quoteDiff(src *Article, full []Span, a *Article, parts []Span) []DiffOp {
 	var from, to []diffToken
 	for _, p := range full {
@@ -471,23 +473,137 @@ func quoteDiff(src *Article, full []Span, a *Article, parts []Span) []DiffOp {
 	for _, p := range parts {
 		to = append(to, diffTokens(a.Text[p.Start:p.End], p.Start)...)
 	}
-	// Text between offsets, read from the tokens so that the words
-	// between two parts (the attribution) stay out.
-	spanText := func(toks []diffToken) func(s, e int) string {
-		return func(s, e int) string {
-			var b strings.Builder
-			for _, t := range toks {
-				if t.start >= s && t.end <= e {
-					if r, _ := utf8.DecodeRuneInString(t.text); b.Len() > 0 && !strings.ContainsRune(",.;:!?…", r) {
-						b.WriteByte(' ')
-					}
-					b.WriteString(t.text)
-				}
+	slice := func(text string) func(s, e int) string {
+		return func(s, e int) string { return text[s:e] }
+	}
+	ops := wordDiff(from, to, slice(src.Text), slice(a.Text))
+	return cutAtParts(ops, from, to, full, parts, src.Text, a.Text)
+}
+
+// cutAtParts splits every op of a quote's diff that runs over from one
+// part of the quote to the next into one op per part, its texts read from
+// the articles. An op's words on either side are the tokens between its
+// offsets; an equal op's words pair up one to one.
+func cutAtParts(ops []DiffOp, from, to []diffToken, full, parts []Span, fromText, toText string) []DiffOp {
+	if len(full) < 2 && len(parts) < 2 {
+		for i := range ops {
+			setTexts(&ops[i], fromText, toText)
+		}
+		return ops
+	}
+	// tokensIn returns the tokens between offsets s and e (none for -1),
+	// with the part each lies in.
+	partOf := func(spans []Span, t diffToken) int {
+		k, _ := slices.BinarySearchFunc(spans, t.start, func(sp Span, at int) int {
+			if sp.End <= at {
+				return -1
 			}
-			return b.String()
+			if sp.Start > at {
+				return 1
+			}
+			return 0
+		})
+		return k
+	}
+	tokensIn := func(toks []diffToken, spans []Span, s, e int) (out []diffToken, part []int) {
+		if s < 0 {
+			return nil, nil
+		}
+		for _, t := range toks {
+			if t.start >= s && t.end <= e {
+				out = append(out, t)
+				part = append(part, partOf(spans, t))
+			}
+		}
+		return out, part
+	}
+	// runs cuts a token list where its part changes (or, with other, where
+	// either list's does: an equal op's tokens pair up).
+	runs := func(part, other []int) [][2]int {
+		var out [][2]int
+		for i := range part {
+			if i == 0 || part[i] != part[i-1] || (other != nil && other[i] != other[i-1]) {
+				out = append(out, [2]int{i, i + 1})
+			} else {
+				out[len(out)-1][1] = i + 1
+			}
+		}
+		return out
+	}
+	out := make([]DiffOp, 0, len(ops))
+	for _, op := range ops {
+		ft, fp := tokensIn(from, full, op.FromStart, op.FromEnd)
+		tt, tp := tokensIn(to, parts, op.ToStart, op.ToEnd)
+		whole := (len(fp) == 0 || fp[0] == fp[len(fp)-1]) && (len(tp) == 0 || tp[0] == tp[len(tp)-1])
+		if whole {
+			setTexts(&op, fromText, toText)
+			out = append(out, op)
+			continue
+		}
+		fromSide := func(r [2]int) (string, int, int) {
+			s, e := ft[r[0]].start, ft[r[1]-1].end
+			return fromText[s:e], s, e
+		}
+		toSide := func(r [2]int) (string, int, int) {
+			s, e := tt[r[0]].start, tt[r[1]-1].end
+			return toText[s:e], s, e
+		}
+		switch op.Op {
+		case OpEqual:
+			if len(ft) != len(tt) {
+				// Not expected: an equal op's words pair up. Keep it whole.
+				setTexts(&op, fromText, toText)
+				out = append(out, op)
+				continue
+			}
+			for _, r := range runs(fp, tp) {
+				o := DiffOp{Op: OpEqual}
+				o.FromText, o.FromStart, o.FromEnd = fromSide(r)
+				o.ToText, o.ToStart, o.ToEnd = toSide(r)
+				out = append(out, o)
+			}
+		default:
+			// A deletion, an insertion or a replacement: each side in its
+			// parts, paired in order; what one side has more of is a
+			// deletion or an insertion of its own.
+			var fr, tr [][2]int
+			if len(fp) > 0 {
+				fr = runs(fp, nil)
+			}
+			if len(tp) > 0 {
+				tr = runs(tp, nil)
+			}
+			for k := range max(len(fr), len(tr)) {
+				o := DiffOp{FromStart: -1, FromEnd: -1, ToStart: -1, ToEnd: -1}
+				switch {
+				case k < len(fr) && k < len(tr):
+					o.Op = OpReplace
+				case k < len(fr):
+					o.Op = OpDelete
+				default:
+					o.Op = OpInsert
+				}
+				if k < len(fr) {
+					o.FromText, o.FromStart, o.FromEnd = fromSide(fr[k])
+				}
+				if k < len(tr) {
+					o.ToText, o.ToStart, o.ToEnd = toSide(tr[k])
+				}
+				out = append(out, o)
+			}
 		}
 	}
-	return wordDiff(from, to, spanText(from), spanText(to))
+	return out
+}
+
+// setTexts reads an op's texts from the articles at its offsets.
+func setTexts(op *DiffOp, fromText, toText string) {
+	if op.FromStart >= 0 {
+		op.FromText = fromText[op.FromStart:op.FromEnd]
+	}
+	if op.ToStart >= 0 {
+		op.ToText = toText[op.ToStart:op.ToEnd]
+	}
 }
 
 // stemIndex holds the content stems of every article's sentences, each

@@ -362,3 +362,83 @@ func TestQuoteDiffPunctuation(t *testing.T) {
 		t.Errorf("diff texts %q: punctuation set apart from its word", texts)
 	}
 }
+
+// TestQuoteDiffSourceText checks that every op of a quote diff holds the
+// article's own bytes between its offsets, whatever the punctuation inside
+// words, and that no op runs over the attribution between two parts.
+func TestQuoteDiffSourceText(t *testing.T) {
+	src := &Article{Text: `"The $5bn U.S.-backed plan won't fail—it's 100% funded (mostly)," Okoro said. "For sixty days the guns stay silent."`}
+	a := &Article{Text: `"The $6bn U.S.-backed plan won't fail—it's 100% funded," the minister said, "mostly."`}
+	span := func(text, s string) Span {
+		i := strings.Index(text, s)
+		if i < 0 {
+			t.Fatalf("%q not in %q", s, text)
+		}
+		return Span{i, i + len(s)}
+	}
+	full := []Span{
+		span(src.Text, `The $5bn U.S.-backed plan won't fail—it's 100% funded (mostly),`),
+		span(src.Text, `For sixty days the guns stay silent.`),
+	}
+	parts := []Span{
+		span(a.Text, `The $6bn U.S.-backed plan won't fail—it's 100% funded,`),
+		span(a.Text, `mostly.`),
+	}
+	ops := quoteDiff(src, full, a, parts)
+	if len(ops) == 0 {
+		t.Fatal("no ops")
+	}
+	within := func(spans []Span, s, e int) bool {
+		for _, p := range spans {
+			if s >= p.Start && e <= p.End {
+				return true
+			}
+		}
+		return false
+	}
+	// Nothing is lost: the ops cover every byte of both versions' parts
+	// but white space.
+	fromCovered := make([]bool, len(src.Text))
+	toCovered := make([]bool, len(a.Text))
+	for _, op := range ops {
+		if op.FromStart >= 0 {
+			if got := src.Text[op.FromStart:op.FromEnd]; op.FromText != got {
+				t.Errorf("%s op: from text %q, but the article holds %q there", op.Op, op.FromText, got)
+			}
+			if !within(full, op.FromStart, op.FromEnd) {
+				t.Errorf("%s op %q runs over the gap between the quote's parts", op.Op, op.FromText)
+			}
+			for k := op.FromStart; k < op.FromEnd; k++ {
+				fromCovered[k] = true
+			}
+		}
+		if op.ToStart >= 0 {
+			if got := a.Text[op.ToStart:op.ToEnd]; op.ToText != got {
+				t.Errorf("%s op: to text %q, but the article holds %q there", op.Op, op.ToText, got)
+			}
+			if !within(parts, op.ToStart, op.ToEnd) {
+				t.Errorf("%s op %q runs over the gap between the quote's parts", op.Op, op.ToText)
+			}
+			for k := op.ToStart; k < op.ToEnd; k++ {
+				toCovered[k] = true
+			}
+		}
+	}
+	uncovered := func(text string, spans []Span, covered []bool) string {
+		var b strings.Builder
+		for _, p := range spans {
+			for k := p.Start; k < p.End; k++ {
+				if !covered[k] && text[k] != ' ' {
+					b.WriteByte(text[k])
+				}
+			}
+		}
+		return b.String()
+	}
+	if u := uncovered(src.Text, full, fromCovered); u != "" {
+		t.Errorf("bytes of the full quote in no op: %q", u)
+	}
+	if u := uncovered(a.Text, parts, toCovered); u != "" {
+		t.Errorf("bytes of the outlet's quote in no op: %q", u)
+	}
+}

@@ -464,6 +464,7 @@ func spans(text string, start, end int, changed [][2]int, flags []compare.Flag, 
 // replaced kept out.
 func diffSpans(ops []compare.DiffOp) []TextSpan {
 	var out []TextSpan
+	lastTo := -1
 	for _, op := range ops {
 		var sp TextSpan
 		switch op.Op {
@@ -474,10 +475,13 @@ func diffSpans(ops []compare.DiffOp) []TextSpan {
 		default:
 			continue
 		}
-		if len(out) > 0 && !strings.ContainsAny(sp.Text[:min(1, len(sp.Text))], ",.;:!?") {
+		// A space only where the outlet's text has one, or where its
+		// quote goes on after the attribution.
+		if len(out) > 0 && op.ToStart > lastTo {
 			out = append(out, TextSpan{Text: " "})
 		}
 		out = append(out, sp)
+		lastTo = op.ToEnd
 	}
 	return out
 }

@@ -3,6 +3,8 @@ package reports
 import (
 	"strings"
 	"testing"
+
+	"github.com/slant-news/slant/compare"
 )
 
 // TestReportModel checks the report model of every test event: one row
@@ -68,5 +70,35 @@ func TestReportModel(t *testing.T) {
 		if len(rep.Quotes) != len(res.Quotes) || len(rep.Legend) != 5 {
 			t.Errorf("%s: %d quote rows for %d quotes, legend %d", dir, len(rep.Quotes), len(res.Quotes), len(rep.Legend))
 		}
+	}
+}
+
+// TestQuoteDiffSpacing checks that an altered quote is rendered with a
+// space between two ops only where the outlet's text has one: "$5bn" with
+// its figure changed stays one word, and a quote's second part, after the
+// attribution, is set apart.
+func TestQuoteDiffSpacing(t *testing.T) {
+	// "The $6bn plan," he said, "works."
+	ops := []compare.DiffOp{
+		{Op: compare.OpEqual, FromText: "The $", FromStart: 1, FromEnd: 6, ToText: "The $", ToStart: 1, ToEnd: 6},
+		{Op: compare.OpReplace, FromText: "5bn", FromStart: 6, FromEnd: 9, ToText: "6bn", ToStart: 6, ToEnd: 9},
+		{Op: compare.OpEqual, FromText: "plan,", FromStart: 10, FromEnd: 15, ToText: "plan,", ToStart: 10, ToEnd: 15},
+		{Op: compare.OpDelete, FromText: "really", FromStart: 16, FromEnd: 22, ToStart: -1, ToEnd: -1},
+		{Op: compare.OpEqual, FromText: "works.", FromStart: 40, FromEnd: 46, ToText: "works.", ToStart: 28, ToEnd: 34},
+	}
+	tw := &textWriter{}
+	if got, want := tw.quoteDiff(ops), "The $[-5bn-]{+6bn+} plan, [-really-] works."; got != want {
+		t.Errorf("text: %q, want %q", got, want)
+	}
+	var b strings.Builder
+	for _, sp := range diffSpans(ops) {
+		if sp.Changed {
+			b.WriteString("*" + sp.Text + "*")
+		} else {
+			b.WriteString(sp.Text)
+		}
+	}
+	if got, want := b.String(), "The $*6bn* plan, works."; got != want {
+		t.Errorf("spans: %q, want %q", got, want)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/slant-news/slant/compare"
 )
@@ -94,9 +93,11 @@ func (t *textWriter) quoteMatrix(r *compare.Result) {
 }
 
 // quoteDiff renders an altered quote: the outlet's words with what differs
-// from the fullest version marked.
+// from the fullest version marked. A space goes between two ops only where
+// the text has one (or, between the parts of a quote, its attribution).
 func (t *textWriter) quoteDiff(ops []compare.DiffOp) string {
 	var b strings.Builder
+	lastFrom, lastTo := -1, -1
 	for _, op := range ops {
 		var piece string
 		switch op.Op {
@@ -109,12 +110,31 @@ func (t *textWriter) quoteDiff(ops []compare.DiffOp) string {
 		case compare.OpReplace:
 			piece = t.del(op.FromText) + t.ins(op.ToText)
 		}
-		if r, _ := utf8.DecodeRuneInString(piece); b.Len() > 0 && !strings.ContainsRune(",.;:!?…", r) {
+		if b.Len() > 0 && gapBefore(op, lastFrom, lastTo) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(piece)
+		if op.FromEnd >= 0 {
+			lastFrom = op.FromEnd
+		}
+		if op.ToEnd >= 0 {
+			lastTo = op.ToEnd
+		}
 	}
 	return b.String()
+}
+
+// gapBefore says whether the text has a gap between an op and the ops
+// before it, which ended at lastFrom and lastTo in the two texts: on the
+// outlet's side when both have one there, else on the fuller version's.
+func gapBefore(op compare.DiffOp, lastFrom, lastTo int) bool {
+	switch {
+	case op.ToStart >= 0 && lastTo >= 0:
+		return op.ToStart > lastTo
+	case op.FromStart >= 0 && lastFrom >= 0:
+		return op.FromStart > lastFrom
+	}
+	return true
 }
 
 // quoteText shortens a quote to about n characters at a word boundary.
