@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/unicode/norm"
 )
 
 // DefaultMaxBytes is the largest article Load reads unless told otherwise.
@@ -187,6 +188,11 @@ func loadInput(ctx context.Context, in string, opts LoadOptions) ([]Document, *m
 				return nil, nil, err
 			}
 			return loadManifest(ctx, manifest, opts)
+		}
+		// A manifest by another name would be passed over, and the
+		// folder's files compared without its outlet names.
+		if _, err := os.Stat(filepath.Join(in, "event.yml")); err == nil {
+			return nil, nil, inputErr(in, "holds event.yml, but a folder's manifest is read only as %s: rename it, or give the file itself", ManifestName)
 		}
 		docs, err := loadDir(in, opts)
 		return docs, nil, err
@@ -371,6 +377,7 @@ func newDocument(source, name, kind string, data []byte, contentType string) (Do
 	if err != nil {
 		return Document{}, &InputError{Input: source, Err: err}
 	}
+	text = tidyText(text)
 	if kind == "markdown" {
 		text = markdownText(text)
 	}
@@ -427,6 +434,90 @@ func decodeText(data []byte) (string, error) {
 		return "", errors.New("not valid UTF-8 text (save it as UTF-8)")
 	}
 	return string(data), nil
+}
+
+// tidyText readies decoded text for comparison, before markup is read:
+//   - control characters other than tabs and line breaks are dropped, and
+//     form feeds and vertical tabs become line breaks: they carry no words,
+//     and an escape sequence in an article would otherwise reach the
+//     terminal through the text report (to retitle the window or clear the
+//     screen);
+//   - the text is put in Unicode's composed form (NFC), so that "café"
+//     typed with one character for "é" and with "e" and a combining accent
+//     is one word, as a reader sees it.
+func tidyText(s string) string {
+	if i := controlAt(s); i >= 0 {
+		var b strings.Builder
+		b.Grow(len(s))
+		for i >= 0 {
+			b.WriteString(s[:i])
+			size := 1
+			switch s[i] {
+			case 0xC2:
+				size = 2 // a C1 control, U+0080 to U+009F
+			case 0x1B:
+				size = escapeLen(s[i:])
+			}
+			if s[i] == '\f' || s[i] == '\v' {
+				b.WriteByte('\n')
+			}
+			s = s[i+size:]
+			i = controlAt(s)
+		}
+		b.WriteString(s)
+		s = b.String()
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return s
+}
+
+// escapeLen is the length of the terminal escape sequence at the start of
+// s, which starts with ESC: a control sequence (ESC [ ... and a final
+// letter) or an operating system command (ESC ] ... ended by BEL or ESC \),
+// read whole when well formed and short, else the ESC alone.
+func escapeLen(s string) int {
+	if len(s) < 2 {
+		return 1
+	}
+	switch s[1] {
+	case '[':
+		for i := 2; i < min(len(s), 64); i++ {
+			switch c := s[i]; {
+			case c >= 0x40 && c <= 0x7E:
+				return i + 1
+			case c < 0x20 || c > 0x7E:
+				return 1
+			}
+		}
+	case ']':
+		for i := 2; i < min(len(s), 512); i++ {
+			switch {
+			case s[i] == 0x07:
+				return i + 1
+			case s[i] == 0x1B && i+1 < len(s) && s[i+1] == '\\':
+				return i + 2
+			case s[i] == '\n':
+				return 1
+			}
+		}
+	}
+	return 1
+}
+
+// controlAt is the byte offset of the first control character of s other
+// than a tab or a line break, or -1.
+func controlAt(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7F:
+			return i
+		case c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F:
+			return i
+		}
+	}
+	return -1
 }
 
 func decodeUTF16(data []byte) (string, error) {

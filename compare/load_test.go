@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf16"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 const loadArticle = "Harbor bridge collapses after storm\n\n" +
@@ -164,6 +166,18 @@ func TestLoadDirectory(t *testing.T) {
 		writeFiles(t, bad, map[string]string{"a.txt": loadArticle, "b.txt": "  \n"})
 		_, err := Load(context.Background(), []string{bad}, LoadOptions{})
 		wantInputError(t, err, filepath.Join(bad, "b.txt"), "empty article")
+	})
+	t.Run("a manifest named event.yml", func(t *testing.T) {
+		yml := t.TempDir()
+		writeFiles(t, yml, map[string]string{"a.txt": loadArticle, "b.txt": loadArticle,
+			"event.yml": "articles:\n  - file: a.txt\n    outlet: River Daily\n  - file: b.txt\n"})
+		_, err := Load(context.Background(), []string{yml}, LoadOptions{})
+		wantInputError(t, err, yml, "holds event.yml, but a folder's manifest is read only as event.yaml")
+		// Named itself, it is read.
+		ev, err := Load(context.Background(), []string{filepath.Join(yml, "event.yml")}, LoadOptions{})
+		if err != nil || len(ev.Documents) != 2 || ev.Documents[0].Outlet != "River Daily" {
+			t.Errorf("event.yml named itself: %v", err)
+		}
 	})
 }
 
@@ -898,5 +912,41 @@ func TestDropSiteName(t *testing.T) {
 	}
 	if doc.Headline != "Dam breaks upstream" || doc.Outlet != "River Echo" {
 		t.Errorf("headline %q, outlet %q", doc.Headline, doc.Outlet)
+	}
+}
+
+// TestTidyText checks what loading does to characters that carry no words
+// or that Unicode spells two ways: control characters (an escape sequence
+// would reach the terminal through the text report) are dropped, tabs and
+// line breaks kept, and decomposed accents composed.
+func TestTidyText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain text\tand\r\nlines\n", "plain text\tand\r\nlines\n"},
+		{"Dam breaks \x1b]0;pwned\x07in Orvale", "Dam breaks in Orvale"},
+		{"Dam breaks \x1b]0;pwned\x1b\\in Orvale", "Dam breaks in Orvale"},
+		{"night\x1b[2J\x1b[31m, officials said", "night, officials said"},
+		{"an escape\x1b at the end\x1b", "an escape at the end"},
+		{"an unended \x1b[12;13", "an unended [12;13"},
+		{"a\x00b\x01c\x7fd\u0085e\u009bf", "abcdef"},
+		{"page one\fpage two\vend", "page one\npage two\nend"},
+		{"Cafe\u0301 owner Zoe\u0308", "Café owner Zoë"},
+		{"Café owner Zoë", "Café owner Zoë"},
+		{"non-breaking\u00a0space and ¢", "non-breaking\u00a0space and ¢"},
+	} {
+		if got := tidyText(tc.in); got != tc.want {
+			t.Errorf("tidyText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// Through Load: an article typed with combining accents reads as the
+	// same words as one typed with composed letters.
+	dir := t.TempDir()
+	composed := "Café owner wins prize\n\nThe café owner Zoë Brontë won the prize on Friday.\n"
+	writeFiles(t, dir, map[string]string{"nfc.txt": composed, "nfd.txt": norm.NFD.String(composed) + "\x1b[2J"})
+	ev, err := Load(context.Background(), []string{filepath.Join(dir, "nfc.txt"), filepath.Join(dir, "nfd.txt")}, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.Documents[0].Text != ev.Documents[1].Text {
+		t.Errorf("the two spellings load as %q and %q", ev.Documents[0].Text, ev.Documents[1].Text)
 	}
 }

@@ -1,8 +1,10 @@
 package compare
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -117,9 +119,31 @@ func loadManifest(ctx context.Context, path string, opts LoadOptions) ([]Documen
 // problem at once.
 func parseManifest(path string, data []byte) (*manifest, error) {
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil && err != io.EOF {
 		line, msg := yamlcheck.SyntaxError(err)
 		return nil, &ManifestError{File: path, Problems: []Problem{{Line: line, Column: 1, Message: msg}}}
+	}
+	// A second document (after a "---" line) would be ignored, and the
+	// articles it lists never read.
+	// An empty one (a "---" at the end) holds nothing to lose.
+	for {
+		var next yaml.Node
+		err := dec.Decode(&next)
+		if err == io.EOF {
+			break
+		}
+		if err == nil && (len(next.Content) == 0 || next.Content[0].Tag == "!!null") {
+			continue
+		}
+		line := 1
+		if err == nil {
+			line = next.Content[0].Line
+		} else {
+			line, _ = yamlcheck.SyntaxError(err)
+		}
+		return nil, &ManifestError{File: path, Problems: []Problem{{Line: line, Column: 1,
+			Message: "a second YAML document: a manifest is one document, so list every article in the first"}}}
 	}
 	var probs []Problem
 	add := func(n *yaml.Node, format string, args ...any) {
@@ -224,6 +248,9 @@ func parseManifestArticle(n *yaml.Node, add func(*yaml.Node, string, ...any)) (m
 				if msg := checkRelativePath(a.File); msg != "" {
 					add(v, "file %q %s", a.File, msg)
 					ok = false
+				} else if isManifestFile(a.File) {
+					add(v, "file %q is a manifest (.yaml), not an article", a.File)
+					ok = false
 				}
 			}
 		case "url":
@@ -292,9 +319,14 @@ func insideFolder(dir, file string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
+// scalar is a key's single value; a YAML null (~, null or nothing) is
+// no value, as if the key were left out.
 func scalar(v *yaml.Node, add func(*yaml.Node, string, ...any), key string) string {
 	if v.Kind != yaml.ScalarNode {
 		add(v, "%s: want a single value", key)
+		return ""
+	}
+	if v.Tag == "!!null" {
 		return ""
 	}
 	return v.Value

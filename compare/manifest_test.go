@@ -168,6 +168,39 @@ articles:
 			`3:5: article has neither file: nor url:`,
 		},
 	},
+	{
+		name: "a manifest listed as an article",
+		yaml: "articles:\n  - file: a.txt\n  - file: event.yaml\n    outlet: Self Listing Gazette\n  - file: other.yml\n",
+		want: []string{
+			`3:11: file "event.yaml" is a manifest (.yaml), not an article`,
+			`5:11: file "other.yml" is a manifest (.yaml), not an article`,
+		},
+	},
+	{
+		name: "a second document",
+		yaml: "articles:\n  - file: a.txt\n  - file: b.txt\n---\narticles:\n  - file: c.txt\n",
+		want: []string{`5:1: a second YAML document: a manifest is one document, so list every article in the first`},
+	},
+}
+
+// TestManifestNulls checks that a YAML null is read as a value left out,
+// not as the text "null" or "~", and that a quoted "null" is text.
+func TestManifestNulls(t *testing.T) {
+	// A "---" at the end starts an empty document, which holds nothing.
+	m, err := parseManifest("event.yaml", []byte("title: null\ndate: ~\narticles:\n  - file: a.txt\n    outlet: ~\n  - file: b.txt\n    outlet: null\n    published:\n  - file: c.txt\n    outlet: \"Null\"\n---\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Title != "" || m.Date != "" {
+		t.Errorf("title, date = %q, %q, want none", m.Title, m.Date)
+	}
+	var outlets []string
+	for _, a := range m.Articles {
+		outlets = append(outlets, a.Outlet)
+	}
+	if want := []string{"", "", "Null"}; !slices.Equal(outlets, want) {
+		t.Errorf("outlets %q, want %q", outlets, want)
+	}
 }
 
 func TestParseManifest(t *testing.T) {
