@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -121,6 +122,9 @@ func Load(ctx context.Context, inputs []string, opts LoadOptions) (Event, error)
 		meta *manifest
 		err  error
 	}
+	if i := slices.Index(inputs, "-"); i >= 0 && slices.Contains(inputs[i+1:], "-") {
+		return Event{}, inputErr("-", "standard input is given twice: it can be read only once")
+	}
 	all := make([]loaded, len(inputs))
 	for i, in := range inputs {
 		if in == "-" {
@@ -154,7 +158,45 @@ func Load(ctx context.Context, inputs []string, opts LoadOptions) (Event, error)
 	if manifests > 1 {
 		ev.Title, ev.Date = "", ""
 	}
+	if err := givenTwice(ev.Documents); err != nil {
+		return Event{}, err
+	}
 	return ev, nil
+}
+
+// givenTwice refuses an event that holds one article twice, however its
+// path is written (a.txt and ./a.txt, a link to it, a folder and one of its
+// files, two manifests listing it) or one URL twice: the article would be
+// compared with itself, as two outlets.
+func givenTwice(docs []Document) error {
+	type seen struct {
+		source string
+		info   fs.FileInfo
+	}
+	var files []seen
+	urls := map[string]bool{}
+	for _, d := range docs {
+		switch {
+		case d.Source == "standard input":
+		case strings.HasPrefix(d.Source, "http://") || strings.HasPrefix(d.Source, "https://"):
+			if urls[d.Source] {
+				return inputErr(d.Source, "is given twice: the article would be compared with itself")
+			}
+			urls[d.Source] = true
+		default:
+			info, err := os.Stat(d.Source)
+			if err != nil || !info.Mode().IsRegular() {
+				continue // a pipe or a descriptor is read once and is its own
+			}
+			for _, f := range files {
+				if os.SameFile(f.info, info) {
+					return inputErr(d.Source, "is the same file as %s: the article would be compared with itself", f.source)
+				}
+			}
+			files = append(files, seen{d.Source, info})
+		}
+	}
+	return nil
 }
 
 func loadInput(ctx context.Context, in string, opts LoadOptions) ([]Document, *manifest, error) {

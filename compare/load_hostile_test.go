@@ -152,8 +152,8 @@ func TestManifestSymlinks(t *testing.T) {
 	links := map[string]string{
 		"event/secret.txt":   filepath.Join(outside, "secret.txt"), // absolute target
 		"event/up.txt":       filepath.Join("..", "outside", "secret.txt"),
-		"event/elsewhere":    outside, // a folder
-		"event/inside.txt":   "a.txt",
+		"event/elsewhere":    outside,                       // a folder
+		"event/inside.txt":   filepath.Join("sub", "b.txt"), // a.txt is listed beside it
 		"event/insidedir":    "sub",
 		"event/absinside":    filepath.Join(event, "sub"),
 		"event/dangling.txt": filepath.Join(outside, "gone.txt"),

@@ -241,13 +241,22 @@ articles:
 		check(t, ev)
 	})
 	t.Run("two manifests have no one title", func(t *testing.T) {
-		ev, err := Load(context.Background(), []string{dir, filepath.Join(dir, ManifestName)}, LoadOptions{})
+		other := t.TempDir()
+		writeFiles(t, other, map[string]string{
+			ManifestName: "title: Another\narticles:\n  - file: c.txt\n  - file: d.txt\n",
+			"c.txt":      loadArticle, "d.txt": loadArticle,
+		})
+		ev, err := Load(context.Background(), []string{dir, other}, LoadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(ev.Documents) != 4 || ev.Title != "" || ev.Date != "" {
 			t.Errorf("%d documents, title %q, date %q; want 4 and no title or date", len(ev.Documents), ev.Title, ev.Date)
 		}
+	})
+	t.Run("one manifest twice", func(t *testing.T) {
+		_, err := Load(context.Background(), []string{dir, filepath.Join(dir, ManifestName)}, LoadOptions{})
+		wantInputError(t, err, filepath.Join(dir, "z-river.txt"), "is the same file as", "compared with itself")
 	})
 	t.Run("manifest and a file", func(t *testing.T) {
 		ev, err := Load(context.Background(), []string{dir, filepath.Join(dir, "ignored.txt")}, LoadOptions{})
@@ -293,6 +302,21 @@ articles:
 		writeFiles(t, bad, map[string]string{ManifestName: ""})
 		_, err := Load(context.Background(), []string{path}, LoadOptions{})
 		wantInputError(t, err, path, "empty manifest")
+	})
+	t.Run("a page's title with the manifest's outlet name", func(t *testing.T) {
+		ev := t.TempDir()
+		writeFiles(t, ev, map[string]string{
+			ManifestName: "articles:\n  - file: b.html\n    outlet: Epsilon Daily\n  - file: a.txt\n",
+			"a.txt":      loadArticle,
+			"b.html":     "<html><head><title>Bridge shut | Epsilon Daily</title></head><body><p>" + loadArticle + "</p></body></html>",
+		})
+		got, err := Load(context.Background(), []string{ev}, LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h := got.Documents[0].Headline; h != "Bridge shut" {
+			t.Errorf("headline %q, want the outlet's name taken off", h)
+		}
 	})
 }
 
@@ -948,5 +972,33 @@ func TestTidyText(t *testing.T) {
 	}
 	if ev.Documents[0].Text != ev.Documents[1].Text {
 		t.Errorf("the two spellings load as %q and %q", ev.Documents[0].Text, ev.Documents[1].Text)
+	}
+}
+
+// TestLoadGivenTwice checks that an article given twice, however its path
+// is written, is refused rather than compared with itself.
+func TestLoadGivenTwice(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.txt": loadArticle, "b.txt": loadArticle})
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	if err := os.Symlink(a, filepath.Join(dir, "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	for _, inputs := range [][]string{
+		{a, b, filepath.Join(dir, ".", "a.txt")},
+		{a, filepath.Join(dir, "link.md")},
+		{dir, b}, // the folder holds b.txt (and a.txt, and the link)
+	} {
+		_, err := Load(context.Background(), inputs, LoadOptions{})
+		var ie *InputError
+		if !errors.As(err, &ie) || !strings.Contains(err.Error(), "compared with itself") {
+			t.Errorf("Load(%q) = %v, want the article refused as given twice", inputs, err)
+		}
+	}
+	_, err := Load(context.Background(), []string{"-", a, "-"}, LoadOptions{Stdin: strings.NewReader(loadArticle)})
+	wantInputError(t, err, "-", "standard input is given twice")
+	// Two copies of one text are two files: compared, as two outlets.
+	if _, err := Load(context.Background(), []string{a, b}, LoadOptions{}); err != nil {
+		t.Errorf("two files of the same text: %v", err)
 	}
 }

@@ -103,6 +103,9 @@ func loadManifest(ctx context.Context, path string, opts LoadOptions) ([]Documen
 		}
 		if a.Outlet != "" {
 			doc.Outlet, doc.OutletFrom = a.Outlet, "manifest"
+			// A page's title may carry the outlet's name as the manifest
+			// gives it ("Bridge shut | Epsilon Daily").
+			doc.Headline = dropSiteName(doc.Headline, a.Outlet)
 		}
 		if a.Published != "" {
 			doc.Published = a.Published
