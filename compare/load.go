@@ -10,6 +10,7 @@ import (
 	"math"
 	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -393,9 +394,16 @@ func readCapped(r io.Reader, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("larger than the limit of %s (use --max-bytes to change it)", formatBytes(max))
+		return nil, limitError{max}
 	}
 	return data, nil
+}
+
+// limitError is an input over the size limit.
+type limitError struct{ max int64 }
+
+func (e limitError) Error() string {
+	return fmt.Sprintf("larger than the limit of %s (use --max-bytes to change it)", formatBytes(e.max))
 }
 
 func formatBytes(n int64) string {
@@ -606,14 +614,22 @@ func NewHTTPClient(timeout time.Duration) *http.Client {
 	}
 }
 
-func fetchURL(ctx context.Context, url string, opts LoadOptions) (Document, error) {
+func fetchURL(ctx context.Context, addr string, opts LoadOptions) (Document, error) {
 	client := opts.Client
 	if client == nil {
 		client = NewHTTPClient(0)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	// The address as shown, in messages and in the output: a password in
+	// it is not repeated.
+	shown := addr
+	if u, err := url.Parse(addr); err == nil && u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			shown = u.Redacted()
+		}
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, addr, nil)
 	if err != nil {
-		return Document{}, inputErr(url, "bad URL: %v", err)
+		return Document{}, inputErr(shown, "bad URL: %v", redact(err, addr, shown))
 	}
 	req.Header.Set("Accept", "text/html, text/plain;q=0.9")
 	req.Header.Set("User-Agent", "slant (news coverage comparison)")
@@ -623,11 +639,16 @@ func fetchURL(ctx context.Context, url string, opts LoadOptions) (Document, erro
 		if errors.As(err, &ue) {
 			err = ue.Unwrap()
 		}
-		return Document{}, inputErr(url, "fetch failed: %v", err)
+		return Document{}, inputErr(shown, "fetch failed: %v", redact(err, addr, shown))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return Document{}, inputErr(url, "fetch failed: HTTP %s", resp.Status)
+		return Document{}, inputErr(shown, "fetch failed: HTTP %s", resp.Status)
+	}
+	// The client unpacks gzip, which it asks for; a page packed another
+	// way (br, deflate), unasked, would read as binary data.
+	if enc := strings.ToLower(resp.Header.Get("Content-Encoding")); enc != "" && enc != "identity" {
+		return Document{}, inputErr(shown, "fetch failed: the server sent the page compressed as %q, which slant cannot read", enc)
 	}
 	ctype := strings.ToLower(resp.Header.Get("Content-Type"))
 	kind := ""
@@ -641,11 +662,16 @@ func fetchURL(ctx context.Context, url string, opts LoadOptions) (Document, erro
 	case ctype == "":
 		kind = "" // sniffed below
 	default:
-		return Document{}, inputErr(url, "not an article: content type %q (want text/html, text/plain or text/markdown)", ctype)
+		return Document{}, inputErr(shown, "not an article: content type %q (want text/html, text/plain or text/markdown)", ctype)
 	}
 	data, err := readCapped(resp.Body, opts.MaxBytes)
 	if err != nil {
-		return Document{}, &InputError{Input: url, Err: err}
+		var le limitError
+		if !errors.As(err, &le) {
+			// The body stopped coming: a timeout, a dropped connection.
+			err = fmt.Errorf("fetch failed: %w", err)
+		}
+		return Document{}, &InputError{Input: shown, Err: err}
 	}
 	if kind == "" {
 		kind = "text"
@@ -653,12 +679,24 @@ func fetchURL(ctx context.Context, url string, opts LoadOptions) (Document, erro
 			kind = "html"
 		}
 	}
-	return newDocument(url, urlName(url), kind, data, resp.Header.Get("Content-Type"))
+	return newDocument(shown, urlName(addr), kind, data, resp.Header.Get("Content-Type"))
 }
 
-// urlName makes a short name of a URL: its host.
-func urlName(url string) string {
-	rest := url[strings.Index(url, "://")+3:]
+// redact replaces, in an error's message, an address holding a password
+// with the address as shown.
+func redact(err error, addr, shown string) error {
+	if addr == shown {
+		return err
+	}
+	return errors.New(strings.ReplaceAll(err.Error(), addr, shown))
+}
+
+// urlName makes a short name of a URL: its host, without "www.".
+func urlName(addr string) string {
+	if u, err := url.Parse(addr); err == nil && u.Hostname() != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	rest := addr[strings.Index(addr, "://")+3:]
 	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
 		rest = rest[:i]
 	}

@@ -668,6 +668,11 @@ func TestFetch(t *testing.T) {
 		case <-r.Context().Done():
 		}
 	})
+	mux.HandleFunc("/brotli", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Encoding", "br")
+		w.Write([]byte("\x1b\x00\x00\x00packed"))
+	})
 	mux.HandleFunc("/slow-body", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		io.WriteString(w, "The bridge ")
@@ -703,7 +708,8 @@ func TestFetch(t *testing.T) {
 		{name: "slow server", path: "/slow", opts: LoadOptions{Client: NewHTTPClient(200 * time.Millisecond)},
 			errParts: []string{"fetch failed", "Timeout"}},
 		{name: "slow body", path: "/slow-body", opts: LoadOptions{Client: NewHTTPClient(200 * time.Millisecond)},
-			errParts: []string{"Timeout"}},
+			errParts: []string{"fetch failed", "Timeout"}},
+		{name: "packed unasked", path: "/brotli", errParts: []string{"fetch failed", `compressed as "br"`}},
 		{name: "endless body", path: "/endless", opts: LoadOptions{MaxBytes: 64 << 10},
 			errParts: []string{"larger than the limit of 64 KiB"}},
 	}
@@ -757,6 +763,21 @@ func TestFetch(t *testing.T) {
 			t.Errorf("documents %+v", ev.Documents)
 		}
 	})
+	t.Run("a password in the address", func(t *testing.T) {
+		secret := strings.Replace(srv.URL, "http://", "http://reader:s3cret@", 1)
+		shown := strings.Replace(srv.URL, "http://", "http://reader:xxxxx@", 1)
+		ev, err := Load(context.Background(), []string{secret + "/plain"}, LoadOptions{Client: srv.Client()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if src := ev.Documents[0].Source; src != shown+"/plain" {
+			t.Errorf("source %q, want the password hidden: %q", src, shown+"/plain")
+		}
+		_, err = Load(context.Background(), []string{secret + "/gone"}, LoadOptions{Client: srv.Client()})
+		if err == nil || strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("error %v shows the password", err)
+		}
+	})
 	t.Run("manifest url failing", func(t *testing.T) {
 		dir := t.TempDir()
 		writeFiles(t, dir, map[string]string{ManifestName: "articles:\n  - url: " + srv.URL + "/png\n"})
@@ -773,6 +794,8 @@ func TestFetchURLName(t *testing.T) {
 		{"https://user:pw@news.example.org:443/a?b#c", "news.example.org"},
 		{"https://example.org?x=1", "example.org"},
 		{"https://example.org#top", "example.org"},
+		{"http://[::1]:8766/story", "::1"},
+		{"https://WWW.Example.org/a", "example.org"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.url, func(t *testing.T) {
