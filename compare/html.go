@@ -80,8 +80,14 @@ func extractHTML(doc *Document, page string) error {
 	if err == nil && doc.Headline == "" {
 		doc.Headline = strings.TrimSpace(art.Title())
 	}
-	site := firstNonEmpty(meta["og:site_name"], meta["application-name"], meta["publisher"])
-	if site == "" && err == nil {
+	site := ""
+	for _, name := range []string{meta["og:site_name"], meta["application-name"], meta["publisher"]} {
+		if name = strings.TrimSpace(name); name != "" && siteNameLike(name) {
+			site = name
+			break
+		}
+	}
+	if site == "" && err == nil && siteNameLike(art.SiteName()) {
 		site = strings.TrimSpace(art.SiteName())
 	}
 	if site != "" {
@@ -116,6 +122,17 @@ func dropSiteName(title, site string) string {
 	}
 	return title
 }
+
+// siteNameLike says whether a page's site name can name an outlet: a few
+// words on one line, not a paragraph a page put there by mistake (it would
+// become the outlet's name and id in every report).
+func siteNameLike(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && len(s) <= maxSiteName && !strings.ContainsAny(s, "\n\r") && countFields(s, 13) <= 12
+}
+
+// maxSiteName is the longest site name taken, in bytes.
+const maxSiteName = 100
 
 func firstNonEmpty(s ...string) string {
 	for _, v := range s {

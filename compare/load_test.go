@@ -960,6 +960,16 @@ func TestDropSiteName(t *testing.T) {
 	if doc.Headline != "Dam breaks upstream" || doc.Outlet != "River Echo" {
 		t.Errorf("headline %q, outlet %q", doc.Headline, doc.Outlet)
 	}
+	// A site name that is a paragraph (20 KB of it, on one page seen) names
+	// no outlet: the next candidate does.
+	long := strings.Replace(page, `content="River Echo"`, `content="`+strings.Repeat("River Echo news and weather ", 700)+`"><meta name="application-name" content="Echo App"`, 1)
+	doc, err = newDocument("echo.html", "echo", "html", []byte(long), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Outlet != "Echo App" {
+		t.Errorf("outlet %.40q, want the next name, Echo App", doc.Outlet)
+	}
 }
 
 // TestTidyText checks what loading does to characters that carry no words
