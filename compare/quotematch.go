@@ -136,9 +136,18 @@ func clusterQuotes(articles []Article) *quoteClusters {
 			}
 			return []string{strings.Join(words, " ")}
 		}
-		out := make([]string, 0, len(ts)-2)
+		out := make([]string, 0, 2*len(ts)-3)
 		for i := 0; i+2 < len(ts); i++ {
 			out = append(out, ts[i].norm+" "+ts[i+1].norm+" "+ts[i+2].norm)
+		}
+		// Word pairs too, where one of the two words carries content: a
+		// quote with every third word changed ("The $5bn U.S.-backed
+		// plan won't fail" against "The $6bn U.S.-led plan will not
+		// fail") shares no trigram with the other version.
+		for i := 0; i+1 < len(ts); i++ {
+			if !isStop(ts[i].norm) || !isStop(ts[i+1].norm) {
+				out = append(out, "2:"+ts[i].norm+" "+ts[i+1].norm)
+			}
 		}
 		return out
 	}

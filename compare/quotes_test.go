@@ -442,3 +442,28 @@ func TestQuoteDiffSourceText(t *testing.T) {
 		t.Errorf("bytes of the outlet's quote in no op: %q", u)
 	}
 }
+
+// TestHeavilyAlteredQuote checks that a quote with every third word
+// changed (it shares no three words in a row with the other version) is
+// still one statement, altered in one outlet, rather than two statements
+// each omitted by the other outlet.
+func TestHeavilyAlteredQuote(t *testing.T) {
+	ev := Event{Documents: []Document{
+		{Source: "one.txt", Name: "one", Kind: "text", Text: "Plan defended\n\nMinister Rhea Okoro defended the plan on Monday. \"The $5bn U.S.-backed plan won't fail—it's 100% funded (mostly),\" Okoro said.\n"},
+		{Source: "two.txt", Name: "two", Kind: "text", Text: "Plan defended\n\nMinister Rhea Okoro defended the plan on Monday. \"The $6bn U.S.-led plan will not fail—it's 90% funded (mostly),\" Okoro said.\n"},
+	}}
+	res, err := Compare(ev, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Quotes) != 1 {
+		t.Fatalf("%d statements, want 1", len(res.Quotes))
+	}
+	var statuses []string
+	for _, u := range res.Quotes[0].Outlets {
+		statuses = append(statuses, u.Status)
+	}
+	if !slices.Contains(statuses, StatusAltered) || slices.Contains(statuses, StatusOmitted) {
+		t.Errorf("statuses %v, want one version altered and none omitted", statuses)
+	}
+}
