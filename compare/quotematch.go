@@ -774,11 +774,50 @@ type paraphraseTarget struct {
 	// aligned holds the sentences, as [article, sentence], aligned with a
 	// sentence that quotes the statement.
 	aligned map[[2]int]bool
+	res     *Result
+}
+
+// directQuoteParts returns the parts of the article's direct quotes that
+// overlap sentence s (a partial quote, a few words woven into the
+// outlet's own sentence, is the outlet's account and does not count).
+func directQuoteParts(a *Article, s int) []Span {
+	sent := a.Sentences[s]
+	var out []Span
+	for _, q := range a.Quotes {
+		if q.Kind != "direct" || !slices.Contains(q.Sentences, s) {
+			continue
+		}
+		for _, p := range q.Parts {
+			if min(p.End, sent.End) > max(p.Start, sent.Start) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// textOutside is sentence s of a without the spans quoted (sorted, as a
+// quote's parts and an article's quotes are).
+func textOutside(a *Article, s int, quoted []Span) string {
+	sent := a.Sentences[s]
+	var b strings.Builder
+	at := sent.Start
+	for _, p := range quoted {
+		if p.Start > at {
+			b.WriteString(a.Text[at:min(p.Start, sent.End)])
+		}
+		b.WriteByte(' ')
+		at = max(at, p.End)
+	}
+	if at < sent.End {
+		b.WriteString(a.Text[at:sent.End])
+	}
+	return b.String()
 }
 
 func newParaphraseTarget(full []qtok, members []int, all []quoteRef, res *Result,
 	stems *stemIndex, alignments *alignmentIndex) *paraphraseTarget {
-	t := &paraphraseTarget{want: stems.contentStems(joinNorm(full), nil), aligned: map[[2]int]bool{}}
+	t := &paraphraseTarget{want: stems.contentStems(joinNorm(full), nil), aligned: map[[2]int]bool{}, res: res}
 	// Words every outlet uses all the time (the place, the main actors)
 	// say little: weigh each by how rare it is in the event.
 	t.weight = make([]float64, len(t.want))
@@ -824,19 +863,43 @@ func (t *paraphraseTarget) find(ai int, stems *stemIndex) (int, bool) {
 			}
 		}
 	}
+	short := len(t.want) < 4
+	enough := func(cover float64, aligned bool) bool {
+		if short {
+			return cover == 1 && aligned
+		}
+		return cover >= 0.5 || (aligned && cover >= 0.35)
+	}
+	coverOf := func(n int, got float64) float64 {
+		cover := float64(n) / float64(len(t.want))
+		if sum > 0 {
+			cover = math.Min(cover, got/sum)
+		}
+		return cover
+	}
+	a := &t.res.Articles[ai]
 	best, bestScore := -1, 0.0
 	for s, n := range count {
 		aligned := t.aligned[[2]int{ai, s}]
-		cover := float64(n) / float64(len(t.want))
-		if sum > 0 {
-			cover = math.Min(cover, got[s]/sum)
+		cover := coverOf(n, got[s])
+		if !enough(cover, aligned) {
+			continue
 		}
-		short := len(t.want) < 4
-		switch {
-		case short && (cover < 1 || !aligned):
-			continue
-		case !short && cover < 0.5 && !(aligned && cover >= 0.35):
-			continue
+		if quoted := directQuoteParts(a, s); quoted != nil {
+			// Words someone is quoted saying are theirs, not the outlet's
+			// account of another statement: only the sentence's own words
+			// count.
+			own := stems.contentStems(textOutside(a, s, quoted), nil)
+			n, got := 0, 0.0
+			for k, st := range t.want {
+				if slices.Contains(own, st) {
+					n++
+					got += t.weight[k]
+				}
+			}
+			if cover = coverOf(n, got); !enough(cover, aligned) {
+				continue
+			}
 		}
 		score := cover
 		if aligned {

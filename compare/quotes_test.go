@@ -467,3 +467,25 @@ func TestHeavilyAlteredQuote(t *testing.T) {
 		t.Errorf("statuses %v, want one version altered and none omitted", statuses)
 	}
 }
+
+// TestQuotedSentenceNoParaphrase checks that a sentence holding another
+// direct quote is not taken for a paraphrase of a statement, however many
+// of its content words it shares: it is someone quoted, not the outlet's
+// own account of what was said.
+func TestQuotedSentenceNoParaphrase(t *testing.T) {
+	ev := Event{Documents: []Document{
+		{Source: "one.txt", Name: "one", Kind: "text", Text: "Dam holds\n\nThe river rose again on Monday. \"Winter storms will not break the dam,\" engineer Anna Berg said.\n"},
+		{Source: "two.txt", Name: "two", Kind: "text", Text: "Dam holds\n\nThe river rose again on Monday. \"Break? The dam? Not in any winter storm,\" resident Pia Holm said.\n"},
+	}}
+	res, err := Compare(ev, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range res.Quotes {
+		for _, u := range g.Outlets {
+			if u.Status == StatusParaphrased {
+				t.Errorf("%s: %s's sentence %q called a paraphrase of %q", g.ID, u.Outlet, u.Text, g.Text)
+			}
+		}
+	}
+}
