@@ -262,6 +262,7 @@ func clusterQuotes(articles []Article) *quoteClusters {
 func matchQuotes(res *Result, qc *quoteClusters, stemIdx *stemIndex) {
 	all, toks, roots, clusters := qc.all, qc.toks, qc.roots, qc.clusters
 	alignments := newAlignmentIndex(res)
+	own := newOwnWords(res, stemIdx)
 	res.Quotes = make([]QuoteGroup, 0, len(roots))
 	for _, root := range roots {
 		members := clusters[root]
@@ -327,7 +328,7 @@ func matchQuotes(res *Result, qc *quoteClusters, stemIdx *stemIndex) {
 			} else {
 				use.Status = StatusOmitted
 				if target == nil {
-					target = newParaphraseTarget(bv.toks, members, all, res, stemIdx, alignments)
+					target = newParaphraseTarget(bv.toks, members, all, res, stemIdx, alignments, own)
 				}
 				if s, ok := target.find(ai, stemIdx); ok {
 					use.Status, use.Sentence, use.Text = StatusParaphrased, s, a.Sentences[s].Text
@@ -774,35 +775,63 @@ type paraphraseTarget struct {
 	// aligned holds the sentences, as [article, sentence], aligned with a
 	// sentence that quotes the statement.
 	aligned map[[2]int]bool
-	res     *Result
+	own     *ownWords
 }
 
-// directQuoteParts returns the parts of the article's direct quotes that
-// overlap sentence s (a partial quote, a few words woven into the
-// outlet's own sentence, is the outlet's account and does not count).
-func directQuoteParts(a *Article, s int) []Span {
-	sent := a.Sentences[s]
-	var out []Span
-	for _, q := range a.Quotes {
-		if q.Kind != "direct" || !slices.Contains(q.Sentences, s) {
-			continue
-		}
-		for _, p := range q.Parts {
-			if min(p.End, sent.End) > max(p.Start, sent.Start) {
-				out = append(out, p)
+// ownWords gives, for a sentence holding direct quotes, the content
+// stems of its own words, outside the quotes: worked out once per
+// sentence, however many statements ask (a sentence may hold hundreds of
+// quotes, each a statement of its own).
+type ownWords struct {
+	res   *Result
+	stems *stemIndex
+	// quoted[ai][s] are the parts of article ai's direct quotes over its
+	// sentence s (nil until the article is first asked about); a partial
+	// quote, a few words woven into the outlet's own sentence, is the
+	// outlet's account and does not count.
+	quoted [][][]Span
+	// of holds the sorted stems of each sentence asked about, by
+	// [article, sentence].
+	of map[[2]int][]int32
+}
+
+func newOwnWords(res *Result, stems *stemIndex) *ownWords {
+	return &ownWords{res: res, stems: stems, quoted: make([][][]Span, len(res.Articles)), of: map[[2]int][]int32{}}
+}
+
+// get returns the sorted content stems of sentence s of article ai
+// outside its direct quotes, and false when the sentence holds none (its
+// words are all its own).
+func (o *ownWords) get(ai, s int) ([]int32, bool) {
+	a := &o.res.Articles[ai]
+	if o.quoted[ai] == nil {
+		o.quoted[ai] = make([][]Span, len(a.Sentences))
+		for _, q := range a.Quotes {
+			if q.Kind != "direct" {
+				continue
+			}
+			for _, si := range q.Sentences {
+				sent := a.Sentences[si]
+				for _, p := range q.Parts {
+					if min(p.End, sent.End) > max(p.Start, sent.Start) {
+						o.quoted[ai][si] = append(o.quoted[ai][si], p)
+					}
+				}
 			}
 		}
 	}
-	return out
-}
-
-// textOutside is sentence s of a without the spans quoted (sorted, as a
-// quote's parts and an article's quotes are).
-func textOutside(a *Article, s int, quoted []Span) string {
+	quoted := o.quoted[ai][s]
+	if quoted == nil {
+		return nil, false
+	}
+	key := [2]int{ai, s}
+	if stems, ok := o.of[key]; ok {
+		return stems, true
+	}
 	sent := a.Sentences[s]
 	var b strings.Builder
 	at := sent.Start
-	for _, p := range quoted {
+	for _, p := range quoted { // in text order, as quotes and their parts are
 		if p.Start > at {
 			b.WriteString(a.Text[at:min(p.Start, sent.End)])
 		}
@@ -812,12 +841,15 @@ func textOutside(a *Article, s int, quoted []Span) string {
 	if at < sent.End {
 		b.WriteString(a.Text[at:sent.End])
 	}
-	return b.String()
+	stems := o.stems.contentStems(b.String(), nil)
+	slices.Sort(stems)
+	o.of[key] = stems
+	return stems, true
 }
 
 func newParaphraseTarget(full []qtok, members []int, all []quoteRef, res *Result,
-	stems *stemIndex, alignments *alignmentIndex) *paraphraseTarget {
-	t := &paraphraseTarget{want: stems.contentStems(joinNorm(full), nil), aligned: map[[2]int]bool{}, res: res}
+	stems *stemIndex, alignments *alignmentIndex, own *ownWords) *paraphraseTarget {
+	t := &paraphraseTarget{want: stems.contentStems(joinNorm(full), nil), aligned: map[[2]int]bool{}, own: own}
 	// Words every outlet uses all the time (the place, the main actors)
 	// say little: weigh each by how rare it is in the event.
 	t.weight = make([]float64, len(t.want))
@@ -877,7 +909,6 @@ func (t *paraphraseTarget) find(ai int, stems *stemIndex) (int, bool) {
 		}
 		return cover
 	}
-	a := &t.res.Articles[ai]
 	best, bestScore := -1, 0.0
 	for s, n := range count {
 		aligned := t.aligned[[2]int{ai, s}]
@@ -885,14 +916,13 @@ func (t *paraphraseTarget) find(ai int, stems *stemIndex) (int, bool) {
 		if !enough(cover, aligned) {
 			continue
 		}
-		if quoted := directQuoteParts(a, s); quoted != nil {
+		if own, ok := t.own.get(ai, s); ok {
 			// Words someone is quoted saying are theirs, not the outlet's
 			// account of another statement: only the sentence's own words
 			// count.
-			own := stems.contentStems(textOutside(a, s, quoted), nil)
 			n, got := 0, 0.0
 			for k, st := range t.want {
-				if slices.Contains(own, st) {
+				if _, found := slices.BinarySearch(own, st); found {
 					n++
 					got += t.weight[k]
 				}
