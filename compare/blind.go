@@ -3,9 +3,11 @@ package compare
 import (
 	"fmt"
 	"hash/fnv"
-	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // BlindKey says which outlet a blind letter stands for.
@@ -25,15 +27,24 @@ type BlindKey struct {
 //
 // Outlet names not given by a manifest or the page are found as Compare
 // finds them, from the copyright or byline line or the file name.
+//
+// In the texts, a name is replaced where it is written as a name, and
+// nothing else changes: see namePatterns for the forms matched. All names
+// are replaced in one pass, the longest first where two could match at one
+// place, so no replacement is read again as a name.
 func Blind(ev Event) (Event, []BlindKey, error) {
 	if len(ev.Documents) > 26*26 {
 		return ev, nil, fmt.Errorf("blind mode letters run out at %d articles", 26*26)
 	}
 	names := make([]string, len(ev.Documents))
+	guessed := make([]bool, len(ev.Documents))
 	for i, doc := range ev.Documents {
-		names[i] = doc.Outlet
+		names[i], guessed[i] = doc.Outlet, false
 		if names[i] == "" {
-			names[i], _ = outletOf(doc, clean(doc))
+			var from string
+			names[i], from = outletOf(doc, clean(doc))
+			// A name made of a file name has lost its case: "bbc" gives "Bbc".
+			guessed[i] = from == "file"
 		}
 	}
 	idx := make([]int, len(ev.Documents))
@@ -46,6 +57,14 @@ func Blind(ev Event) (Event, []BlindKey, error) {
 		hashes[i] = h.Sum64()
 	}
 	sort.SliceStable(idx, func(x, y int) bool { return hashes[idx[x]] < hashes[idx[y]] })
+	// Every outlet's name is hidden in every text: outlets cite each other
+	// too. Patterns go in letter order, which settles a tie between two
+	// outlets' names the same way whatever the order of the inputs.
+	var patterns []namePattern
+	for n, i := range idx {
+		patterns = append(patterns, namePatterns(names[i], "Outlet "+blindLetter(n), guessed[i])...)
+	}
+	hide := newNameMatcher(patterns)
 	out := ev
 	out.Documents = append([]Document(nil), ev.Documents...)
 	keys := make([]BlindKey, len(idx))
@@ -54,39 +73,22 @@ func Blind(ev Event) (Event, []BlindKey, error) {
 		name := "Outlet " + letter
 		keys[n] = BlindKey{Letter: letter, Name: name, Outlet: names[i], Source: ev.Documents[i].Source}
 		d := &out.Documents[i]
-		// Every outlet's name is hidden in every text: outlets cite each
-		// other too.
-		for j := range names {
-			other := "Outlet " + blindLetterFor(idx, j)
-			for _, variant := range nameVariants(names[j]) {
-				var shift func(int) int
-				d.Text, shift = replaceName(d.Text, variant, other)
-				if d.Kept != nil {
-					kept := make([]Span, len(d.Kept))
-					for k, sp := range d.Kept {
-						kept[k] = Span{shift(sp.Start), shift(sp.End)}
-					}
-					d.Kept = kept
-				}
-				d.Headline, _ = replaceName(d.Headline, variant, other)
+		var moved offsetMap
+		d.Text, moved = hide.replace(d.Text)
+		if d.Kept != nil {
+			kept := make([]Span, len(d.Kept))
+			for k, sp := range d.Kept {
+				kept[k] = moved.span(sp)
 			}
+			d.Kept = kept
 		}
+		d.Headline, _ = hide.replace(d.Headline)
 		d.Outlet, d.OutletFrom = name, "blind"
 		d.Name = "outlet-" + strings.ToLower(letter)
 		d.Source = d.Name
 		d.Published = ev.Documents[i].Published
 	}
 	return out, keys, nil
-}
-
-// blindLetterFor returns the letter given to document j.
-func blindLetterFor(idx []int, j int) string {
-	for n, i := range idx {
-		if i == j {
-			return blindLetter(n)
-		}
-	}
-	return "?"
 }
 
 // blindLetter is A..Z, then AA, AB, ...
@@ -97,58 +99,341 @@ func blindLetter(n int) string {
 	return string(rune('A'+n/26-1)) + string(rune('A'+n%26))
 }
 
-// nameVariants are the ways a text may write an outlet's name: whole, and
-// without a leading "The" ("the Daily Clarion").
+// nameVariants are the ways a text may write an outlet's name: whole, with
+// its leading "The" in either case ("told the Daily Clarion"), and without
+// it ("a Daily Clarion reporter").
 func nameVariants(name string) []string {
 	out := []string{name}
-	for _, the := range []string{"The ", "the "} {
+	add := func(v string) {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	for _, the := range []string{"The ", "the ", "THE "} {
 		if rest, ok := strings.CutPrefix(name, the); ok && strings.TrimSpace(rest) != "" {
-			out = append(out, rest)
+			add("The " + rest)
+			add("the " + rest)
+			add(rest)
 		}
 	}
 	return out
 }
 
-// replaceName replaces an outlet's name in text, ignoring case and the
-// spacing inside the name (Press TV, PressTV, press-tv), at word
-// boundaries. shift maps an offset of the old text to the new one, for
-// the spans that refer to it.
-func replaceName(text, name, with string) (string, func(int) int) {
-	same := func(i int) int { return i }
-	words := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == '_' })
-	if len(words) == 0 || text == "" {
-		return text, same
+// namePattern is one form in which a text may write an outlet's name.
+type namePattern struct {
+	// words are the name's words as written; between them a text may put
+	// spaces, hyphens, underscores, one line break or nothing (Press TV,
+	// Press-TV, PressTV), unless joined.
+	words []string
+	// joined words are written with nothing between them (presstv.ir).
+	joined bool
+	// fold matches the words in any case, as long as the text writes one
+	// letter of them in upper case: "BBC" for a name guessed as "Bbc", but
+	// not "sun" for "Sun".
+	fold bool
+	// with replaces the name.
+	with string
+}
+
+// namePatterns are the forms of an outlet's name that are replaced by with
+// in the texts. Each variant of the name (see nameVariants) is matched
+//
+//   - as written, in the case it is written;
+//   - in capitals (PRESS TV), unless it is one word that reads as an
+//     ordinary word (Sun, Post): "SUN" may be a shouted sun;
+//   - in lower case with its words run together (presstv), when it has two
+//     or more words of letters and digits: the form of a web address;
+//   - in any case with at least one capital, when the name's own case is
+//     not to be trusted: a name guessed from a file name (guessed), a name
+//     in lower case, or a name of four or more letters all in capitals
+//     ("© 2026 THE SUN").
+//
+// A name of one letter or digit (an outlet named "A" after a.txt), or of
+// punctuation only, is never matched in the texts: every "A" there is far
+// more likely the article. Matches always start and end at word boundaries; see
+// nameMatcher.
+func namePatterns(name, with string, guessed bool) []namePattern {
+	upper, lower, letters := 0, 0, 0
+	for _, r := range name {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+		if isWordRune(r) {
+			letters++
+		}
 	}
-	for i, w := range words {
-		words[i] = regexp.QuoteMeta(w)
-	}
-	re, err := regexp.Compile(`(?i)\b` + strings.Join(words, `[\s\-_]*`) + `\b`)
-	if err != nil {
-		return text, same
-	}
-	matches := re.FindAllStringIndex(text, -1)
-	if len(matches) == 0 {
-		return text, same
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range matches {
-		b.WriteString(text[last:m[0]])
-		b.WriteString(with)
-		last = m[1]
-	}
-	b.WriteString(text[last:])
-	shift := func(i int) int {
-		d := 0
-		for _, m := range matches {
-			switch {
-			case i >= m[1]:
-				d += len(with) - (m[1] - m[0])
-			case i > m[0]:
-				return m[0] + d + min(i-m[0], len(with))
+	fold := guessed || upper == 0 || (lower == 0 && letters > 3)
+	var out []namePattern
+	for _, v := range nameVariants(name) {
+		words := nameWords(v)
+		if len(words) == 0 || countWordRunes(v) < 2 {
+			continue
+		}
+		switch {
+		case fold:
+			out = append(out, namePattern{words: words, fold: true, with: with})
+		case len(words) == 1 && capitalizedWord(words[0]):
+			out = append(out, namePattern{words: words, with: with})
+		default:
+			caps := make([]string, len(words))
+			for k, w := range words {
+				caps[k] = strings.ToUpper(w)
+			}
+			out = append(out, namePattern{words: words, with: with})
+			if !slices.Equal(caps, words) {
+				out = append(out, namePattern{words: caps, with: with})
 			}
 		}
-		return i + d
+		if len(words) > 1 && !slices.ContainsFunc(words, func(w string) bool { return countWordRunes(w) != utf8.RuneCountInString(w) }) {
+			low := make([]string, len(words))
+			for k, w := range words {
+				low[k] = strings.ToLower(w)
+			}
+			out = append(out, namePattern{words: low, joined: true, with: with})
+		}
 	}
-	return b.String(), shift
+	return out
+}
+
+// nameWords splits a name at spaces, hyphens and underscores; every other
+// character, punctuation included, belongs to a word ("(Orvale)", "R&B").
+func nameWords(name string) []string {
+	return strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '_' || isHyphen(r) })
+}
+
+// capitalizedWord says whether w reads as an ordinary word given a capital:
+// an upper-case letter, then lower-case letters only (Sun, Post, Orvale).
+func capitalizedWord(w string) bool {
+	first, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(first) || size == len(w) {
+		return false
+	}
+	for _, r := range w[size:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
+
+func countWordRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if isWordRune(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// nameMatcher finds outlets' names in a text, all of them in one pass.
+type nameMatcher struct {
+	patterns []namePattern
+	// byFirst lists the patterns that may start with a rune, by nameKey.
+	byFirst map[rune][]int
+}
+
+func newNameMatcher(patterns []namePattern) *nameMatcher {
+	m := &nameMatcher{patterns: patterns, byFirst: map[rune][]int{}}
+	for p, pat := range patterns {
+		r, _ := utf8.DecodeRuneInString(pat.words[0])
+		m.byFirst[nameKey(r)] = append(m.byFirst[nameKey(r)], p)
+	}
+	return m
+}
+
+// nameKey is the rune under which a rune is looked up: its lower case,
+// and a straight apostrophe for a curly one.
+func nameKey(r rune) rune {
+	if r == '’' {
+		return '\''
+	}
+	return unicode.ToLower(r)
+}
+
+// replace replaces every name in text, reading the text once from the
+// start: at each place the longest name found there is replaced, and the
+// search goes on after it. It returns the new text and where the old
+// text's offsets went.
+func (m *nameMatcher) replace(text string) (string, offsetMap) {
+	var b strings.Builder
+	var moved offsetMap
+	last := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		best, end := -1, 0
+		for _, p := range m.byFirst[nameKey(r)] {
+			if e, ok := m.patterns[p].match(text, i); ok && e > end {
+				best, end = p, e
+			}
+		}
+		if best < 0 {
+			i += size
+			continue
+		}
+		if moved == nil {
+			b.Grow(len(text))
+		}
+		b.WriteString(text[last:i])
+		with := m.patterns[best].with
+		moved = append(moved, replacement{old: Span{i, end}, new: Span{b.Len(), b.Len() + len(with)}})
+		b.WriteString(with)
+		last, i = end, end
+	}
+	if moved == nil {
+		return text, nil
+	}
+	b.WriteString(text[last:])
+	return b.String(), moved
+}
+
+// match reports where the name p ends if it starts at text[i:].
+func (p namePattern) match(text string, i int) (int, bool) {
+	pos := i
+	for k, w := range p.words {
+		if k > 0 && !p.joined {
+			pos = skipNameSeparator(text, pos)
+		}
+		n, ok := matchNameWord(text[pos:], w, p.fold)
+		if !ok {
+			return 0, false
+		}
+		pos += n
+	}
+	found := text[i:pos]
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	after, _ := utf8.DecodeRuneInString(text[pos:])
+	first, _ := utf8.DecodeRuneInString(found)
+	last, _ := utf8.DecodeLastRuneInString(found)
+	// Whole words only: "Sun" is not in "Sunday". A name that starts or
+	// ends with punctuation ("The Voice (Orvale)") needs no boundary there.
+	if isWordRune(first) && i > 0 && isWordRune(before) || isWordRune(last) && pos < len(text) && isWordRune(after) {
+		return 0, false
+	}
+	if p.fold && !strings.ContainsFunc(found, unicode.IsUpper) {
+		return 0, false
+	}
+	// A one-word name written as an ordinary word is not one in a
+	// hyphenated word: "Post-fire repairs" at the start of a sentence.
+	if len(p.words) == 1 && capitalizedWord(found) {
+		if isHyphen(before) && isWordRune(runeBefore(text, i-utf8.RuneLen(before))) ||
+			isHyphen(after) && isWordRune(runeAt(text, pos+utf8.RuneLen(after))) {
+			return 0, false
+		}
+	}
+	return pos, true
+}
+
+func runeBefore(text string, i int) rune {
+	if i <= 0 {
+		return utf8.RuneError
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r
+}
+
+func runeAt(text string, i int) rune {
+	if i >= len(text) {
+		return utf8.RuneError
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r
+}
+
+// skipNameSeparator skips what may stand between two words of a name:
+// spaces, hyphens and underscores, and at most one line break, so a name
+// never runs from one paragraph into the next.
+func skipNameSeparator(text string, i int) int {
+	breaks := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			if breaks++; breaks > 1 {
+				return i
+			}
+		case r == '\r' || r == '_' || isHyphen(r) || unicode.IsSpace(r):
+		default:
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// matchNameWord reports how many bytes at the start of s spell the word w:
+// in the same case unless fold, with a curly apostrophe for a straight one
+// or the other way round.
+func matchNameWord(s, w string, fold bool) (int, bool) {
+	n := 0
+	for _, want := range w {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if size == 0 || !sameNameRune(r, want, fold) {
+			return 0, false
+		}
+		n += size
+	}
+	return n, true
+}
+
+func sameNameRune(r, want rune, fold bool) bool {
+	switch {
+	case r == want:
+		return true
+	case isApostrophe(r) && isApostrophe(want):
+		return true
+	case fold:
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f == want {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// replacement is one name replaced: its span in the old text and the
+// span of what replaced it in the new one.
+type replacement struct {
+	old, new Span
+}
+
+// offsetMap says where the offsets of a text went when names in it were
+// replaced: the replacements in text order.
+type offsetMap []replacement
+
+// span returns the span of the new text that holds what sp held in the
+// old one. A span that starts or ends inside a replaced name takes in all
+// of what replaced it.
+func (m offsetMap) span(sp Span) Span {
+	return Span{m.offset(sp.Start, false), m.offset(sp.End, true)}
+}
+
+// offset maps offset i of the old text to the new one. An offset inside a
+// replaced name goes to the start of what replaced it, or to its end if
+// end is set.
+func (m offsetMap) offset(i int, end bool) int {
+	// The first replacement that ends after i.
+	k := sort.Search(len(m), func(k int) bool { return m[k].old.End > i })
+	if k < len(m) && m[k].old.Start < i {
+		if end {
+			return m[k].new.End
+		}
+		return m[k].new.Start
+	}
+	if k == 0 {
+		return i
+	}
+	return i + m[k-1].new.End - m[k-1].old.End
 }
