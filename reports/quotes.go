@@ -42,9 +42,12 @@ func (t *textWriter) quoteMatrix(r *compare.Result) {
 	}
 	t.wrap("  columns: ", strings.Join(cols, ", "))
 	idw := len(r.Quotes[len(r.Quotes)-1].ID)
+	// A column is as wide as the largest outlet number and a space, so
+	// that numbers from 10 up stay apart ("9  10 11", not "9 1011").
+	colw := len(fmt.Sprint(len(r.Articles))) + 1
 	head := fmt.Sprintf("  %-*s  ", idw, "")
 	for i := range r.Articles {
-		head += fmt.Sprintf("%-2d", (i+1)%100)
+		head += fmt.Sprintf("%-*d", colw, i+1)
 	}
 	fmt.Fprintln(t.w)
 	fmt.Fprintln(t.w, strings.TrimRight(head, " "))
@@ -55,8 +58,9 @@ func (t *textWriter) quoteMatrix(r *compare.Result) {
 	for _, g := range r.Quotes {
 		marks := ""
 		for _, u := range g.Outlets {
-			marks += StatusSymbols[u.Status] + " "
+			marks += StatusSymbols[u.Status] + strings.Repeat(" ", colw-1)
 		}
+		marks = strings.TrimRight(marks, " ") + " "
 		speaker := g.Speaker
 		if speaker == "" {
 			speaker = "unattributed"

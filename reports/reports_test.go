@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -198,6 +200,41 @@ func TestTextOutletCounts(t *testing.T) {
 	for _, want := range []string{"One, date unknown, 1 sentence, 1 word\n", "Two, date unknown, 2 sentences, 5 words\n"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("the report has no %q:\n%s", want, b.String())
+		}
+	}
+}
+
+// TestQuoteMatrixColumns checks that the quote matrix's outlet numbers
+// stay apart from 10 outlets up ("9  10 11", not "9 1011"), each mark under
+// its number.
+func TestQuoteMatrixColumns(t *testing.T) {
+	var docs []compare.Document
+	for i := range 11 {
+		docs = append(docs, compare.Document{Source: fmt.Sprintf("o%02d.txt", i), Name: fmt.Sprintf("o%02d", i), Kind: "text",
+			Text: "Dam holds\n\n\"The dam will hold through the winter,\" engineer Anna Berg said.\n"})
+	}
+	res, err := compare.Compare(compare.Event{Documents: docs}, compare.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Text(&b, res, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(b.String(), "\n")
+	head := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(strings.TrimSpace(l), "1 ") })
+	if head < 0 || head+1 >= len(lines) {
+		t.Fatalf("no matrix header:\n%s", b.String())
+	}
+	if !strings.Contains(lines[head], "9  10 11") {
+		t.Errorf("header %q runs numbers together", lines[head])
+	}
+	// Each mark sits under the first digit of its number.
+	row := []rune(lines[head+1])
+	for i, r := range []rune(lines[head]) {
+		if r >= '1' && r <= '9' && (i == 0 || []rune(lines[head])[i-1] == ' ') && (i >= len(row) || row[i] != '●') {
+			t.Errorf("no mark under column %q:\n%s\n%s", string(r), lines[head], lines[head+1])
+			break
 		}
 	}
 }
