@@ -15,16 +15,16 @@ import (
 const (
 	RuleHTMLExtractor = "html-extractor" // outside the readable article of an HTML page
 	RuleHeadline      = "headline"       // the headline, kept in Article.Headline
-	RuleCaption       = "caption"        // a photo caption above the body, kept in Article.Captions
+	RuleCaption       = "caption"        // a photo caption above the body (not a lead-in ending in a colon), kept in Article.Captions
 	RuleDateline      = "dateline"       // a line holding only a date or time
-	RuleByline        = "byline"         // "By Name"
+	RuleByline        = "byline"         // "By Name", "By Name | Outlet", "By Name | Updated 10:42 a.m."
 	RuleWidget        = "widget"         // share/print/email bars, social prompts
 	RuleRepeated      = "repeated-line"  // a line given again word for word
 	RuleRelated       = "related-links"  // "Related Stories:", "Latest From ..." headings
 	RuleNavigation    = "navigation-list"
 	RuleComment       = "comment-prompt"
-	RuleCopyright     = "copyright"
-	RulePageTail      = "page-tail" // short non-sentence lines after the body
+	RuleCopyright     = "copyright" // a short notice or photo credit, not prose about copyright
+	RulePageTail      = "page-tail" // short non-sentence lines after the body; never long prose or a lead-in's list
 	RuleMarkup        = "markup"    // Markdown front matter and rules
 )
 
@@ -60,6 +60,12 @@ var (
 	timeRe    = lazyRegexp(`(?i)\d{1,2}:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?`)
 	datePunct = lazyRegexp(`(?i)\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b|\b(?:gmt|utc|[a-z]{1,2}t|updated|published|posted|last|modified|on|at)\b|[|,:\-–—/·•()\[\]]`)
 	yearRe    = lazyRegexp(`\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?`)
+
+	// dayMonth is a day and a month without a year: "March 3", "3rd March".
+	dayMonth = lazyRegexp(`(?i)\b` + monthRe + `\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `\b`)
+	// relativeTime is a whole field that says when by counting back: "2
+	// hours ago", "an hour ago", "yesterday".
+	relativeTime = lazyRegexp(`(?i)^(?:(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|yesterday|today|just now)\.?$`)
 
 	widgetWords = map[string]bool{
 		"share": true, "email": true, "e-mail": true, "print": true, "tweet": true, "facebook": true,
@@ -104,14 +110,15 @@ func clean(doc Document) cleaned {
 		}
 	}
 	if doc.Kind == "markdown" {
-		markMarkdown(lines)
+		markMarkdown(text, lines)
 	}
 
 	// Pass 1: furniture rules that look at one line at a time.
 	// Lines seen so far by the hash of their normalized text (see
 	// normCursor), each checked against the lines of its hash.
 	seen := map[uint64][]int{}
-	bylineOutlet := ""
+	var notices []int // copyright lines, which may name the outlet
+	bylineOutlet, bylineDate := "", ""
 	for i := range lines {
 		l := &lines[i]
 		if l.blank || l.rule != "" {
@@ -129,19 +136,22 @@ func clean(doc Document) cleaned {
 		if l.rule == RuleDateline && c.published == "" {
 			c.published = findDate(l.text)
 		}
-		if l.rule == RuleCopyright && c.outlet == "" {
-			if name := outletFromCopyright(l.text); name != "" {
-				c.outlet, c.outletFrom = name, "copyright"
-			}
+		if l.rule == RuleCopyright {
+			notices = append(notices, i)
 		}
-		if l.rule == RuleByline && bylineOutlet == "" {
-			bylineOutlet = outletFromByline(l.text)
+		if l.rule == RuleByline {
+			if bylineOutlet == "" {
+				bylineOutlet = outletFromByline(l.text)
+			}
+			if bylineDate == "" {
+				bylineDate = findDate(l.text)
+			}
 		}
 		seen[h] = append(seen[h], i)
 	}
-	if c.outlet == "" && bylineOutlet != "" {
-		// The copyright line names the publisher; a byline comes second.
-		c.outlet, c.outletFrom = bylineOutlet, "byline"
+	if c.published == "" {
+		// "By Jane Roe, March 3, 2026": a date line comes first.
+		c.published = bylineDate
 	}
 
 	// Pass 2: the story's shape, judged on blocks of lines (a line and the
@@ -167,7 +177,16 @@ func clean(doc Document) cleaned {
 	}
 	first, last := -1, -1 // line indexes of the body's bounds
 	firstBlock := -1
+	// tail is the last line before block b that begins the page's tail;
+	// next the first line not yet looked at for one.
+	tail, next := -1, 0
 	for bi, b := range blocks {
+		for ; next < b.first; next++ {
+			if beginsTail(lines[next].rule) {
+				tail = next
+			}
+		}
+		next = b.last + 1
 		if bi == 0 && b.first == b.last && isHeadline(&lines[b.first], lines, b.first, doc.Headline) {
 			lines[b.first].rule = RuleHeadline
 			c.headline = lines[b.first].text
@@ -176,18 +195,39 @@ func clean(doc Document) cleaned {
 		if first < 0 && isProse(b.text) {
 			first, firstBlock = b.first, bi
 		}
-		if first >= 0 && endsSentence(b.text) {
-			last = b.last
+		if first < 0 {
+			continue
+		}
+		// Past the last sentence end, long prose without one still
+		// belongs to the story ("... Police watched from the road"), and
+		// so does a list that a lead-in introduces ("The following roads
+		// will be closed:"), unless the page's tail (related links,
+		// comments, the copyright) has begun between them and the body.
+		switch {
+		case endsSentence(b.text):
+			last = max(last, b.last)
+		case isLongProse(b.text) && tail <= last:
+			last = max(last, b.last)
+		case isLeadIn(b.text) && tail <= last:
+			if end := listEnd(lines, b.last); end >= 0 {
+				last = max(last, end)
+			}
 		}
 	}
 	// Short sentences just before the first long one open the body too
-	// ("It is gone."), unless furniture stands between them.
+	// ("It is gone."), and so does a lead-in ending in a colon ("The mayor
+	// told reporters:"), unless furniture stands between them.
 	for bi := firstBlock - 1; bi >= 0; bi-- {
 		b := blocks[bi]
-		if lines[b.first].rule != "" || !endsSentence(b.text) || furnitureBetween(lines, b.last, first) {
+		if lines[b.first].rule != "" || !(endsSentence(b.text) || isLeadIn(b.text)) || furnitureBetween(lines, b.last, first) {
 			break
 		}
 		first = b.first
+	}
+	c.outlet, c.outletFrom = outletFromNotices(lines, notices, last)
+	if c.outlet == "" && bylineOutlet != "" {
+		// The copyright line names the publisher; a byline comes second.
+		c.outlet, c.outletFrom = bylineOutlet, "byline"
 	}
 	if doc.Headline != "" {
 		c.headline = doc.Headline
@@ -217,7 +257,7 @@ func clean(doc Document) cleaned {
 		}
 	}
 	// A bullet list inside the body is part of the story, not navigation.
-	for i := first + 1; first >= 0 && i < last; i++ {
+	for i := first + 1; first >= 0 && i <= last; i++ {
 		if lines[i].rule == RuleNavigation {
 			lines[i].rule = ""
 		}
@@ -280,6 +320,71 @@ func furnitureBetween(lines []line, i, j int) bool {
 	return false
 }
 
+// beginsTail says whether a line removed by rule begins the page's tail: a
+// related-links heading, a navigation list, a comment prompt or a copyright
+// line. Text after one is the page's, not the story's, whatever it reads
+// like (a related story's headline), unless it ends a sentence.
+func beginsTail(rule string) bool {
+	switch rule {
+	case RuleRelated, RuleNavigation, RuleComment, RuleCopyright:
+		return true
+	}
+	return false
+}
+
+// listEnd returns the last line of the bullet list that starts after line
+// i (blank lines may part its items), or -1 when no bullet follows i.
+// Items short enough to pass for navigation count too: after a lead-in,
+// they are the story's list.
+func listEnd(lines []line, i int) int {
+	end := -1
+	for k := i + 1; k < len(lines); k++ {
+		l := &lines[k]
+		switch {
+		case l.blank:
+		case (l.rule == "" || l.rule == RuleNavigation) && isBullet(l.text):
+			end = k
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// outletFromNotices names the outlet from the copyright lines of a
+// document, lines[last] the body's last line (-1 when there is no body).
+// The notice after the body names the publisher, one with a year or "All
+// rights reserved" before one without. A notice above or inside the body
+// counts only with a year or "All rights reserved": a bare "© Jane Roe /
+// Fictional Pictures" there credits a photo, not the outlet.
+func outletFromNotices(lines []line, notices []int, last int) (name, from string) {
+	bestRank := 3 // 0 is best; 3 names no outlet
+	for _, i := range notices {
+		s := lines[i].text
+		formal := hasYear(s) || containsFold(s, "all rights reserved")
+		footer := last >= 0 && i > last
+		rank := 3
+		switch {
+		case footer && formal:
+			rank = 0
+		case footer:
+			rank = 1
+		case formal:
+			rank = 2
+		}
+		if rank >= bestRank {
+			continue
+		}
+		if n := outletFromCopyright(s); n != "" {
+			name, bestRank = n, rank
+		}
+	}
+	if name == "" {
+		return "", ""
+	}
+	return name, "copyright"
+}
+
 func firstContent(lines []line) int {
 	for i := range lines {
 		if !lines[i].blank && lines[i].rule == "" {
@@ -291,7 +396,8 @@ func firstContent(lines []line) int {
 
 // isHeadline says whether the first content line is a headline: a known
 // headline, a Markdown heading, or a short line without a final period with
-// more text after it.
+// more text after it. A lead-in ending in a colon is the story's first
+// line, not its headline.
 func isHeadline(l *line, lines []line, i int, known string) bool {
 	if known != "" {
 		return sameText(l.text, known)
@@ -300,7 +406,7 @@ func isHeadline(l *line, lines []line, i int, known string) bool {
 		return true
 	}
 	words := len(strings.Fields(l.text))
-	if words == 0 || words > 25 || strings.HasSuffix(l.text, ".") {
+	if words == 0 || words > 25 || strings.HasSuffix(l.text, ".") || isLeadIn(l.text) {
 		return false
 	}
 	for _, m := range lines[i+1:] {
@@ -350,21 +456,22 @@ func splitLines(text string) []line {
 }
 
 // markMarkdown strips heading marks from Markdown headings and removes front
-// matter and horizontal rules.
-func markMarkdown(lines []line) {
-	front := firstContent(lines)
-	inFront := false
+// matter and horizontal rules. Front matter is a block that opens the file
+// with "---" and closes with "---", every line in it YAML's "key: value",
+// or a list item, comment or indented line under a key. A "---" that opens
+// anything else (story paragraphs, a heading) is a thematic break, removed
+// on its own.
+func markMarkdown(text string, lines []line) {
+	frontEnd := -1 // the line closing the front matter
+	if front := firstContent(lines); front >= 0 && lines[front].text == "---" {
+		frontEnd = frontMatterEnd(text, lines, front)
+	}
 	for i := range lines {
 		l := &lines[i]
 		if l.blank {
 			continue
 		}
-		if l.text == "---" && (inFront || i == front) {
-			inFront = i == front
-			l.rule = RuleMarkup
-			continue
-		}
-		if inFront {
+		if i <= frontEnd {
 			l.rule = RuleMarkup
 			continue
 		}
@@ -390,12 +497,40 @@ func markMarkdown(lines []line) {
 	}
 }
 
+// yamlKey is a line of YAML front matter that starts a key: "title: Bridge
+// falls", "tags:".
+var yamlKey = lazyRegexp(`^[A-Za-z0-9_][A-Za-z0-9_.-]*:(?:\s|$)`)
+
+// frontMatterEnd returns the index of the "---" line that closes the front
+// matter opened by the "---" at lines[open], or -1 when what follows it is
+// not front matter: a line that is not a "key: value" pair, nor a list
+// item, comment or indented line (a nested or folded value) under a key,
+// or no closing "---" at all.
+func frontMatterEnd(text string, lines []line, open int) int {
+	underKey := false
+	for i := open + 1; i < len(lines); i++ {
+		l := &lines[i]
+		indented := l.start > 0 && (text[l.start-1] == ' ' || text[l.start-1] == '\t')
+		switch {
+		case l.blank:
+		case l.text == "---":
+			return i
+		case yamlKey().MatchString(l.text):
+			underKey = true
+		case underKey && (indented || l.text == "-" || strings.HasPrefix(l.text, "- ") || strings.HasPrefix(l.text, "#")):
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
 // lineRule names the furniture rule a line matches on its own, or "".
 func lineRule(s string) string {
 	n := countFields(s, 15) // the rules below look at lines of 14 words or fewer
 	switch {
-	case strings.HasPrefix(s, "©") || hasPrefixFold(s, "(c) ") || hasPrefixFold(s, "copyright") ||
-		containsFold(s, "all rights reserved"):
+	case (strings.HasPrefix(s, "©") || hasPrefixFold(s, "(c) ") || hasPrefixFold(s, "copyright") ||
+		containsFold(s, "all rights reserved")) && isCopyrightNotice(s):
 		return RuleCopyright
 	case n <= 12 && isWidgetLine(s):
 		return RuleWidget
@@ -407,10 +542,99 @@ func lineRule(s string) string {
 		return RuleNavigation
 	case n <= 14 && isDateline(s):
 		return RuleDateline
-	case n <= 10 && bylineRe().MatchString(s) && !strings.HasSuffix(s, "."):
+	case n <= 10 && bylineRe().MatchString(s) && (!strings.HasSuffix(s, ".") || bylineEndsInTime(s)):
 		return RuleByline
 	}
 	return ""
+}
+
+// maxNoticeWords is the most words a copyright notice runs to, with the
+// links that may share its line ("| About Us | Contact Us | Privacy").
+const maxNoticeWords = 20
+
+// isCopyrightNotice says whether a line that starts with a copyright mark
+// ("©", "(c)", "Copyright") or holds "All rights reserved" is a notice:
+// "© 2026 Harbor Ledger Media. All rights reserved.", "Copyright 2026
+// Fictional Wire", "(c) Harbor Ledger", a photo credit ("© Jane Roe /
+// Fictional Pictures"). A notice is short, and once its marks and years are
+// read off, each of its parts (cut at ".", ",", ";" and bars) is "All
+// rights reserved" or a name of six words or fewer. Story sentences that
+// use the words are left alone: "Copyright lawyers for the designer said
+// on Wednesday that ..." (a part of more than six words is prose, and so is
+// one starting in lower case after "Copyright" or "(c)", which can open a
+// sentence or a lettered clause where "©" cannot), and "The city said all
+// rights reserved under the contract ..." (without a mark in front, "All
+// rights reserved" must be a part of its own).
+func isCopyrightNotice(s string) bool {
+	if countFields(s, maxNoticeWords+1) > maxNoticeWords {
+		return false
+	}
+	sign := strings.HasPrefix(s, "©")
+	marked := sign || hasPrefixFold(s, "(c) ") || hasPrefixFold(s, "copyright")
+	reserved := false // "All rights reserved" stands as a part
+	for _, part := range strings.FieldsFunc(s, isNoticeCut) {
+		part = strings.TrimFunc(trimCopyrightMarks(part), func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.IsPunct(r)
+		})
+		switch {
+		case part == "":
+		case len(part) == len("all rights reserved") && asciiEqualFold(part, "all rights reserved"):
+			reserved = true
+		case countFields(part, 7) > 6:
+			return false
+		case !sign && unicode.IsLower(firstRune(part)):
+			return false
+		}
+	}
+	return marked || reserved
+}
+
+// isNoticeCut says whether r parts a copyright line: "© 2026 Harbor Ledger.
+// All rights reserved. | Privacy".
+func isNoticeCut(r rune) bool {
+	return r == '.' || r == ',' || r == ';' || r == '|' || r == '•' || r == '·'
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// trimCopyrightMarks reads the marks and years off the front of a
+// copyright notice: "© Copyright 2012 Press TV" gives "Press TV".
+func trimCopyrightMarks(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		before := s
+		s = strings.TrimPrefix(s, "©")
+		s = strings.TrimSpace(s)
+		for _, p := range []string{"Copyright", "COPYRIGHT", "copyright", "(c)", "(C)"} {
+			s = strings.TrimPrefix(s, p)
+		}
+		s = strings.TrimSpace(s)
+		if loc := yearRe().FindStringIndex(s); loc != nil && loc[0] == 0 {
+			s = strings.TrimSpace(s[loc[1]:])
+		}
+		if s == before {
+			return s
+		}
+	}
+}
+
+// bylineEndsInTime says whether a byline that ends in a period ends in a
+// date or time whose period it is, after a bar or comma: "By Jane Roe |
+// Updated 10:42 a.m.", "By Jane Roe, March 3, 2026.". A sentence that
+// starts with "By" ("By Tuesday, the council had agreed.") is not a
+// byline.
+func bylineEndsInTime(s string) bool {
+	for i, r := range s {
+		if r == '|' || r == ',' {
+			if field := strings.TrimSpace(s[i+1:]); isDateline(field) || relativeTime().MatchString(field) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isBullet(s string) bool {
@@ -575,30 +799,17 @@ func normalizeDate(s string) string {
 }
 
 // outletFromCopyright reads the owner out of a copyright line:
-// "© Copyright 2012 Press TV. All rights reserved." gives "Press TV".
+// "© Copyright 2012 Press TV. All rights reserved." gives "Press TV". A
+// name with a slash is a photo credit, photographer and agency ("© Jane
+// Roe / Fictional Pictures"), and names no outlet.
 func outletFromCopyright(s string) string {
-	s = strings.TrimSpace(s)
-	for {
-		before := s
-		s = strings.TrimPrefix(s, "©")
-		s = strings.TrimSpace(s)
-		for _, p := range []string{"Copyright", "COPYRIGHT", "copyright", "(c)", "(C)"} {
-			s = strings.TrimPrefix(s, p)
-		}
-		s = strings.TrimSpace(s)
-		if loc := yearRe().FindStringIndex(s); loc != nil && loc[0] == 0 {
-			s = strings.TrimSpace(s[loc[1]:])
-		}
-		if s == before {
-			break
-		}
-	}
+	s = trimCopyrightMarks(s)
 	if i := strings.IndexAny(s, "|.,;"); i >= 0 {
 		s = s[:i]
 	}
 	s = strings.TrimSpace(s)
 	lower := strings.ToLower(s)
-	if s == "" || strings.HasPrefix(lower, "all rights") || len(strings.Fields(s)) > 6 {
+	if s == "" || strings.HasPrefix(lower, "all rights") || len(strings.Fields(s)) > 6 || strings.Contains(s, "/") {
 		return ""
 	}
 	r, _ := utf8.DecodeRuneInString(s)
@@ -609,30 +820,130 @@ func outletFromCopyright(s string) string {
 }
 
 // outletFromByline reads an outlet from "By Name | Outlet" or "By Name,
-// Outlet"; a role ("staff writer") is not an outlet.
+// Outlet": the field after the name, up to the next bar or comma. A bar is
+// looked for first, as it parts the fields a page's template sets ("By Ana
+// Ruiz, staff writer | River Daily"). A role ("staff writer"), a place
+// after "in" or "at", a date or a time ("March 3, 2026", "Updated 10:42
+// a.m.", "2 hours ago") is not an outlet.
+//
+// Nor is a single word after a comma. "By Jane Roe, Portvale" is how wire
+// copy gives the place a story was filed from, and "By Jane Roe, Reuters"
+// how some bylines give the agency; the two cannot be told apart without a
+// list of places. A place taken for the outlet would misname the outlet on
+// every line of a report, while leaving it out lets a copyright line or the
+// file name name it, so the word is left out. After a bar, where templates
+// put the outlet, a single word is taken ("By Ana Ruiz | Reuters").
 func outletFromByline(s string) string {
 	rest := s[3:]
-	i := strings.IndexAny(rest, "|,")
+	i := strings.IndexByte(rest, '|')
+	if i < 0 {
+		i = strings.IndexByte(rest, ',')
+	}
 	if i < 0 {
 		return ""
 	}
-	name := strings.TrimSpace(rest[i+1:])
-	for _, w := range strings.Fields(strings.ToLower(name)) {
+	afterComma := rest[i] == ','
+	name := rest[i+1:]
+	if j := strings.IndexAny(name, "|,"); j >= 0 {
+		name = name[:j]
+	}
+	name = strings.TrimSpace(name)
+	words := strings.Fields(strings.ToLower(name))
+	if len(words) == 0 || len(words) > 5 || (afterComma && len(words) == 1) || isDateOrTime(name) {
+		return ""
+	}
+	for _, w := range words {
 		switch w {
 		case "correspondent", "reporter", "writer", "editor", "staff", "contributor", "in", "at", "and":
 			return ""
 		}
 	}
-	if name == "" || len(strings.Fields(name)) > 5 {
-		return ""
-	}
 	return name
+}
+
+// isDateOrTime says whether a field of a byline says when, not who: a
+// date, a day and month ("3 March"), a time, a relative time ("2 hours
+// ago", "yesterday"), a day of the week on its own ("Tuesday"), or a stamp
+// ("Updated ...", "Last modified ...", "Published Tuesday"). A name that
+// starts with a day ("Sunday Times") is left to be an outlet.
+func isDateOrTime(s string) bool {
+	s = strings.TrimSpace(s)
+	if isDateline(s) || findDate(s) != "" || timeRe().MatchString(s) || dayMonth().MatchString(s) ||
+		relativeTime().MatchString(s) {
+		return true
+	}
+	words := strings.Fields(strings.ToLower(s))
+	if len(words) > 1 && words[0] == "last" {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return false
+	}
+	switch w := strings.TrimRight(words[0], ":.,"); w {
+	case "updated", "published", "posted", "modified":
+		return true
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
+		return len(words) == 1
+	}
+	return false
 }
 
 // isProse says whether a line reads as running text: several words and a
 // sentence end.
 func isProse(s string) bool {
 	return len(strings.Fields(s)) >= 4 && endsSentence(s)
+}
+
+// longProseWords is the fewest words of a block that reads as running text
+// without a sentence end.
+const longProseWords = 12
+
+// isLongProse says whether a block that does not end a sentence still reads
+// as running text, as a last paragraph that lost its full stop does
+// ("Officials expect the bridge to reopen in early March, weather
+// permitting, once inspectors have signed off the repairs"): twelve words
+// or more, at least half of them in lower case. It leaves alone what pages
+// put after a story: short lines ("Tags: bridge, storm"), title-cased names
+// and links ("Reporting by Jane Roe in Portvale; Editing by Tom Lee and Sam
+// Park"), lists of tags cut by commas, and bullets.
+func isLongProse(s string) bool {
+	if isBullet(s) {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) < longProseWords || 3*strings.Count(s, ",") >= len(words) {
+		return false
+	}
+	lower := 0
+	for _, w := range words {
+		if unicode.IsLower(firstRune(w)) {
+			lower++
+		}
+	}
+	return 2*lower >= len(words)
+}
+
+// isLeadIn says whether a line ending in a colon reads as the start of what
+// follows: a list ("The following roads will be closed from Monday:") or a
+// quotation ("Mayor Lena Okafor told reporters on Tuesday evening:"). It
+// has four words or more, fewer than half of them the words of share bars
+// and prompts, so "Follow us on social media:" and "Share:" are no lead-ins.
+func isLeadIn(s string) bool {
+	if !strings.HasSuffix(s, ":") {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(s))
+	if len(words) < 4 {
+		return false
+	}
+	widget := 0
+	for _, w := range words {
+		if widgetWords[strings.Trim(w, "|•·:,;!()[]")] {
+			widget++
+		}
+	}
+	return 2*widget < len(words)
 }
 
 // endsSentence reports whether s ends with sentence punctuation, possibly

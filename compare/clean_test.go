@@ -377,6 +377,219 @@ var cleanCases = []cleanCase{
 		sentences: []string{"0: The old harbor bridge collapsed on Saturday after a night of storms."},
 		bug:       `outletFromByline matches role words as substrings ("and " in "Highland Voice")`,
 	},
+	{
+		name: "story sentences about copyright are body",
+		text: "Tower designer faces inquiry\n\n" +
+			"Investigators raided the offices of the harbor tower's designer on Tuesday.\n\n" +
+			"Copyright lawyers for the designer said on Wednesday that the firm would cooperate fully with the inquiry.\n\n" +
+			"The city said all rights reserved under the original construction contract would be enforced against the builder.\n\n" +
+			"© 2026 Harbor Ledger Media. All rights reserved.\n",
+		headline: "Tower designer faces inquiry",
+		outlet:   "Harbor Ledger Media", outletFrom: "copyright",
+		removed: []string{
+			"headline: Tower designer faces inquiry",
+			"copyright: © 2026 Harbor Ledger Media. All rights reserved.",
+		},
+		sentences: []string{
+			"0: Investigators raided the offices of the harbor tower's designer on Tuesday.",
+			"1: Copyright lawyers for the designer said on Wednesday that the firm would cooperate fully with the inquiry.",
+			"2: The city said all rights reserved under the original construction contract would be enforced against the builder.",
+		},
+	},
+	{
+		name: "photo credit above the body does not name the outlet",
+		text: "Harbor bridge collapses after storm\n\n" +
+			"© Jane Roe / Fictional Pictures\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n\n" +
+			"City engineers said the span had been closed since Friday evening.\n\n" +
+			"© 2026 Harbor Ledger Media. All rights reserved.\n",
+		headline: "Harbor bridge collapses after storm",
+		outlet:   "Harbor Ledger Media", outletFrom: "copyright",
+		removed: []string{
+			"headline: Harbor bridge collapses after storm",
+			"copyright: © Jane Roe / Fictional Pictures",
+			"copyright: © 2026 Harbor Ledger Media. All rights reserved.",
+		},
+		sentences: []string{
+			"0: The old harbor bridge collapsed on Saturday after a night of storms.",
+			"1: City engineers said the span had been closed since Friday evening.",
+		},
+	},
+	{
+		name: "footer notice without a year wins over a credit above the body",
+		text: "Harbor bridge collapses after storm\n\n" +
+			"© Fictional Pictures\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n\n" +
+			"(c) Harbor Ledger\n",
+		headline: "Harbor bridge collapses after storm",
+		outlet:   "Harbor Ledger", outletFrom: "copyright",
+		removed: []string{
+			"headline: Harbor bridge collapses after storm",
+			"copyright: © Fictional Pictures",
+			"copyright: (c) Harbor Ledger",
+		},
+		sentences: []string{"0: The old harbor bridge collapsed on Saturday after a night of storms."},
+	},
+	{
+		name: "photo credit without a footer names no outlet",
+		text: "Harbor bridge collapses after storm\n" +
+			"© Fictional Pictures\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n",
+		headline: "Harbor bridge collapses after storm",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Harbor bridge collapses after storm",
+			"copyright: © Fictional Pictures",
+		},
+		sentences: []string{"0: The old harbor bridge collapsed on Saturday after a night of storms."},
+	},
+	{
+		name: "byline date is the published date, not the outlet",
+		text: "Harbor bridge collapses after storm\nBy Jane Roe, March 3, 2026\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n",
+		headline:  "Harbor bridge collapses after storm",
+		published: "2026-03-03",
+		outlet:    "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Harbor bridge collapses after storm",
+			"byline: By Jane Roe, March 3, 2026",
+		},
+		sentences: []string{"0: The old harbor bridge collapsed on Saturday after a night of storms."},
+	},
+	{
+		name: "byline ending in a time is a byline",
+		text: "Harbor bridge collapses after storm\nBy Jane Roe | Updated 10:42 a.m.\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n",
+		headline: "Harbor bridge collapses after storm",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Harbor bridge collapses after storm",
+			"byline: By Jane Roe | Updated 10:42 a.m.",
+		},
+		sentences: []string{"0: The old harbor bridge collapsed on Saturday after a night of storms."},
+	},
+	{
+		name: "long last paragraph without a full stop is body",
+		text: "Dock workers march on the harbour\n\n" +
+			"Hundreds of dock workers walked out on Monday over pay and safety on the quays.\n\n" +
+			"The crowd cheered loudly and then the workers marched to the harbour gates. Police watched from the road\n\n" +
+			"Tags: harbour, strike\n",
+		headline: "Dock workers march on the harbour",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Dock workers march on the harbour",
+			"page-tail: Tags: harbour, strike",
+		},
+		sentences: []string{
+			"0: Hundreds of dock workers walked out on Monday over pay and safety on the quays.",
+			"1: The crowd cheered loudly and then the workers marched to the harbour gates.",
+			"1: Police watched from the road",
+		},
+	},
+	{
+		name: "long last sentence without a full stop is body",
+		text: "Harbor bridge to reopen in spring\n\n" +
+			"The harbor bridge will stay closed through the winter, the council said on Friday.\n\n" +
+			"Officials expect the bridge to reopen in early March, weather permitting, once inspectors have signed off the repairs to both damaged piers\n",
+		headline: "Harbor bridge to reopen in spring",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{"headline: Harbor bridge to reopen in spring"},
+		sentences: []string{
+			"0: The harbor bridge will stay closed through the winter, the council said on Friday.",
+			"1: Officials expect the bridge to reopen in early March, weather permitting, once inspectors have signed off the repairs to both damaged piers",
+		},
+	},
+	{
+		name: "long headline of a related story stays page tail",
+		text: "Harbor bridge to reopen in spring\n\n" +
+			"The harbor bridge will stay closed through the winter, the council said on Friday.\n\n" +
+			"Related Stories:\n" +
+			"Ferry operators say the winter timetable will add two crossings every weekday from December\n",
+		headline: "Harbor bridge to reopen in spring",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Harbor bridge to reopen in spring",
+			"related-links: Related Stories:",
+			"page-tail: Ferry operators say the winter timetable will add two crossings every weekday from December",
+		},
+		sentences: []string{"0: The harbor bridge will stay closed through the winter, the council said on Friday."},
+	},
+	{
+		name: "list introduced by a colon at the end is body",
+		text: "Harbor Street to close for repairs\n\n" +
+			"The council will close Harbor Street for three weeks to repair the storm damage.\n\n" +
+			"The following roads will be closed from Monday:\n" +
+			"- Harbor Street between Quay Road and Mill Lane\n" +
+			"- Mill Lane\n",
+		headline: "Harbor Street to close for repairs",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{"headline: Harbor Street to close for repairs"},
+		sentences: []string{
+			"0: The council will close Harbor Street for three weeks to repair the storm damage.",
+			"1: The following roads will be closed from Monday:",
+			"1: - Harbor Street between Quay Road and Mill Lane",
+			"1: - Mill Lane",
+		},
+		bug: "the segmenter breaks a list's lines at \"\\n\" only, so with lone \"\\r\" line ends " +
+			"(old Macs) the list runs into its lead-in's sentence",
+	},
+	{
+		name: "lead-in ending in a colon before the body is body",
+		text: "Portvale mayor promises new bridge\n\n" +
+			"Mayor Lena Okafor told reporters outside the town hall in Portvale on Tuesday evening:\n\n" +
+			"\"We will rebuild the bridge, and we will do it within two years. Nobody in this town will be cut off for long.\"\n\n" +
+			"The council meets on Thursday to approve the money.\n",
+		headline: "Portvale mayor promises new bridge",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{"headline: Portvale mayor promises new bridge"},
+		sentences: []string{
+			"0: Mayor Lena Okafor told reporters outside the town hall in Portvale on Tuesday evening:",
+			"1: \"We will rebuild the bridge, and we will do it within two years.",
+			"1: Nobody in this town will be cut off for long.\"",
+			"2: The council meets on Thursday to approve the money.",
+		},
+	},
+	{
+		name: "markdown leading thematic break is not front matter",
+		kind: "markdown",
+		text: "---\n\n# Harbor bridge collapses after storm\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n\n" +
+			"City engineers said the span had been closed since Friday evening.\n\n" +
+			"---\n\n" +
+			"The mayor promised a new bridge within two years.\n",
+		headline: "Harbor bridge collapses after storm",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"markup: ---",
+			"headline: Harbor bridge collapses after storm",
+			"markup: ---",
+		},
+		sentences: []string{
+			"0: The old harbor bridge collapsed on Saturday after a night of storms.",
+			"1: City engineers said the span had been closed since Friday evening.",
+			"2: The mayor promised a new bridge within two years.",
+		},
+	},
+	{
+		name: "markdown front matter with a list value",
+		kind: "markdown",
+		text: "---\ntitle: Bridge falls\ntags:\n  - bridge\n  - storm\nsummary: >\n  The old bridge fell\n  in a storm.\ndraft: false\n---\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n",
+		outlet: "River Daily", outletFrom: "file",
+		removed: []string{
+			"markup: ---",
+			"markup: title: Bridge falls",
+			"markup: tags:",
+			"markup: - bridge",
+			"markup: - storm",
+			"markup: summary: >",
+			"markup: The old bridge fell",
+			"markup: in a storm.",
+			"markup: draft: false",
+			"markup: ---",
+		},
+		sentences: []string{"0: The old harbor bridge collapsed on Saturday after a night of storms."},
+	},
 }
 
 func TestClean(t *testing.T) {
@@ -418,6 +631,31 @@ func TestClean(t *testing.T) {
 				t.Errorf("sentences:\n got %q\nwant %q", got, tc.sentences)
 			}
 		})
+	}
+}
+
+// TestCleanLeadInKeepsAttribution checks that a lead-in ending in a colon
+// before the body stays in the story, so the quotation after it keeps the
+// speaker the lead-in names.
+func TestCleanLeadInKeepsAttribution(t *testing.T) {
+	text := "Portvale mayor promises new bridge\n\n" +
+		"Mayor Lena Okafor told reporters outside the town hall in Portvale on Tuesday evening:\n\n" +
+		"\"We will rebuild the bridge, and we will do it within two years.\"\n\n" +
+		"The council meets on Thursday to approve the money.\n"
+	a, err := buildArticle(Document{Source: "river-daily.txt", Name: "river-daily", Kind: "text", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.ID = "river-daily"
+	articles := []Article{a}
+	findQuotes(articles)
+	quotes := articles[0].Quotes
+	if len(quotes) != 1 || quotes[0].Speaker != "Lena Okafor" {
+		var got []string
+		for _, q := range quotes {
+			got = append(got, fmt.Sprintf("%q by %q", q.Text, q.Speaker))
+		}
+		t.Errorf("quotes = %v, want one by \"Lena Okafor\"; removed %q", got, removalLines(a.Removed))
 	}
 }
 
@@ -599,12 +837,104 @@ func TestCleanOutletFromCopyright(t *testing.T) {
 		{"Copyright 2026", ""},
 		{"copyright notice: photos may not be reused", ""},
 		{"© 2026 The Harbor Times Media Group Holding Company International", ""},
+		{"© Jane Roe / Fictional Pictures", ""},
+		{"© 2026 Jane Roe/Fictional Pictures", ""},
 		{"", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.line, func(t *testing.T) {
 			if got := outletFromCopyright(tc.line); got != tc.want {
 				t.Errorf("outletFromCopyright(%q) = %q, want %q", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCleanLineRule checks the rules that judge a line on its own where
+// story text can look like furniture: a copyright notice is short and not a
+// sentence of prose, and a byline may end in the period of "a.m.".
+func TestCleanLineRule(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"© 2026 Harbor Ledger Media. All rights reserved.", RuleCopyright},
+		{"Copyright 2026 Fictional Wire", RuleCopyright},
+		{"(c) Harbor Ledger", RuleCopyright},
+		{"(C) 2020-2026 The Harbor Times | Privacy", RuleCopyright},
+		{"COPYRIGHT 2026 THE HARBOR TIMES", RuleCopyright},
+		{"Copyright © 2026 River Daily", RuleCopyright},
+		{"© Copyright 2012 Press TV. All rights reserved. | About PressTV | Contact Us | Frequencies | Privacy Policy", RuleCopyright},
+		{"© 2020 – 2026 Harbor Times, Inc.", RuleCopyright},
+		{"© 2026 dpa", RuleCopyright},
+		{"© Jane Roe / Fictional Pictures", RuleCopyright},
+		{"Harbor Ledger Media. All rights reserved.", RuleCopyright},
+		{"All rights reserved.", RuleCopyright},
+		{"Copyright 2026", RuleCopyright},
+		{"Copyright lawyers for the designer said on Wednesday that the firm would cooperate fully with the inquiry.", ""},
+		{"The city said all rights reserved under the original construction contract would be enforced against the builder.", ""},
+		{"Copyright law protects the designs, the court said.", ""},
+		{"Copyright Office officials said the claim had been filed too late.", ""},
+		{"(c) the builder must repair both piers within a year.", ""},
+		{"The city said all rights reserved.", ""},
+
+		{"By Jane Roe", RuleByline},
+		{"By Jane Roe | Updated 10:42 a.m.", RuleByline},
+		{"By Jane Roe, March 3, 2026", RuleByline},
+		{"By Jane Roe, 2 hours ago", RuleByline},
+		{"By Tuesday the bridge had reopened.", ""},
+		{"By Tuesday, the council had agreed to pay.", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.line, func(t *testing.T) {
+			if got := lineRule(tc.line); got != tc.want {
+				t.Errorf("lineRule(%q) = %q, want %q", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCleanIsLongProse checks which blocks without a sentence end still
+// read as the story's running text after its last full stop.
+func TestCleanIsLongProse(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"The crowd cheered loudly and then the workers marched to the harbour gates. Police watched from the road", true},
+		{"Officials expect the bridge to reopen in early March, weather permitting, once inspectors have signed off the repairs to both damaged piers", true},
+		{"Police watched from the road", false},
+		{"Tags: bridge, storm", false},
+		{"Reporting by Jane Roe in Portvale; Editing by Tom Lee and Sam Park", false},
+		{"Tags: bridge, storm, harbor, council, flooding, weather, rescue, ferry, police, roads, power, schools", false},
+		{"Home News Sport Weather Business Culture Travel Opinion Video Audio Podcasts Newsletters", false},
+		{"- the council will meet again on Monday to decide how to pay for the repairs", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := isLongProse(tc.text); got != tc.want {
+				t.Errorf("isLongProse(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCleanIsLeadIn checks which lines ending in a colon open what follows
+// them.
+func TestCleanIsLeadIn(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"The following roads will be closed from Monday:", true},
+		{"Mayor Lena Okafor told reporters outside the town hall in Portvale on Tuesday evening:", true},
+		{"It agreed on three demands:", true},
+		{"Related Stories:", false},
+		{"Follow us on social media:", false},
+		{"Share this story on:", false},
+		{"The mayor told reporters.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := isLeadIn(tc.text); got != tc.want {
+				t.Errorf("isLeadIn(%q) = %v, want %v", tc.text, got, tc.want)
 			}
 		})
 	}
@@ -625,6 +955,25 @@ func TestCleanOutletFromByline(t *testing.T) {
 		{"By Ana Ruiz | Highland Voice", "Highland Voice", `"and " matched inside "Highland"`},
 		{"By Ana Ruiz | Dublin Post", "Dublin Post", `"in " matched inside "Dublin"`},
 		{"By Ana Ruiz | Great Lakes Herald", "Great Lakes Herald", `"at " matched inside "Great"`},
+		// Dates, times and places are not outlets.
+		{"By Jane Roe, March 3, 2026", "", ""},
+		{"By Jane Roe | March 3, 2026", "", ""},
+		{"By Jane Roe, 3 March 2026 10:42 GMT", "", ""},
+		{"By Jane Roe, 2 hours ago", "", ""},
+		{"By Jane Roe | an hour ago", "", ""},
+		{"By Jane Roe, yesterday", "", ""},
+		{"By Jane Roe | Updated 10:42 a.m.", "", ""},
+		{"By Jane Roe | Published Tuesday", "", ""},
+		{"By Jane Roe, Portvale", "", ""},
+		{"By Jane Roe, PORTVALE", "", ""},
+		{"By Jane Roe, Harbor Ledger, March 3, 2026", "Harbor Ledger", ""},
+		{"By Jane Roe | Harbor Ledger | 2 hours ago", "Harbor Ledger", ""},
+		{"By Jane Roe, staff writer | Harbor Ledger", "Harbor Ledger", ""},
+		{"By Jane Roe | Reuters", "Reuters", ""},
+		{"By Jane Roe | Tuesday", "", ""},
+		{"By Jane Roe | Last modified 10:42", "", ""},
+		{"By Jane Roe | Sunday Times", "Sunday Times", ""},
+		{"By Jane Roe | Sun Herald", "Sun Herald", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.line, func(t *testing.T) {
