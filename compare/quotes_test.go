@@ -448,14 +448,9 @@ func TestQuoteDiffSourceText(t *testing.T) {
 // still one statement, altered in one outlet, rather than two statements
 // each omitted by the other outlet.
 func TestHeavilyAlteredQuote(t *testing.T) {
-	ev := Event{Documents: []Document{
-		{Source: "one.txt", Name: "one", Kind: "text", Text: "Plan defended\n\nMinister Rhea Okoro defended the plan on Monday. \"The $5bn U.S.-backed plan won't fail—it's 100% funded (mostly),\" Okoro said.\n"},
-		{Source: "two.txt", Name: "two", Kind: "text", Text: "Plan defended\n\nMinister Rhea Okoro defended the plan on Monday. \"The $6bn U.S.-led plan will not fail—it's 90% funded (mostly),\" Okoro said.\n"},
-	}}
-	res, err := Compare(ev, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := compareTwo(t,
+		"Plan defended\n\nMinister Rhea Okoro defended the plan on Monday. \"The $5bn U.S.-backed plan won't fail—it's 100% funded (mostly),\" Okoro said.\n",
+		"Plan defended\n\nMinister Rhea Okoro defended the plan on Monday. \"The $6bn U.S.-led plan will not fail—it's 90% funded (mostly),\" Okoro said.\n")
 	if len(res.Quotes) != 1 {
 		t.Fatalf("%d statements, want 1", len(res.Quotes))
 	}
@@ -473,14 +468,9 @@ func TestHeavilyAlteredQuote(t *testing.T) {
 // of its content words it shares: it is someone quoted, not the outlet's
 // own account of what was said.
 func TestQuotedSentenceNoParaphrase(t *testing.T) {
-	ev := Event{Documents: []Document{
-		{Source: "one.txt", Name: "one", Kind: "text", Text: "Dam holds\n\nThe river rose again on Monday. \"Winter storms will not break the dam,\" engineer Anna Berg said.\n"},
-		{Source: "two.txt", Name: "two", Kind: "text", Text: "Dam holds\n\nThe river rose again on Monday. \"Break? The dam? Not in any winter storm,\" resident Pia Holm said.\n"},
-	}}
-	res, err := Compare(ev, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := compareTwo(t,
+		"Dam holds\n\nThe river rose again on Monday. \"Winter storms will not break the dam,\" engineer Anna Berg said.\n",
+		"Dam holds\n\nThe river rose again on Monday. \"Break? The dam? Not in any winter storm,\" resident Pia Holm said.\n")
 	for _, g := range res.Quotes {
 		for _, u := range g.Outlets {
 			if u.Status == StatusParaphrased {
@@ -488,4 +478,17 @@ func TestQuotedSentenceNoParaphrase(t *testing.T) {
 			}
 		}
 	}
+}
+
+// compareTwo compares two plain-text articles, "one" and "two".
+func compareTwo(t *testing.T, one, two string) *Result {
+	t.Helper()
+	res, err := Compare(Event{Documents: []Document{
+		{Source: "one.txt", Name: "one", Kind: "text", Text: one},
+		{Source: "two.txt", Name: "two", Kind: "text", Text: two},
+	}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
