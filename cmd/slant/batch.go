@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
+	"unicode/utf8"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -65,13 +67,29 @@ one line. An event that fails does not stop the others: it gets an error
 line, a "slant: FOLDER: ..." line on standard error, and slant exits with
 status 2 once every event has run.
 
+FOLDER is the folder's name. A name that is not valid UTF-8 has each
+invalid byte written \xHH and each backslash \\ (as has a name holding
+\x), so that every folder keeps a name of its own, which --resume finds
+again.
+
+-j sets how many events are compared at a time: one per CPU by default,
+never more than there are events to run, nor more than four per CPU
+(GOMAXPROCS). An event is mostly computation, so workers beyond the CPUs
+add memory (tens of MiB each), not speed; four per CPU leaves room for
+events that wait on slow disks or URLs.
+
 With -o, the file is written atomically: a temporary file beside it is
 renamed into place at the end. --resume reads that file first, keeps the
 events it holds a result for and runs the others again, including those
 that failed; an incomplete last line, left by an interrupted run, is
 dropped with a warning, and a file with no line of batch output in it is
-refused rather than written over. On an interrupt (Ctrl-C) no new event starts; the
-events already finished are written, and --resume finishes the rest.
+refused rather than written over. The output is never an input: not a
+file in an event folder (by any path or link), not a --lexicon file.
+
+On an interrupt (Ctrl-C, SIGTERM or SIGHUP) no new event starts, the
+events cut short count as not run, the events already finished are
+written, slant exits with status 1, and --resume finishes the rest. A
+second interrupt ends slant at once, leaving the output as it was.
 
 A progress bar is drawn on standard error when it is a terminal.`,
 		Example: `  slant batch events > events.jsonl
@@ -89,21 +107,77 @@ A progress bar is drawn on standard error when it is a terminal.`,
 			opts.progress = isTerminal(e.stderr)
 			// Ctrl-C stops new events from starting; a second one ends
 			// slant at once.
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			context.AfterFunc(ctx, stop)
+			ctx, cancel := context.WithCancelCause(cmd.Context())
+			defer cancel(nil)
+			defer notifyInterrupts(cancel)()
 			return runBatch(ctx, e, opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
 	f.BoolVar(&opts.resume, "resume", false, "with -o, keep the events FILE holds a result for and run only the others")
-	f.IntVarP(&opts.jobs, "jobs", "j", 0, "compare `N` events at a time (default: one per CPU)")
+	f.IntVarP(&opts.jobs, "jobs", "j", 0, "compare `N` events at a time (default: one per CPU; at most four per CPU)")
 	f.Float64Var(&opts.minSimilarity, "min-similarity", compare.DefaultMinSimilarity, "alignment threshold, 0 to 1: higher aligns fewer, surer pairs")
 	f.Int64Var(&opts.maxBytes, "max-bytes", compare.DefaultMaxBytes, "largest article to read, in bytes")
 	f.StringArrayVar(&opts.lexicons, "lexicon", nil, "lay the lexicon `FILE` over the built-in one (repeatable)")
 	f.BoolVar(&opts.noDefault, "no-default", false, "leave out the built-in lexicon")
 	return cmd
+}
+
+// interruptSignals are the signals that stop a batch: the first stops new
+// events from starting, the second ends slant at once.
+var interruptSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+
+// notifyInterrupts cancels a batch with cancel on the first of the
+// interruptSignals, and on the second removes the temporary output and
+// ends slant by that signal. A signal ignored when slant started (SIGHUP
+// under nohup, SIGINT in a background job) stays ignored. The function
+// returned stops listening.
+func notifyInterrupts(cancel context.CancelCauseFunc) (stop func()) {
+	var signals []os.Signal
+	for _, s := range interruptSignals {
+		if !signal.Ignored(s) {
+			signals = append(signals, s)
+		}
+	}
+	c := make(chan os.Signal, 2)
+	signal.Notify(c, signals...)
+	stopWatch := watchInterrupts(c, cancel, dieBySignal)
+	return func() {
+		signal.Stop(c)
+		stopWatch()
+	}
+}
+
+// watchInterrupts does the work of notifyInterrupts on the signals c
+// receives, with die to end the process.
+func watchInterrupts(c <-chan os.Signal, cancel context.CancelCauseFunc, die func(os.Signal)) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-c:
+			cancel(fmt.Errorf("%v signal received", s))
+		case <-done:
+			return
+		}
+		select {
+		case s := <-c:
+			removeTempFiles()
+			die(s)
+		case <-done:
+		}
+	}()
+	return func() { close(done) }
+}
+
+// dieBySignal ends slant by the signal s, as if it had not been caught,
+// so that a shell sees it was interrupted.
+func dieBySignal(s os.Signal) {
+	signal.Reset(s)
+	if p, err := os.FindProcess(os.Getpid()); err == nil && p.Signal(s) == nil {
+		time.Sleep(time.Second) // the signal is on its way
+	}
+	os.Exit(exitFailure)
 }
 
 // isTerminal says whether w is a terminal.
@@ -121,7 +195,8 @@ type batchLine struct {
 
 // batchSlot is one event of a batch, in output order.
 type batchSlot struct {
-	name string
+	name   string // the event's name in the output (see eventName)
+	folder string // its folder's name in DIR, or "" when it has gone
 	// kept, when not nil, is the event's line in the output of an earlier
 	// run, copied instead of comparing the event again.
 	kept *lineSpan
@@ -135,6 +210,19 @@ type eventOutcome struct {
 	started bool
 	line    []byte // the event's output line, newline included
 	err     error  // why the event failed, or nil
+}
+
+// maxJobs is the most events compared at a time, whatever -j says: an
+// event is mostly computation, so workers beyond the CPUs add memory, not
+// speed, and four per CPU leave room for events waiting on slow disks or
+// URLs (each of which fetches up to eight articles at once already).
+func maxJobs() int { return 4 * runtime.GOMAXPROCS(0) }
+
+// batchWorkers is how many workers compare toRun events when -j asks for
+// jobs: no more than there are events to run, nor more than maxJobs, and
+// at least one.
+func batchWorkers(jobs, toRun int) int {
+	return max(1, min(jobs, toRun, maxJobs()))
 }
 
 // aheadLimit is how many events may be started beyond the next one to be
@@ -157,7 +245,6 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 	if jobs == 0 {
 		jobs = runtime.NumCPU()
 	}
-	scaleMemoryLimit(e.getenv, jobs)
 	toStdout := e.stdStream(opts.output) == e.stdout
 	if opts.resume && toStdout {
 		return usageError{fmt.Errorf("--resume needs -o FILE: the output of the run to resume")}
@@ -165,13 +252,16 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 	if info, err := os.Stat(opts.output); opts.resume && err == nil && !info.Mode().IsRegular() {
 		return usageError{fmt.Errorf("--resume needs -o FILE: %s is not a file a run could be resumed from", opts.output)}
 	}
-	names, err := findEvents(opts.dir)
+	folders, err := findEvents(opts.dir)
 	if err != nil {
 		return err
 	}
 	if !toStdout {
-		if folder := eventFolderHolding(opts.dir, names, opts.output); folder != "" {
+		if folder := eventFolderHolding(opts.dir, folders, opts.output); folder != "" {
 			return outputError{fmt.Errorf("cannot write %s: it is inside the event folder %s, which slant reads and does not write to", opts.output, folder)}
+		}
+		if in := batchInputAt(opts.dir, folders, opts.lexicons, opts.output); in != "" {
+			return outputError{fmt.Errorf("cannot write %s: it is the input %s, which slant does not overwrite", opts.output, in)}
 		}
 	}
 	lex, err := loadLexicons(opts.lexicons, opts.noDefault)
@@ -211,16 +301,24 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 			defer previous.file.Close()
 		}
 	}
-	slots := planBatch(names, previous)
+	slots := planBatch(folders, previous)
+	toRun := 0
+	for _, slot := range slots {
+		if slot.kept == nil {
+			toRun++
+		}
+	}
+	workers := batchWorkers(jobs, toRun)
+	scaleMemoryLimit(e.getenv, workers)
 
 	b := &batchRun{e: e, out: out, previous: previous, slots: slots, echoStdout: toStdout && e.stdoutTTY}
 	if opts.progress {
 		b.bar = newEventBar(e.stderr, len(slots))
 	}
 	base := filepath.FromSlash(displayPath(opts.dir))
-	b.run(ctx, jobs, func(ctx context.Context, name string) ([]byte, error) {
-		doc, err := runEventSafely(ctx, runEvent, filepath.Join(base, name))
-		return encodeBatchLine(name, doc, err), err
+	b.run(ctx, workers, func(ctx context.Context, slot batchSlot) ([]byte, error) {
+		doc, err := runEventSafely(ctx, runEvent, filepath.Join(base, slot.folder))
+		return encodeBatchLine(slot.name, doc, err), err
 	})
 	if b.bar != nil {
 		b.bar.Clear()
@@ -297,17 +395,38 @@ func findEvents(dir string) ([]string, error) {
 	return names, nil
 }
 
+// eventName is the name in a batch's output of the event in folder: the
+// folder's name, unless it is not valid UTF-8 or holds `\x`. Such a name
+// has each backslash written `\\` and each byte that is not UTF-8 `\xHH`,
+// so that two folders never share an event name (as they did when bad
+// bytes became U+FFFD; no name left as it is holds `\x`) and a resumed run
+// finds the name it wrote.
+func eventName(folder string) string {
+	if utf8.ValidString(folder) && !strings.Contains(folder, `\x`) {
+		return folder
+	}
+	var b strings.Builder
+	for i := 0; i < len(folder); {
+		r, size := utf8.DecodeRuneInString(folder[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, folder[i])
+		case r == '\\':
+			b.WriteString(`\\`)
+		default:
+			b.WriteString(folder[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
 // eventFolderHolding returns the event folder of dir (as dir/name) that
 // path would be written inside, or "": a batch's output may go beside the
-// event folders, never into one of the inputs.
+// event folders, never into one of the inputs. It looks where the output
+// lands, through any symbolic link (see outputTarget).
 func eventFolderHolding(dir string, names []string, path string) string {
-	parent, err := filepath.Abs(filepath.Dir(path))
-	if err != nil {
-		return ""
-	}
-	if resolved, err := filepath.EvalSymlinks(parent); err == nil {
-		parent = resolved
-	}
+	parent := filepath.Dir(outputTarget(path))
 	for _, name := range names {
 		folder := filepath.Join(dir, name)
 		abs, err := filepath.Abs(folder)
@@ -324,11 +443,49 @@ func eventFolderHolding(dir string, names []string, path string) string {
 	return ""
 }
 
-// planBatch lists the events in output order: the folders found and the
-// events a previous run finished, which are kept even when their folder
-// has gone.
-func planBatch(names []string, previous *previousRun) []batchSlot {
-	all := append([]string(nil), names...)
+// batchInputAt returns the input file that the output at path is, or "":
+// a lexicon, or a file of an event folder, reached by a symbolic link or
+// as a second name (a hard link) of the file. An output that does not
+// exist yet is no input.
+func batchInputAt(dir string, folders, lexicons []string, path string) string {
+	out, err := os.Stat(path)
+	if err != nil || !out.Mode().IsRegular() {
+		return ""
+	}
+	same := func(name string) bool {
+		info, err := os.Stat(name)
+		return err == nil && os.SameFile(info, out)
+	}
+	for _, lex := range lexicons {
+		if same(lex) {
+			return lex
+		}
+	}
+	for _, folder := range folders {
+		entries, err := os.ReadDir(filepath.Join(dir, folder))
+		if err != nil {
+			continue
+		}
+		for _, entry := range entries {
+			if name := filepath.Join(dir, folder, entry.Name()); !entry.IsDir() && same(name) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// planBatch lists the events in output order, by event name: the folders
+// found and the events a previous run finished, which are kept even when
+// their folder has gone.
+func planBatch(folders []string, previous *previousRun) []batchSlot {
+	folderOf := map[string]string{}
+	var all []string
+	for _, folder := range folders {
+		name := eventName(folder)
+		folderOf[name] = folder
+		all = append(all, name)
+	}
 	if previous != nil {
 		for name := range previous.done {
 			all = append(all, name)
@@ -340,7 +497,7 @@ func planBatch(names []string, previous *previousRun) []batchSlot {
 		if i > 0 && all[i-1] == name {
 			continue
 		}
-		slot := batchSlot{name: name}
+		slot := batchSlot{name: name, folder: folderOf[name]}
 		if previous != nil {
 			if span, ok := previous.done[name]; ok {
 				slot.kept = &span
@@ -427,7 +584,7 @@ type batchRun struct {
 // run compares the events not kept from a previous run with jobs workers
 // and writes every slot's line in order, each as soon as the lines before
 // it are written. It returns when every worker has stopped.
-func (b *batchRun) run(ctx context.Context, jobs int, compareOne func(context.Context, string) ([]byte, error)) {
+func (b *batchRun) run(ctx context.Context, jobs int, compareOne func(context.Context, batchSlot) ([]byte, error)) {
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	ahead := make(chan struct{}, aheadLimit(jobs))
@@ -461,9 +618,14 @@ func (b *batchRun) run(ctx context.Context, jobs int, compareOne func(context.Co
 					outcomes <- eventOutcome{index: i}
 					continue
 				}
-				line, err := compareOne(runCtx, b.slots[i].name)
-				if err != nil && runCtx.Err() != nil && errors.Is(err, context.Canceled) {
-					outcomes <- eventOutcome{index: i} // cut short: not run
+				line, err := compareOne(runCtx, b.slots[i])
+				if err != nil && runCtx.Err() != nil {
+					// Cut short: not run. The error need not say
+					// context.Canceled: a fetch reports the signal
+					// (context.Cause) in a message of its own, and any
+					// failure once cancelled may be one it caused, so
+					// --resume runs the event again.
+					outcomes <- eventOutcome{index: i}
 					continue
 				}
 				outcomes <- eventOutcome{index: i, started: true, line: line, err: err}
@@ -675,92 +837,4 @@ func parseBatchLine(line []byte) (name string, succeeded bool, err error) {
 		return "", false, errors.New(`neither "result" nor "error"`)
 	}
 	return name, true, nil
-}
-
-// atomicFile is an output file written through a temporary file in the
-// same directory and renamed into place when complete, so that the file
-// is never seen half-written. Like writeOutput, it replaces what a
-// symbolic link points to and keeps the permissions of the file replaced.
-// An output that exists and is not a file (a device such as /dev/null, a
-// named pipe, a shell's >(...)), or that is named under /dev or /proc (the
-// system's names for open files), is written in place: there is no file to
-// replace, and replacing the name would break it.
-type atomicFile struct {
-	path   string // as given, for messages
-	target string
-	mode   os.FileMode
-	tmp    *os.File
-	direct bool // tmp is the output itself, written in place
-	done   bool
-}
-
-func createAtomic(path string) (*atomicFile, error) {
-	target, mode := path, os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		if info.IsDir() {
-			return nil, outputError{fmt.Errorf("cannot write %s: is a directory", path)}
-		}
-		if !info.Mode().IsRegular() || systemName(path) {
-			f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
-			if err != nil {
-				return nil, outputError{fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(err))}
-			}
-			return &atomicFile{path: path, tmp: f, direct: true}, nil
-		}
-		if resolved, err := filepath.EvalSymlinks(path); err == nil {
-			target = resolved
-		}
-		mode = info.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
-	if err != nil {
-		return nil, outputError{fmt.Errorf("cannot write %s: %v", path, unwrapPathErr(err))}
-	}
-	return &atomicFile{path: path, target: target, mode: mode, tmp: tmp}, nil
-}
-
-// systemName says whether path lies under /dev or /proc.
-func systemName(path string) bool {
-	abs, err := filepath.Abs(path)
-	return err == nil && (strings.HasPrefix(abs, "/dev/") || strings.HasPrefix(abs, "/proc/"))
-}
-
-func (a *atomicFile) Write(p []byte) (int, error) { return a.tmp.Write(p) }
-
-// commit puts the file in place.
-func (a *atomicFile) commit() error {
-	if a.direct {
-		a.done = true
-		if err := a.tmp.Close(); err != nil {
-			return fmt.Errorf("cannot write %s: %v", a.path, unwrapPathErr(err))
-		}
-		return nil
-	}
-	name := a.tmp.Name()
-	err := a.tmp.Close()
-	if err == nil {
-		err = os.Chmod(name, a.mode)
-	}
-	if err == nil {
-		err = os.Rename(name, a.target)
-	}
-	a.done = true
-	if err != nil {
-		os.Remove(name)
-		return fmt.Errorf("cannot write %s: %v", a.path, unwrapPathErr(err))
-	}
-	return nil
-}
-
-// abort removes the temporary file, unless commit has run. What was
-// written in place stays written.
-func (a *atomicFile) abort() {
-	if a.done {
-		return
-	}
-	a.done = true
-	a.tmp.Close()
-	if !a.direct {
-		os.Remove(a.tmp.Name())
-	}
 }

@@ -7,15 +7,21 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/slant-news/slant/compare"
 	"github.com/slant-news/slant/reports"
@@ -542,5 +548,200 @@ func TestReadPreviousRun(t *testing.T) {
 				t.Errorf("kept %q, want %q", got, want)
 			}
 		})
+	}
+}
+
+// TestBatchJobsCapped checks that -j, however large, runs no more workers
+// than there are events to run or than maxJobs, scales the memory limit by
+// the workers run, and never panics (2^61 once overflowed a channel size).
+func TestBatchJobsCapped(t *testing.T) {
+	resetGCTuning(t)
+	few, _ := makeEventDirs(t, 3)
+	many, _ := makeEventDirs(t, maxJobs()+5)
+	for _, c := range []struct {
+		name    string
+		dir     string
+		jobs    int
+		workers int
+	}{
+		{"1000 jobs, 3 events", few, 1000, 3},
+		{"2^61 jobs, 3 events", few, 1 << 61, 3},
+		{"MaxInt jobs, 3 events", few, math.MaxInt, 3},
+		{"1000 jobs, more events than maxJobs", many, 1000, maxJobs()},
+		{"2 jobs, 3 events", few, 2, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var running, most atomic.Int64
+			opts := testBatchOptions(c.dir, c.jobs)
+			opts.runEvent = func(_ context.Context, dir string) (*reports.Document, error) {
+				n := running.Add(1)
+				defer running.Add(-1)
+				for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+				}
+				time.Sleep(2 * time.Millisecond)
+				return fakeDocument(dir), nil
+			}
+			debug.SetMemoryLimit(eventMemory) // as tuneGC leaves it
+			var stdout, stderr bytes.Buffer
+			if err := runBatch(context.Background(), testEnv(&stdout, &stderr), opts); err != nil {
+				t.Fatal(err)
+			}
+			if m := most.Load(); m > int64(c.workers) {
+				t.Errorf("%d events ran at once, want at most %d", m, c.workers)
+			}
+			if l := debug.SetMemoryLimit(-1); l != int64(c.workers)*eventMemory {
+				t.Errorf("memory limit %d MiB, want %d MiB (%d workers)", l>>20, int64(c.workers)*eventMemory>>20, c.workers)
+			}
+		})
+	}
+}
+
+// TestBatchInterruptMidFetch interrupts a batch while an event waits on a
+// URL, as Ctrl-C does: the fetch fails with the signal as its cause, not
+// context.Canceled, yet the event counts as not run and gets no line.
+func TestBatchInterruptMidFetch(t *testing.T) {
+	url, fetching := hangingServer(t)
+	dir := t.TempDir()
+	writeEvent(t, dir, "e1", 1)
+	writeURLEvent(t, dir, "e2", url)
+	out := filepath.Join(t.TempDir(), "events.jsonl")
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	go func() {
+		<-fetching
+		cancel(errors.New("interrupt signal received")) // what signal.NotifyContext gives
+	}()
+	opts := testBatchOptions(dir, 1)
+	opts.output = out
+	var stdout, stderr bytes.Buffer
+	err := runBatch(ctx, testEnv(&stdout, &stderr), opts)
+	want := "interrupted: 1 of 2 events not run; run again with --resume to finish"
+	if err == nil || err.Error() != want {
+		t.Fatalf("err = %v, want %q", err, want)
+	}
+	data, _ := os.ReadFile(out)
+	lines := decodeBatch(t, data)
+	if got := eventNames(lines); !slices.Equal(got, []string{"e1"}) || lines[0].Result == nil {
+		t.Errorf("output holds %v (%s), want e1's result alone", got, data)
+	}
+	if stderr.Len() != 0 {
+		t.Errorf("stderr %q, want nothing: the event cut short did not fail", stderr.String())
+	}
+}
+
+// hangingServer starts a web server that answers no request until the
+// client gives up or the test ends. A value on fetching says it has had
+// its first request.
+func hangingServer(t *testing.T) (url string, fetching <-chan struct{}) {
+	t.Helper()
+	first := make(chan struct{}, 1)
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case first <- struct{}{}:
+		default:
+		}
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(release) }) // runs before srv.Close
+	return srv.URL, first
+}
+
+// writeURLEvent writes an event folder whose manifest lists two articles
+// at url.
+func writeURLEvent(t *testing.T, dir, name, url string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(dir, name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	manifest := fmt.Sprintf("articles:\n  - url: %s/a\n  - url: %s/b\n", url, url)
+	if err := os.WriteFile(filepath.Join(dir, name, "event.yaml"), []byte(manifest), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestEventName checks the names of event folders in a batch's output:
+// valid UTF-8 as it is, anything else escaped, and no two folders alike.
+func TestEventName(t *testing.T) {
+	tests := []struct{ folder, want string }{
+		{"nato-2012", "nato-2012"},
+		{"Zürich", "Zürich"},
+		{`back\slash`, `back\slash`},
+		{"bad\xffbyte", `bad\xffbyte`},
+		{"bad\xfebyte", `bad\xfebyte`},
+		{`bad\xffbyte`, `bad\\xffbyte`},
+		{"a\\b\xc3", `a\\b\xc3`},
+		{"\xe2\x82", `\xe2\x82`},
+	}
+	seen := map[string]string{}
+	for _, tc := range tests {
+		got := eventName(tc.folder)
+		if got != tc.want {
+			t.Errorf("eventName(%q) = %q, want %q", tc.folder, got, tc.want)
+		}
+		if !utf8.ValidString(got) {
+			t.Errorf("eventName(%q) = %q, not valid UTF-8", tc.folder, got)
+		}
+		if other, ok := seen[got]; ok {
+			t.Errorf("folders %q and %q are both the event %q", other, tc.folder, got)
+		}
+		seen[got] = tc.folder
+	}
+}
+
+// TestWatchInterrupts checks what batch does on signals: the first
+// cancels the run with the signal as cause; the second removes the
+// temporary output file and ends slant by that signal.
+func TestWatchInterrupts(t *testing.T) {
+	t.Cleanup(func() {
+		tempFiles.Lock()
+		tempFiles.stopped = false
+		tempFiles.Unlock()
+	})
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.jsonl")
+	if err := os.WriteFile(out, []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := createAtomic(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("new, half written"))
+	ctx, cancel := context.WithCancelCause(context.Background())
+	c := make(chan os.Signal, 2)
+	died := make(chan os.Signal, 1)
+	stop := watchInterrupts(c, cancel, func(s os.Signal) { died <- s })
+	defer stop()
+
+	c <- os.Interrupt
+	<-ctx.Done()
+	if cause := context.Cause(ctx); cause == nil || cause.Error() != "interrupt signal received" {
+		t.Errorf("cause %v, want the signal", cause)
+	}
+	if _, err := os.Stat(f.tmp.Name()); err != nil {
+		t.Errorf("the first signal removed the temporary file: %v", err)
+	}
+	c <- syscall.SIGHUP
+	select {
+	case s := <-died:
+		if s != syscall.SIGHUP {
+			t.Errorf("died by %v, want SIGHUP", s)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the second signal did not end slant")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d entries left, want the old output alone", len(entries))
+	}
+	if data, _ := os.ReadFile(out); string(data) != "old\n" {
+		t.Errorf("output holds %q, want the old file", data)
+	}
+	if _, err := createAtomic(filepath.Join(dir, "later.jsonl")); err == nil {
+		t.Errorf("a temporary file was made after the second signal")
 	}
 }

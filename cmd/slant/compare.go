@@ -113,6 +113,7 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
+	e.noteRead(opts.inputs, ev.Documents, opts.lexicons)
 	for i := range ev.Documents {
 		ev.Documents[i].Source = displayPath(ev.Documents[i].Source)
 	}
@@ -161,15 +162,17 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
+	var outs []outputFile
 	if opts.key != "" {
-		if err := writeOutput(e, opts.key, blindKeyText(key)); err != nil {
-			return err
-		}
+		outs = append(outs, outputFile{opts.key, writeAll(blindKeyText(key))})
 	}
 	if doc != nil {
-		return streamOutput(e, opts.output, func(w io.Writer) error { return doc.WriteJSON(w, true) })
+		outs = append(outs, outputFile{opts.output, func(w io.Writer) error { return doc.WriteJSON(w, true) }})
+	} else {
+		outs = append(outs, outputFile{opts.output, writeAll(buf.Bytes())})
 	}
-	return writeOutput(e, opts.output, buf.Bytes())
+	// The key and the report are written both or neither.
+	return writeOutputs(e, outs...)
 }
 
 // blindReference turns a reference outlet given by its real name or id

@@ -6,9 +6,12 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -93,15 +96,36 @@ func cmdUTF16(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data, 0o666))
 }
 
-// TestTuneGC checks the collector settings main makes, and that GOGC and
-// GOMEMLIMIT from the environment are left to win.
-func TestTuneGC(t *testing.T) {
+// resetGCTuning saves the collector's settings and tuneGC's state and puts
+// them back when the test ends, with no sentinel of the test left to act.
+func resetGCTuning(t *testing.T) {
+	disarm := func() {
+		gcTuning.Lock()
+		gcTuning.generation++
+		gcTuning.lifted = false
+		gcTuning.Unlock()
+	}
+	disarm()
 	oldPercent := debug.SetGCPercent(100)
 	oldLimit := debug.SetMemoryLimit(math.MaxInt64)
 	t.Cleanup(func() {
+		disarm()
 		debug.SetGCPercent(oldPercent)
 		debug.SetMemoryLimit(oldLimit)
 	})
+}
+
+// gcSettings reads the GC percent and memory limit without changing them.
+func gcSettings() (percent, limit uint64) {
+	samples := []metrics.Sample{{Name: "/gc/gogc:percent"}, {Name: "/gc/gomemlimit:bytes"}}
+	metrics.Read(samples)
+	return samples[0].Value.Uint64(), samples[1].Value.Uint64()
+}
+
+// TestTuneGC checks the collector settings main makes, and that GOGC and
+// GOMEMLIMIT from the environment are left to win.
+func TestTuneGC(t *testing.T) {
+	resetGCTuning(t)
 	env := func(kv map[string]string) func(string) string { return func(k string) string { return kv[k] } }
 
 	tuneGC(env(nil))
@@ -135,5 +159,63 @@ func TestTuneGC(t *testing.T) {
 	}
 	if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
 		t.Errorf("with GOMEMLIMIT set: memory limit %d, want it left alone", l)
+	}
+}
+
+// TestTuneGCLiftsLimit checks that a collection with a small live heap
+// keeps "collect at the limit", and that one finding half the limit or
+// more live turns to GOGC=100 with no limit, so that a large run does not
+// collect over and over near the limit.
+func TestTuneGCLiftsLimit(t *testing.T) {
+	resetGCTuning(t)
+	state := func() (checks int, lifted bool) {
+		gcTuning.Lock()
+		defer gcTuning.Unlock()
+		return gcTuning.checks, gcTuning.lifted
+	}
+	// collect runs collections until afterCollection has looked at one
+	// (or has lifted the limit already, in a collection of its own).
+	collect := func() {
+		t.Helper()
+		before, _ := state()
+		deadline := time.Now().Add(10 * time.Second)
+		for checks, lifted := state(); checks == before && !lifted; checks, lifted = state() {
+			if time.Now().After(deadline) {
+				t.Fatal("no sentinel seen collected within 10 s")
+			}
+			runtime.GC()
+			time.Sleep(time.Millisecond)
+		}
+	}
+
+	tuneGC(func(string) string { return "" })
+	collect()
+	if live := liveHeap(); live >= eventMemory/2 {
+		t.Skipf("the test binary's live heap is already %d MiB", live>>20)
+	}
+	if p, l := gcSettings(); int64(p) != -1 || l != eventMemory { // off reads as -1
+		t.Errorf("small live heap: GC percent %d, limit %d; want off and %d", int64(p), l, eventMemory)
+	}
+
+	ballast := make([]byte, eventMemory*3/4) // live, and more than half the limit
+	collect()
+	runtime.KeepAlive(ballast)
+	if p, l := gcSettings(); p != 100 || l != math.MaxInt64 {
+		t.Errorf("live heap over half the limit: GC percent %d, limit %d; want 100 and none", int64(p), l)
+	}
+
+	// GOGC of the user's: the limit is lifted, the percent stays.
+	debug.SetGCPercent(50)
+	tuneGC(func(k string) string {
+		if k == "GOGC" {
+			return "50"
+		}
+		return ""
+	})
+	ballast = make([]byte, eventMemory*3/4)
+	collect()
+	runtime.KeepAlive(ballast)
+	if p, l := gcSettings(); p != 50 || l != math.MaxInt64 {
+		t.Errorf("with GOGC=50: GC percent %d, limit %d; want 50 and none", int64(p), l)
 	}
 }

@@ -39,9 +39,18 @@ func TestWriteOutputKeepsModeAndLink(t *testing.T) {
 	if err := writeOutput(e, fresh, []byte("{}\n")); err != nil {
 		t.Fatal(err)
 	}
-	if info, err := os.Stat(fresh); err != nil || info.Mode().Perm() != 0o644 {
-		t.Errorf("a new file's mode = %v, want 0644 (%v)", info.Mode().Perm(), err)
+	// A new file's mode is what os.Create gives: 0666 less the umask.
+	created := filepath.Join(dir, "created.json")
+	f, err := os.Create(created)
+	if err != nil {
+		t.Fatal(err)
 	}
+	f.Close()
+	want, _ := os.Stat(created)
+	if info, err := os.Stat(fresh); err != nil || info.Mode().Perm() != want.Mode().Perm() {
+		t.Errorf("a new file's mode = %v, want %v, as os.Create gives (%v)", info.Mode().Perm(), want.Mode().Perm(), err)
+	}
+	os.Remove(created)
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 3 {
 		var names []string

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/slant-news/slant/reports"
 )
 
 // readFIFO makes a named pipe in a new directory and returns it with a
@@ -102,4 +105,53 @@ func TestOutputToPipe(t *testing.T) {
 		}
 		stillFIFO(t, fifo)
 	})
+}
+
+// TestNewOutputUmask checks that a new output file gets 0666 less the
+// umask, as os.Create gives, from writeOutput and from batch -o, and that
+// a file replaced keeps its own mode whatever the umask.
+func TestNewOutputUmask(t *testing.T) {
+	old := syscall.Umask(0o077)
+	defer syscall.Umask(old)
+	dir := t.TempDir()
+	mode := func(path string) os.FileMode {
+		t.Helper()
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info.Mode().Perm()
+	}
+
+	report := filepath.Join(dir, "report.txt")
+	if err := writeOutput(&env{stdout: &bytes.Buffer{}}, report, []byte("report\n")); err != nil {
+		t.Fatal(err)
+	}
+	if m := mode(report); m != 0o600 {
+		t.Errorf("report under umask 077: mode %v, want -rw-------", m)
+	}
+
+	events, _ := makeEventDirs(t, 2)
+	opts := testBatchOptions(events, 1)
+	opts.output = filepath.Join(dir, "events.jsonl")
+	opts.runEvent = func(_ context.Context, dir string) (*reports.Document, error) { return fakeDocument(dir), nil }
+	var stdout, stderr bytes.Buffer
+	if err := runBatch(context.Background(), testEnv(&stdout, &stderr), opts); err != nil {
+		t.Fatal(err)
+	}
+	if m := mode(opts.output); m != 0o600 {
+		t.Errorf("batch -o under umask 077: mode %v, want -rw-------", m)
+	}
+
+	shared := filepath.Join(dir, "shared.txt")
+	if err := os.WriteFile(shared, []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(shared, 0o664)
+	if err := writeOutput(&env{stdout: &bytes.Buffer{}}, shared, []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	if m := mode(shared); m != 0o664 {
+		t.Errorf("replaced file: mode %v, want its own -rw-rw-r--", m)
+	}
 }

@@ -79,6 +79,7 @@ func runQuotes(ctx context.Context, e *env, opts *quotesOptions) error {
 	if err != nil {
 		return err
 	}
+	e.noteRead(opts.inputs, ev.Documents, nil)
 	for i := range ev.Documents {
 		ev.Documents[i].Source = displayPath(ev.Documents[i].Source)
 	}

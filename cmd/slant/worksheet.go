@@ -78,6 +78,7 @@ func runWorksheet(ctx context.Context, e *env, opts *worksheetOptions) error {
 	if err != nil {
 		return err
 	}
+	e.noteRead(opts.inputs, ev.Documents, opts.lexicons)
 	for i := range ev.Documents {
 		ev.Documents[i].Source = displayPath(ev.Documents[i].Source)
 	}
@@ -105,10 +106,11 @@ func runWorksheet(ctx context.Context, e *env, opts *worksheetOptions) error {
 	if err := reports.WorksheetKey(&answers, rep, key, wo); err != nil {
 		return err
 	}
+	var outs []outputFile
 	if opts.key != "" {
-		if err := writeOutput(e, opts.key, answers.Bytes()); err != nil {
-			return err
-		}
+		outs = append(outs, outputFile{opts.key, writeAll(answers.Bytes())})
 	}
-	return writeOutput(e, opts.output, sheet.Bytes())
+	outs = append(outs, outputFile{opts.output, writeAll(sheet.Bytes())})
+	// The answer key and the worksheet are written both or neither.
+	return writeOutputs(e, outs...)
 }
