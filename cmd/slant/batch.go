@@ -346,7 +346,7 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 		if file != nil {
 			msg += "; run again with --resume to finish"
 		}
-		return errors.New(msg)
+		return interruptedError{errors.New(msg)}
 	}
 	switch {
 	case b.failedInternal > 0:

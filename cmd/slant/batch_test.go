@@ -350,8 +350,8 @@ func TestBatchInterruptThenResume(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Fatalf("err = %v, want %q", err, want)
 	}
-	if status := report(&bytes.Buffer{}, err); status != exitFailure {
-		t.Errorf("exit status %d, want %d", status, exitFailure)
+	if status := report(&bytes.Buffer{}, err); status != exitInterrupted {
+		t.Errorf("exit status %d, want %d", status, exitInterrupted)
 	}
 	first, readErr := os.ReadFile(out)
 	if readErr != nil {

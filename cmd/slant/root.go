@@ -20,6 +20,10 @@ const (
 	exitOK      = 0
 	exitFailure = 1 // slant itself failed: a bug or an I/O error on output
 	exitBadUse  = 2 // bad usage or bad input
+	// exitInterrupted is the status of a run stopped by Ctrl-C (or
+	// SIGTERM, SIGHUP) that wrote what it finished: 128 + SIGINT, as a
+	// shell reports a program an interrupt ended.
+	exitInterrupted = 130
 )
 
 // usageError marks errors in how slant was called: flags and arguments.
@@ -44,8 +48,9 @@ type env struct {
 	stdoutTTY bool
 	termWidth int
 	getenv    func(string) string
-	// inputs are the command's arguments, which writeOutput never
-	// replaces.
+	// inputs are the files the command reads, which no output replaces:
+	// its arguments, and once they are read (noteRead) the articles,
+	// folders' event.yaml files and lexicons they led to.
 	inputs []string
 }
 
@@ -87,7 +92,10 @@ func report(stderr io.Writer, err error) int {
 	var ie *compare.InputError
 	var ue usageError
 	var oe outputError
+	var ne interruptedError
 	switch {
+	case errors.As(err, &ne):
+		return exitInterrupted
 	case errors.As(err, &ue):
 		fmt.Fprintln(stderr, "hint: run 'slant help' for usage")
 		return exitBadUse
@@ -138,3 +146,7 @@ func noSubcommand(cmd *cobra.Command, args []string) error {
 	}
 	return usageError{fmt.Errorf("unknown command %q", args[0])}
 }
+
+// interruptedError is a run a signal stopped after it wrote what it had
+// finished.
+type interruptedError struct{ error }
