@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -236,5 +237,28 @@ func TestQuoteMatrixColumns(t *testing.T) {
 			t.Errorf("no mark under column %q:\n%s\n%s", string(r), lines[head], lines[head+1])
 			break
 		}
+	}
+}
+
+// TestWrapWidePrefix checks that text is wrapped within the width even
+// when its prefix (a long outlet id, a wide quote matrix) leaves no room
+// beside it: the prefix goes on a line of its own.
+func TestWrapWidePrefix(t *testing.T) {
+	var b bytes.Buffer
+	tw := &textWriter{w: bufio.NewWriter(&b), o: TextOptions{Width: 40}}
+	prefix := "  the-meridian-business-post-and-more [12]  "
+	tw.wrap(prefix, strings.Repeat("words that fit ", 12))
+	tw.w.Flush()
+	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	if len(lines) < 3 || lines[0] != strings.TrimRight(prefix, " ") {
+		t.Fatalf("lines %q, want the prefix alone first", lines)
+	}
+	for _, l := range lines[1:] {
+		if n := len([]rune(l)); n > 40 {
+			t.Errorf("line of %d columns: %q", n, l)
+		}
+	}
+	if got := strings.Join(strings.Fields(strings.Join(lines[1:], " ")), " "); got != strings.TrimSpace(strings.Repeat("words that fit ", 12)) {
+		t.Errorf("text changed: %q", got)
 	}
 }

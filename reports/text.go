@@ -268,8 +268,17 @@ func (t *textWriter) member(idWidth int, outlet, label, text string) {
 // lines indented to the prefix.
 func (t *textWriter) wrap(prefix, text string) {
 	indent := strings.Repeat(" ", visibleLen(prefix))
-	avail := max(t.o.Width-len(indent), 20)
+	avail := t.o.Width - len(indent)
 	line, lineLen := prefix, 0
+	if avail < 20 {
+		// A prefix too wide to leave room for the text beside it (long
+		// outlet names, a quote matrix of many outlets, a narrow width)
+		// goes on a line of its own, the text below it, indented less.
+		fmt.Fprintln(t.w, strings.TrimRight(prefix, " "))
+		indent = "      "
+		avail = t.o.Width - len(indent)
+		line = indent
+	}
 	for _, word := range strings.Fields(text) {
 		n := visibleLen(word)
 		if lineLen > 0 && lineLen+1+n > avail {
