@@ -29,8 +29,10 @@ type Addition struct {
 //
 // Add refuses, with an *Error, an addition to a category or concept the file
 // does not have, a term the file already has, an unknown tone, and any edit
-// whose result would not pass the loader's checks (tests are not run and
-// extends are not followed). Nothing is written.
+// whose result would not pass the checks the file decides alone. Whether a
+// category has its label and note and a concept its two terms depends on
+// what the file is laid over, and its tests on that too: CheckEdit makes
+// those checks and runs the tests. Nothing is written.
 func Add(name string, src []byte, a Addition) ([]byte, error) {
 	file := Position{File: name}
 	a.Category, a.Concept = strings.TrimSpace(a.Category), strings.TrimSpace(a.Concept)
@@ -95,8 +97,9 @@ func Add(name string, src []byte, a Addition) ([]byte, error) {
 // concept), matched as the loader matches duplicates: ignoring case. Only
 // the entry's own lines go; the comments before the next entry stay.
 // Remove refuses, with an *Error, a term the file does not have and an edit
-// whose result would not pass the loader's checks, such as a concept left
-// with one term. Nothing is written.
+// whose result would not pass the checks the file decides alone; CheckEdit
+// makes the others (a concept left with one term) and runs the tests.
+// Nothing is written.
 func Remove(name string, src []byte, term string) ([]byte, error) {
 	file := Position{File: name}
 	term = strings.TrimSpace(term)
@@ -141,8 +144,9 @@ func Remove(name string, src []byte, term string) ([]byte, error) {
 	return out, nil
 }
 
-// check runs the loader's checks on one file's content, without its tests
-// and without following extends.
+// check runs the loader's checks on one file's content that the file
+// decides alone: not those that depend on what it is laid over, nor its
+// tests, and without following extends.
 func check(name string, data []byte) error {
 	ld := &loader{}
 	ld.parse(name, data)
@@ -150,6 +154,64 @@ func check(name string, data []byte) error {
 		return ld.err()
 	}
 	return nil
+}
+
+// CheckEdit checks edited, the new content of the lexicon file at path
+// (whose content was old), as LoadOver will load it once written: with the
+// files it extends, laid over base (nil for none), every check made and
+// its tests run. Problems in the file itself are reported where they are
+// in old, so that a refused edit points at the file as it still is; those
+// in the lines the edit wrote, at the line where it wrote them.
+func CheckEdit(base *Lexicon, path string, old, edited []byte) error {
+	ld := &loader{read: readFile}
+	own := ld.loadData(path, edited, nil, base)
+	if len(ld.problems) == 0 {
+		ld.runTests(merge(base, own), append([]Test{}, own.Tests...))
+	}
+	if len(ld.problems) == 0 {
+		return nil
+	}
+	toOld := lineMap(old, edited)
+	for i, p := range ld.problems {
+		if p.Pos.File == path && p.Pos.Line > 0 {
+			if line, moved := toOld(p.Pos.Line); moved {
+				ld.problems[i].Pos.Line, ld.problems[i].Pos.Column = line, 1
+			} else {
+				ld.problems[i].Pos.Line = line
+			}
+		}
+	}
+	return ld.err()
+}
+
+// lineMap returns a function that takes a line of edited, which is old
+// with one stretch of bytes replaced, to the line of old that holds the
+// same text: lines before the stretch keep their numbers and lines after
+// it move by the lines it adds or takes away. A line the stretch writes
+// goes to the line of old where the stretch starts, and moved says so.
+func lineMap(old, edited []byte) func(line int) (oldLine int, moved bool) {
+	prefix := 0
+	for prefix < len(old) && prefix < len(edited) && old[prefix] == edited[prefix] {
+		prefix++
+	}
+	suffix := 0
+	for suffix < min(len(old), len(edited))-prefix && old[len(old)-1-suffix] == edited[len(edited)-1-suffix] {
+		suffix++
+	}
+	end := len(edited) - suffix // the stretch is edited[prefix:end]
+	lines := splitLines(edited)
+	shift := countBreaks(old) - countBreaks(edited)
+	return func(line int) (int, bool) {
+		switch {
+		case line < 1:
+			return line, false
+		case line > len(lines) || lines[line-1].start >= end:
+			return line + shift, false
+		case lines[line-1].next <= prefix:
+			return line, false
+		}
+		return countBreaks(old[:prefix]) + 1, true
+	}
 }
 
 func refuse(pos Position, format string, args ...any) error {
@@ -690,6 +752,20 @@ func splitLines(src []byte) []lineSpan {
 		out = append(out, lineSpan{start, len(src), len(src)})
 	}
 	return out
+}
+
+// countBreaks counts the line breaks of src as splitLines finds them.
+func countBreaks(src []byte) int {
+	n := 0
+	for i := 0; i < len(src); {
+		if k := breakLen(src[i:]); k > 0 {
+			n++
+			i += k
+		} else {
+			i++
+		}
+	}
+	return n
 }
 
 func breakLen(b []byte) int {

@@ -248,8 +248,8 @@ func TestEditRefusals(t *testing.T) {
 			`desk.yaml:57:9: term "x" needs a tone: concept terms take none from their concept (tones: neutral, loaded, doubt, negative, positive, euphemism, intensifier, hedge, vague)`},
 		{"a result the loader rejects", desk, &Addition{Category: "labels", Term: "!!!", Tone: "loaded"}, "",
 			`desk.yaml:31:16: term "!!!" has no words`},
-		{"a file that already has problems", "name: t\ncategories:\n  - id: a\n    label: A\n    entries: []\n", &Addition{Category: "a", Term: "x", Tone: "loaded"}, "",
-			`t.yaml:3:5: category "a" has no note: say why its words matter`},
+		{"a file that already has problems", "name: t\ncategories:\n  - id: a\n    label: A\n    note: N.\n    tones: loaded\n    entries: []\n", &Addition{Category: "a", Term: "x", Tone: "loaded"}, "",
+			`t.yaml:6:5: unknown key "tones" (did you mean "tone"?)`},
 		{"a YAML syntax error", "name: [t\n", &Addition{Category: "a", Term: "x", Tone: "loaded"}, "",
 			`t.yaml:2:1: did not find expected ',' or ']'`},
 		{"entries: ~", tiny, &Addition{Category: "a", Term: "x", Tone: "loaded"}, "",
@@ -260,8 +260,6 @@ func TestEditRefusals(t *testing.T) {
 			`desk.yaml: no entry for term "clamed" (did you mean "claimed"?)`},
 		{"remove no term", desk, nil, " ",
 			`desk.yaml: no term to remove`},
-		{"remove a concept's second-last term", desk, nil, "missile shield",
-			`desk.yaml:57:5: concept "missile-defense" needs two or more terms`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -519,4 +517,101 @@ func holds(l *Lexicon, a Addition, term string) bool {
 		}
 	}
 	return false
+}
+
+// TestCheckEdit checks the checks of an edit that Add and Remove leave to
+// CheckEdit, which depend on what the file is laid over, and its tests:
+// each problem is reported at its line in the file as it was before the
+// edit.
+func TestCheckEdit(t *testing.T) {
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	desk := readDesk(t)
+	const tested = "name: t\ncategories:\n  - id: a\n    label: A\n    note: N.\n    entries:\n      - {term: thugs, tone: loaded}\n" +
+		"tests:\n  - text: Thugs and goons came.\n    expect: [thugs]\n    not: [goons]\n"
+	const adds = "name: adds\ncategories:\n  - id: labels\n    entries:\n      - {term: thugs, tone: loaded}\n" +
+		"tests:\n  - text: The mob came.\n    expect: [mob]\n"
+	tests := []struct {
+		name   string
+		base   *Lexicon
+		src    string
+		add    *Addition // nil: remove
+		remove string
+		want   string // "" for none
+	}{
+		{"a concept left with one term", nil, desk, nil, "missile shield",
+			`desk.yaml:57:5: concept "missile-defense" needs two or more terms`},
+		{"a category with no note", nil, "name: t\ncategories:\n  - id: a\n    label: A\n    entries: []\n", &Addition{Category: "a", Term: "x", Tone: "loaded"}, "",
+			`t.yaml:3:5: category "a" has no note: say why its words matter`},
+		{"an addition a test forbids, the test after it", nil, tested, &Addition{Category: "a", Term: "goons", Tone: "loaded"}, "",
+			`t.yaml:9:5: test fails: "Thugs and goons came." flags "goons"`},
+		{"a removal a test needs, the test after it", nil, tested, nil, "thugs",
+			`t.yaml:9:5: test fails: "Thugs and goons came." does not flag "thugs"`},
+		{"adding to a category of the built-in lexicon", def, adds, &Addition{Category: "labels", Term: "goons", Tone: "loaded"}, "", ""},
+		{"the same file on its own", nil, adds, &Addition{Category: "labels", Term: "goons", Tone: "loaded"}, "",
+			"t.yaml:3:5: category \"labels\" has no label\n" +
+				"t.yaml:3:5: category \"labels\" has no note: say why its words matter"},
+		{"a test that holds only over the built-in lexicon", nil, strings.Replace(adds, "labels\n", "labels\n    label: L\n    note: N.\n", 1),
+			&Addition{Category: "labels", Term: "goons", Tone: "loaded"}, "",
+			`t.yaml:9:5: test fails: "The mob came." does not flag "mob"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out []byte
+			var err error
+			if tc.add != nil {
+				out, err = Add("t.yaml", []byte(tc.src), *tc.add)
+			} else {
+				out, err = Remove("t.yaml", []byte(tc.src), tc.remove)
+			}
+			if err != nil {
+				t.Fatalf("the edit itself: %v", err)
+			}
+			err = CheckEdit(tc.base, "t.yaml", []byte(tc.src), out)
+			got := ""
+			if err != nil {
+				got = strings.ReplaceAll(err.Error(), "desk.yaml", "t.yaml")
+			}
+			if want := strings.ReplaceAll(tc.want, "desk.yaml", "t.yaml"); got != want {
+				t.Errorf("CheckEdit:\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
+// TestLineMap checks that lines of an edited file map to the lines of the
+// file before the edit that hold the same text.
+func TestLineMap(t *testing.T) {
+	const old = "a\nb\nc\nd\n"
+	tests := []struct {
+		name, edited string
+		want         []int // for edited lines 1, 2, ...; negative: moved to -n
+	}{
+		{"a line added", "a\nb\nx\nc\nd\n", []int{1, 2, -3, 3, 4}},
+		{"two lines added at the end", "a\nb\nc\nd\nx\ny\n", []int{1, 2, 3, 4, -5, -5}},
+		{"a line taken away", "a\nc\nd\n", []int{1, 3, 4}},
+		{"the first line taken away", "b\nc\nd\n", []int{2, 3, 4}},
+		{"a line changed", "a\nb\nX\nd\n", []int{1, 2, -3, 4}},
+		{"CR LF", strings.ReplaceAll("a\nb\nx\nc\nd\n", "\n", "\r\n"), []int{1, 2, -3, 3, 4}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := old
+			if strings.Contains(tc.edited, "\r") {
+				before = strings.ReplaceAll(old, "\n", "\r\n")
+			}
+			toOld := lineMap([]byte(before), []byte(tc.edited))
+			for i, want := range tc.want {
+				got, moved := toOld(i + 1)
+				if moved {
+					got = -got
+				}
+				if got != want {
+					t.Errorf("line %d: got %d, want %d", i+1, got, want)
+				}
+			}
+		})
+	}
 }

@@ -35,6 +35,9 @@ type Lexicon struct {
 	Tests []Test
 
 	extends []extendsRef // files this one lays itself over, as written
+	// open are the checks of one file that depend on what it is laid
+	// over: a category's label and note, a concept's label and terms.
+	open    []groupCheck
 	matcher *Matcher
 }
 
@@ -64,6 +67,10 @@ type Entry struct {
 	Link       string
 	// Pos is where the entry is written, for messages.
 	Pos Position
+
+	// layer counts the files laid under the entry's own: where a word
+	// matches terms of two layers, the upper one wins.
+	layer int
 }
 
 // Test is an example the lexicon must (not) flag.

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -302,5 +303,40 @@ func TestScannerReuse(t *testing.T) {
 		if hits == 0 {
 			t.Fatal("no text had a hit: nothing was compared")
 		}
+	}
+}
+
+// TestFileShape checks problems of a file's shape that no key shows: a
+// category or concept id given twice, and a second YAML document.
+func TestFileShape(t *testing.T) {
+	const cat = "  - id: c\n    label: C\n    note: N.\n    entries: [{term: %s, tone: loaded}]\n"
+	const con = "  - id: k\n    label: K\n    terms: [{term: %s, tone: loaded}, {term: %s2, tone: neutral}]\n"
+	tests := []struct{ name, src, want string }{
+		{"a category id twice",
+			"name: t\ncategories:\n" + fmt.Sprintf(cat, "a") + fmt.Sprintf(cat, "b"),
+			`t.yaml:7:9: category id "c" given twice (first at line 3)`},
+		{"a concept id twice",
+			"name: t\nconcepts:\n" + fmt.Sprintf(con, "a", "a") + fmt.Sprintf(con, "b", "b"),
+			`t.yaml:6:9: concept id "k" given twice (first at line 3)`},
+		{"a second document",
+			"name: t\ncategories:\n" + fmt.Sprintf(cat, "a") + "---\nname: u\n",
+			`t.yaml:7:1: a lexicon is one YAML document`},
+		{"an empty second document",
+			"name: t\n---\n",
+			`t.yaml:2:1: a lexicon is one YAML document`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := Parse("t.yaml", []byte(tc.src)); err == nil || err.Error() != tc.want {
+				t.Errorf("Parse: %v, want %s", err, tc.want)
+			}
+			if _, err := Add("t.yaml", []byte(tc.src), Addition{Category: "c", Term: "fresh", Tone: "loaded"}); err == nil || err.Error() != tc.want {
+				t.Errorf("Add: %v, want %s", err, tc.want)
+			}
+		})
+	}
+	// One document, with its markers, is fine.
+	if _, err := Parse("t.yaml", []byte("---\nname: t\n...\n")); err != nil {
+		t.Errorf("one document between markers: %v", err)
 	}
 }

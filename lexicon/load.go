@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"bytes"
+	"cmp"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -38,30 +40,41 @@ func Load(path string) (*Lexicon, error) {
 }
 
 // LoadOver reads a lexicon file and lays it over base (nil for none); the
-// tests of the file and of the files it extends run on the result.
+// tests of the file and of the files it extends run on the result. Each
+// file is read once, so path may be a pipe.
 func LoadOver(base *Lexicon, path string) (*Lexicon, error) {
 	ld := &loader{read: readFile}
-	l := ld.load(path, nil)
+	own := ld.load(path, base)
 	if len(ld.problems) > 0 {
 		return nil, ld.err()
 	}
-	out := merge(base, l)
-	ld.runTests(out, append([]Test{}, l.Tests...)) // the files' own tests, not the base's
+	out := merge(base, own)
+	ld.runTests(out, append([]Test{}, own.Tests...)) // the files' own tests, not the base's (nil would be all)
 	if len(ld.problems) > 0 {
 		return nil, ld.err()
 	}
 	return out, nil
 }
 
-// Lint reads a lexicon file with the files it extends and checks it
-// without running its tests.
+// Lint reads a lexicon file with the files it extends and checks it on its
+// own, without running its tests.
 func Lint(path string) (*Lexicon, error) {
+	return LintOver(nil, path)
+}
+
+// LintOver reads a lexicon file with the files it extends and checks it as
+// LoadOver lays it over base (nil for none), without running its tests. It
+// returns what the file and the files it extends say, without base; a
+// category or concept that adds entries to one of base's takes the label
+// and note it does not give from there.
+func LintOver(base *Lexicon, path string) (*Lexicon, error) {
 	ld := &loader{read: readFile}
-	l := ld.load(path, nil)
+	own := ld.load(path, base)
 	if len(ld.problems) > 0 {
 		return nil, ld.err()
 	}
-	return l, nil
+	own.matcher = compile(own)
+	return own, nil
 }
 
 // TestResult is the outcome of one test: the terms it expected and did not
@@ -103,10 +116,11 @@ func (l *Lexicon) RunTests(tests []Test) []TestResult {
 }
 
 // Parse reads one lexicon file's content (its extends are not followed),
-// checks it and runs its tests.
+// checks it on its own and runs its tests.
 func Parse(name string, data []byte) (*Lexicon, error) {
 	ld := &loader{}
 	l := ld.parse(name, data)
+	ld.settle(l, nil)
 	if len(ld.problems) == 0 {
 		l.matcher = compile(l)
 		ld.runTests(l, l.Tests)
@@ -186,31 +200,33 @@ func (ld *loader) err() error {
 	return &Error{Problems: ld.problems}
 }
 
-// load reads path and the files it extends, merged, the extended ones
-// first; stack holds the files being read, to find cycles.
-func (ld *loader) load(path string, stack []string) *Lexicon {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
-	}
-	// A file extends files: a named pipe there would be waited on for
-	// ever, and a device stands for no lexicon. One named on the command
-	// line, as a shell's <(...) is, is read.
-	if len(stack) > 0 {
-		if info, err := os.Stat(path); err == nil && info.Mode().Type()&^fs.ModeDir != 0 {
-			ld.problems = append(ld.problems, Problem{Pos: Position{File: path}, Message: "is not a file (a named pipe or a device), and a lexicon extends only files"})
-			return &Lexicon{}
-		}
-	}
+// load reads the file at path, as named on the command line, with the
+// files it extends; outer is what it is to be laid over (nil for
+// nothing). It returns the file laid over the files it extends, without
+// outer.
+func (ld *loader) load(path string, outer *Lexicon) *Lexicon {
 	data, err := ld.read(path)
 	if err != nil {
 		ld.problems = append(ld.problems, Problem{Pos: Position{File: path}, Message: describe(err)})
 		return &Lexicon{}
 	}
+	return ld.loadData(path, data, nil, outer)
+}
+
+// loadData is load of a file already read; stack holds the files being
+// read, to find cycles.
+func (ld *loader) loadData(path string, data []byte, stack []string, outer *Lexicon) *Lexicon {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
 	l := ld.parse(path, data)
 	var base *Lexicon
 	for _, ext := range l.extends {
-		target := filepath.Join(filepath.Dir(path), filepath.FromSlash(ext.path))
+		target := filepath.FromSlash(ext.path)
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
 		targetAbs, _ := filepath.Abs(target)
 		if targetAbs == abs || slices.Contains(stack, targetAbs) {
 			chain := append(append([]string{}, stack...), abs, targetAbs)
@@ -220,11 +236,70 @@ func (ld *loader) load(path string, stack []string) *Lexicon {
 			ld.add(path, ext.node, "extends cycle: %s", strings.Join(chain, " -> "))
 			continue
 		}
-		base = merge(base, ld.load(target, append(stack, abs)))
+		// A named pipe here would be waited on for ever, and a device
+		// stands for no lexicon. One named on the command line, as a
+		// shell's <(...) is, is read.
+		if info, err := os.Stat(target); err == nil && info.Mode().Type()&^fs.ModeDir != 0 {
+			ld.add(path, ext.node, "extends %s: is not a file (a named pipe or a device), and a lexicon extends only files", ext.path)
+			continue
+		}
+		data, err := ld.read(target)
+		if err != nil {
+			ld.add(path, ext.node, "extends %s: %s", ext.path, describe(err))
+			continue
+		}
+		base = mergeLists(base, ld.loadData(target, data, append(stack, abs), outer))
 	}
-	out := merge(base, l)
+	ld.settle(l, mergeLists(outer, base))
+	out := mergeLists(base, l)
 	out.Files = append(out.Files, path)
 	return out
+}
+
+// settle makes the checks of one file that depend on what lies below it
+// (nil for nothing): a category or concept that adds entries to one below
+// takes its label and note from there when it gives none, and a concept's
+// terms are counted with those it adds to.
+func (ld *loader) settle(l, below *Lexicon) {
+	var merged *Lexicon // l laid over below, made when a concept is counted
+	for _, g := range l.open {
+		if g.kind == "category" {
+			c := &l.Categories[g.index]
+			if below != nil {
+				if i := slices.IndexFunc(below.Categories, func(x Category) bool { return x.ID == c.ID }); i >= 0 {
+					c.Label = cmp.Or(c.Label, below.Categories[i].Label)
+					c.Note = cmp.Or(c.Note, below.Categories[i].Note)
+				}
+			}
+			if c.Label == "" {
+				ld.problems = append(ld.problems, Problem{Pos: g.pos, Message: fmt.Sprintf("category %q has no label", c.ID)})
+			}
+			if c.Note == "" {
+				ld.problems = append(ld.problems, Problem{Pos: g.pos, Message: fmt.Sprintf("category %q has no note: say why its words matter", c.ID)})
+			}
+			continue
+		}
+		c := &l.Concepts[g.index]
+		terms := g.written
+		if below != nil {
+			if i := slices.IndexFunc(below.Concepts, func(x Concept) bool { return x.ID == c.ID }); i >= 0 {
+				c.Label = cmp.Or(c.Label, below.Concepts[i].Label)
+				c.Note = cmp.Or(c.Note, below.Concepts[i].Note)
+				if merged == nil {
+					merged = mergeLists(below, l)
+				}
+				j := slices.IndexFunc(merged.Concepts, func(x Concept) bool { return x.ID == c.ID })
+				terms += len(merged.Concepts[j].Terms) - len(c.Terms)
+			}
+		}
+		if c.Label == "" {
+			ld.problems = append(ld.problems, Problem{Pos: g.pos, Message: fmt.Sprintf("concept %q has no label", c.ID)})
+		}
+		if terms < 2 {
+			ld.problems = append(ld.problems, Problem{Pos: g.pos, Message: fmt.Sprintf("concept %q needs two or more terms", c.ID)})
+		}
+	}
+	l.open = nil
 }
 
 func describe(err error) string {
@@ -234,12 +309,29 @@ func describe(err error) string {
 	return err.Error()
 }
 
-// merge lays over on base: categories and concepts with the same id gain
-// the new entries, and an entry for a term already there replaces it.
+// merge is mergeLists with the result's matcher compiled.
 func merge(base, over *Lexicon) *Lexicon {
-	if base == nil {
-		out := *over
-		out.matcher = compile(&out)
+	out := mergeLists(base, over)
+	out.matcher = compile(out)
+	return out
+}
+
+// mergeLists lays over on base (either may be nil): categories
+// and concepts with the same id gain the new entries and take the label and
+// note over gives, and an entry of over replaces every entry of base for
+// the same term, one spelled the same or one that matches the same words
+// ("claims" for "claimed"; "Said", matched with its capital only, is not
+// "said"). over's entries are in layers above base's, so that where a word
+// matches terms of both, over's wins. The result shares its entries with
+// base and over, which are not changed; its matcher is not compiled.
+func mergeLists(base, over *Lexicon) *Lexicon {
+	if base == nil || over == nil {
+		l := cmp.Or(over, base)
+		if l == nil {
+			return nil
+		}
+		out := *l
+		out.matcher, out.open = nil, nil
 		return &out
 	}
 	out := &Lexicon{
@@ -250,24 +342,29 @@ func merge(base, over *Lexicon) *Lexicon {
 	if out.Name == "" {
 		out.Name = base.Name
 	}
-	// An overlay's term replaces the same term anywhere below it.
 	replaced := map[string]bool{}
-	for _, c := range over.Categories {
-		for _, e := range c.Entries {
-			replaced[strings.ToLower(e.Term)] = true
-		}
-	}
-	for _, c := range over.Concepts {
-		for _, e := range c.Terms {
-			replaced[strings.ToLower(e.Term)] = true
-		}
+	for _, e := range entriesOf(over) {
+		replaced[spelling(e)] = true
+		replaced[matchKey(e)] = true
 	}
 	keep := func(es []Entry) []Entry {
 		var out []Entry
 		for _, e := range es {
-			if !replaced[strings.ToLower(e.Term)] {
+			if !replaced[spelling(e)] && !replaced[matchKey(e)] {
 				out = append(out, e)
 			}
+		}
+		return out
+	}
+	shift := 0
+	for _, e := range entriesOf(base) {
+		shift = max(shift, e.layer+1)
+	}
+	raise := func(es []Entry) []Entry {
+		out := make([]Entry, len(es))
+		for i, e := range es {
+			e.layer += shift
+			out[i] = e
 		}
 		return out
 	}
@@ -280,36 +377,74 @@ func merge(base, over *Lexicon) *Lexicon {
 		out.Concepts = append(out.Concepts, c)
 	}
 	for _, c := range over.Categories {
+		c.Entries = raise(c.Entries)
 		if i := slices.IndexFunc(out.Categories, func(x Category) bool { return x.ID == c.ID }); i >= 0 {
-			out.Categories[i].Entries = append(out.Categories[i].Entries, c.Entries...)
-			if c.Note != "" {
-				out.Categories[i].Note = c.Note
-			}
+			below := &out.Categories[i]
+			below.Entries = append(below.Entries, c.Entries...)
+			below.Label, below.Note = cmp.Or(c.Label, below.Label), cmp.Or(c.Note, below.Note)
 			continue
 		}
 		out.Categories = append(out.Categories, c)
 	}
 	for _, c := range over.Concepts {
+		c.Terms = raise(c.Terms)
 		if i := slices.IndexFunc(out.Concepts, func(x Concept) bool { return x.ID == c.ID }); i >= 0 {
-			out.Concepts[i].Terms = append(out.Concepts[i].Terms, c.Terms...)
+			below := &out.Concepts[i]
+			below.Terms = append(below.Terms, c.Terms...)
+			below.Label, below.Note = cmp.Or(c.Label, below.Label), cmp.Or(c.Note, below.Note)
 			continue
 		}
 		out.Concepts = append(out.Concepts, c)
 	}
-	out.matcher = compile(out)
 	return out
+}
+
+// entriesOf lists a lexicon's category entries and concept terms.
+func entriesOf(l *Lexicon) []Entry {
+	var out []Entry
+	for _, c := range l.Categories {
+		out = append(out, c.Entries...)
+	}
+	for _, c := range l.Concepts {
+		out = append(out, c.Terms...)
+	}
+	return out
+}
+
+// spelling keys an entry by its term as written.
+func spelling(e Entry) string { return "t\x00" + e.Term }
+
+// matchKey keys an entry by the words its term matches: its trie path.
+func matchKey(e Entry) string {
+	var b strings.Builder
+	b.WriteString("k")
+	for _, k := range termKeys(e.Term, e.Exact) {
+		b.WriteByte(0)
+		b.WriteByte(byte('0' + k.kind))
+		b.WriteString(k.word)
+	}
+	return b.String()
 }
 
 // runTests reports each failing test as a problem at its position.
 func (ld *loader) runTests(l *Lexicon, tests []Test) {
 	for _, r := range l.RunTests(tests) {
-		if len(r.Missing) > 0 {
-			ld.problems = append(ld.problems, Problem{Pos: r.Pos, Message: fmt.Sprintf("test fails: %q does not flag %s", r.Text, quoteList(r.Missing))})
-		}
-		if len(r.Unwanted) > 0 {
-			ld.problems = append(ld.problems, Problem{Pos: r.Pos, Message: fmt.Sprintf("test fails: %q flags %s", r.Text, quoteList(r.Unwanted))})
-		}
+		ld.problems = append(ld.problems, r.Problems()...)
 	}
+}
+
+// Problems returns a failed test's failures as a load reports them, at the
+// test's place: what it does not flag, then what it flags that it should
+// not. A test that passed has none.
+func (r TestResult) Problems() []Problem {
+	var out []Problem
+	if len(r.Missing) > 0 {
+		out = append(out, Problem{Pos: r.Pos, Message: fmt.Sprintf("test fails: %q does not flag %s", r.Text, quoteList(r.Missing))})
+	}
+	if len(r.Unwanted) > 0 {
+		out = append(out, Problem{Pos: r.Pos, Message: fmt.Sprintf("test fails: %q flags %s", r.Text, quoteList(r.Unwanted))})
+	}
+	return out
 }
 
 func quoteList(xs []string) string {
@@ -341,11 +476,25 @@ var (
 // parse decodes one file and checks what can be checked in it alone.
 func (ld *loader) parse(file string, data []byte) *fileLexicon {
 	l := &fileLexicon{}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	syntax := func(err error) {
 		line, msg := yamlcheck.SyntaxError(err)
 		ld.problems = append(ld.problems, Problem{Pos: Position{File: file, Line: line, Column: 1}, Message: msg})
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var root yaml.Node
+	if err := dec.Decode(&root); err != nil && err != io.EOF {
+		syntax(err)
 		return l
+	}
+	// yaml.v3 reads the first document only: what follows would be lost.
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+	case err != nil:
+		syntax(err)
+		return l
+	default:
+		ld.add(file, &next, "a lexicon is one YAML document")
 	}
 	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
 		ld.add(file, nil, "empty lexicon: want name, categories and concepts")
@@ -356,7 +505,7 @@ func (ld *loader) parse(file string, data []byte) *fileLexicon {
 		return l
 	}
 	doc := root.Content[0]
-	p := &fileParser{ld: ld, file: file, terms: map[string]termUse{}}
+	p := &fileParser{ld: ld, file: file, terms: map[string]termUse{}, ids: map[string]int{}}
 	if doc.Kind != yaml.MappingNode {
 		p.add(doc, "want a mapping with name, categories, concepts and tests")
 		return l
@@ -377,13 +526,19 @@ func (ld *loader) parse(file string, data []byte) *fileLexicon {
 			}
 		case "categories":
 			for _, item := range p.seq(v, "categories") {
-				if c, ok := p.category(item); ok {
+				if c, ok := p.category(item); ok && p.firstID("category", c.ID, item) {
+					if c.Label == "" || c.Note == "" {
+						l.open = append(l.open, groupCheck{kind: "category", index: len(l.Categories), pos: p.pos(item)})
+					}
 					l.Categories = append(l.Categories, c)
 				}
 			}
 		case "concepts":
 			for _, item := range p.seq(v, "concepts") {
-				if c, ok := p.concept(item); ok {
+				if c, written, ok := p.concept(item); ok && p.firstID("concept", c.ID, item) {
+					if c.Label == "" || written < 2 {
+						l.open = append(l.open, groupCheck{kind: "concept", index: len(l.Concepts), pos: p.pos(item), written: written})
+					}
 					l.Concepts = append(l.Concepts, c)
 				}
 			}
@@ -407,10 +562,42 @@ type termUse struct {
 	concept string
 }
 
+// groupCheck is a check of a category or concept that waits for what its
+// file is laid over: one that adds entries to a category or concept below
+// need not repeat its label and note, and a concept's terms are counted
+// with those below.
+type groupCheck struct {
+	kind    string // "category" or "concept"
+	index   int    // into the file's Categories or Concepts
+	pos     Position
+	written int // a concept's terms as written, good or not
+}
+
 type fileParser struct {
 	ld    *loader
 	file  string
 	terms map[string]termUse
+	ids   map[string]int // kind and id → the line of the first
+}
+
+// firstID says whether a category or concept is the first of its kind with
+// its id in the file, and reports it when it is not.
+func (p *fileParser) firstID(kind, id string, n *yaml.Node) bool {
+	if id == "" {
+		return true
+	}
+	at := n
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "id" {
+			at = n.Content[i+1]
+		}
+	}
+	if first, ok := p.ids[kind+" "+id]; ok {
+		p.add(at, "%s id %q given twice (first at line %d)", kind, id, first)
+		return false
+	}
+	p.ids[kind+" "+id] = at.Line
+	return true
 }
 
 func (p *fileParser) add(n *yaml.Node, format string, args ...any) {
@@ -515,12 +702,7 @@ func (p *fileParser) category(n *yaml.Node) (Category, bool) {
 	if c.ID == "" {
 		p.add(n, "category has no id")
 	}
-	if c.Label == "" {
-		p.add(n, "category %q has no label", c.ID)
-	}
-	if c.Note == "" {
-		p.add(n, "category %q has no note: say why its words matter", c.ID)
-	}
+	// A missing label or note may come from a category below: settle.
 	if entries != nil {
 		for _, item := range p.seq(entries, "entries") {
 			if e, ok := p.entry(item, c.Tone, ""); ok {
@@ -531,10 +713,11 @@ func (p *fileParser) category(n *yaml.Node) (Category, bool) {
 	return c, true
 }
 
-func (p *fileParser) concept(n *yaml.Node) (Concept, bool) {
+// concept reads a concept and the number of terms written in it.
+func (p *fileParser) concept(n *yaml.Node) (Concept, int, bool) {
 	var c Concept
 	if !p.mapping(n, "concept") {
-		return c, false
+		return c, 0, false
 	}
 	var terms *yaml.Node
 	p.eachKey(n, conceptKeys, func(k, v *yaml.Node) {
@@ -552,9 +735,7 @@ func (p *fileParser) concept(n *yaml.Node) (Concept, bool) {
 	if c.ID == "" {
 		p.add(n, "concept has no id")
 	}
-	if c.Label == "" {
-		p.add(n, "concept %q has no label", c.ID)
-	}
+	// A missing label, and terms, may come from a concept below: settle.
 	written := 0
 	if terms != nil {
 		items := p.seq(terms, "terms")
@@ -565,10 +746,7 @@ func (p *fileParser) concept(n *yaml.Node) (Concept, bool) {
 			}
 		}
 	}
-	if written < 2 {
-		p.add(n, "concept %q needs two or more terms", c.ID)
-	}
-	return c, true
+	return c, written, true
 }
 
 func (p *fileParser) entry(n *yaml.Node, defaultTone, concept string) (Entry, bool) {

@@ -54,6 +54,7 @@ type compiled struct {
 	category, concept string
 	groupNote         string   // the category's or concept's, for an entry without one
 	exceptions        []string // lower case
+	layer             int      // the entry's layer: where two terms match the same words, the upper wins
 }
 
 // trieNode is a trie node: words lead to children, by the word as written
@@ -124,7 +125,7 @@ func compileWith(l *Lexicon, keysOf func(term string, exact bool) []key) *Matche
 	root := newBuildNode()
 	add := func(e Entry, category, concept, fallbackNote string) {
 		own = append(own, e)
-		c := compiled{Entry: &own[len(own)-1], category: category, concept: concept}
+		c := compiled{Entry: &own[len(own)-1], category: category, concept: concept, layer: e.layer}
 		if e.Note == "" {
 			c.groupNote = fallbackNote
 		}
@@ -133,9 +134,16 @@ func compileWith(l *Lexicon, keysOf func(term string, exact bool) []key) *Matche
 		}
 		idx := len(m.entries)
 		m.entries = append(m.entries, c)
-		root.insert(keysOf(e.Term, e.Exact), idx)
+		end := func(n *buildNode) {
+			// Where two entries share a path, the upper layer's wins, and
+			// of one layer the later (one file's entries do not share one).
+			if n != nil && (n.entry < 0 || m.entries[n.entry].layer <= c.layer) {
+				n.entry = idx
+			}
+		}
+		end(root.insert(keysOf(e.Term, e.Exact)))
 		for _, f := range e.Forms {
-			root.insert(keysOf(f, true), idx)
+			end(root.insert(keysOf(f, true)))
 		}
 	}
 	for _, cat := range l.Categories {
@@ -160,11 +168,11 @@ type buildNode struct {
 
 func newBuildNode() *buildNode { return &buildNode{entry: -1} }
 
-// insert adds a term's key path; where two entries share a path, the later
-// (a layer over an earlier file) wins.
-func (n *buildNode) insert(keys []key, idx int) {
+// insert adds a term's key path and returns the node it ends at, or nil
+// for an empty path.
+func (n *buildNode) insert(keys []key) *buildNode {
 	if len(keys) == 0 {
-		return
+		return nil
 	}
 	for _, k := range keys {
 		child := n.next[k.kind][k.word]
@@ -177,7 +185,7 @@ func (n *buildNode) insert(keys []key, idx int) {
 		}
 		n = child
 	}
-	n.entry = idx
+	return n
 }
 
 // flatten lays the trie out in m's arrays, nodes in breadth-first order and
@@ -393,7 +401,8 @@ func markQuoted(toks []token, spans [][2]int) {
 }
 
 // Find returns the terms found in t, left to right; where terms overlap, the
-// longest starting first wins.
+// longest starting first wins, and of two as long, the one of the upper
+// layer (a file laid over another).
 func (s *Scanner) Find(t Text) []Hit {
 	s.tokens = tokenize(t.Text, t.Quoted, s.tokens)
 	s.text = t.Text
@@ -449,7 +458,7 @@ func (s *Scanner) longest(toks []token, i int, n int32, depth int) (int, int) {
 		}
 		for _, child := range children {
 			if child >= 0 {
-				if e, l := s.longest(toks, i+1, child, depth+1); l > bestLen {
+				if e, l := s.longest(toks, i+1, child, depth+1); s.better(e, l, best, bestLen) {
 					best, bestLen = e, l
 				}
 			}
@@ -474,12 +483,20 @@ func (s *Scanner) longest(toks []token, i int, n int32, depth int) (int, int) {
 			word = s.stem(lower)
 		}
 		if child := s.m.child(r, word); child >= 0 {
-			if e, l := s.longest(toks, i+1, child, depth+1); l > bestLen {
+			if e, l := s.longest(toks, i+1, child, depth+1); s.better(e, l, best, bestLen) {
 				best, bestLen = e, l
 			}
 		}
 	}
 	return best, bestLen
+}
+
+// better says whether entry e, matching n words, beats the best match so
+// far: a longer match does, and one as long from an upper layer. Of one
+// layer, the first found stays: a term written with capitals, then an
+// exact one, then one matched by stems.
+func (s *Scanner) better(e, n, best, bestLen int) bool {
+	return n > bestLen || (n == bestLen && n > 0 && s.m.entries[e].layer > s.m.entries[best].layer)
 }
 
 // rootChildren returns the root's child for a word as written by each kind

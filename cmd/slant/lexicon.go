@@ -71,10 +71,8 @@ func runLexiconLint(e *env, opts *lexiconOptions) error {
 	}
 	var problems []lexicon.Problem
 	for _, f := range opts.files {
-		own, err := lexicon.Lint(f)
-		if err == nil {
-			_, err = lexicon.LoadOver(base, f)
-		}
+		// Each file is read once: it may be a pipe, as <(...) is.
+		own, err := lexicon.LintOver(base, f)
 		if err != nil {
 			le, ok := err.(*lexicon.Error)
 			if !ok {
@@ -83,7 +81,14 @@ func runLexiconLint(e *env, opts *lexiconOptions) error {
 			problems = append(problems, le.Problems...)
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s: ok, %s\n", f, summary(own))
+		failed := false
+		for _, r := range lexicon.Stack(base, own).RunTests(append([]lexicon.Test{}, own.Tests...)) {
+			problems = append(problems, r.Problems()...)
+			failed = failed || !r.Passed()
+		}
+		if !failed {
+			fmt.Fprintf(e.stdout, "%s: ok, %s\n", f, summary(own))
+		}
 	}
 	if len(problems) > 0 {
 		return &lexicon.Error{Problems: problems}
@@ -144,11 +149,11 @@ func runLexiconTest(e *env, opts *lexiconOptions) error {
 		targets = append(targets, target{lexicon.DefaultName, base, base.Tests})
 	}
 	for _, f := range opts.files {
-		l, err := lexicon.Lint(f)
+		l, err := lexicon.LintOver(base, f)
 		if err != nil {
 			return err
 		}
-		targets = append(targets, target{f, lexicon.Stack(base, l), l.Tests})
+		targets = append(targets, target{f, lexicon.Stack(base, l), append([]lexicon.Test{}, l.Tests...)})
 	}
 	var failed []lexicon.Problem
 	for _, t := range targets {
@@ -211,15 +216,16 @@ func runLexiconShow(e *env, opts *lexiconOptions) error {
 	default:
 		return usageError{fmt.Errorf("unknown format %q (want text, yaml or json)", opts.format)}
 	}
-	var l *lexicon.Lexicon
-	var err error
-	if len(opts.files) == 0 {
-		l, err = lexicon.Default()
-	} else {
-		l, err = lexicon.Lint(opts.files[0])
-	}
+	l, err := lexicon.Default()
 	if err != nil {
 		return err
+	}
+	if len(opts.files) > 0 {
+		// The file's own terms, checked as laid over the built-in lexicon:
+		// a category it adds to shows the built-in label and note.
+		if l, err = lexicon.LintOver(l, opts.files[0]); err != nil {
+			return err
+		}
 	}
 	if opts.category != "" {
 		if l, err = l.Only(opts.category); err != nil {

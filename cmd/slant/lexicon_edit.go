@@ -15,13 +15,14 @@ import (
 
 // lexiconAddOptions are the settings of "slant lexicon add".
 type lexiconAddOptions struct {
-	file     string
-	category string
-	concept  string
-	term     string
-	tone     string
-	note     string
-	suggest  []string
+	file      string
+	category  string
+	concept   string
+	term      string
+	tone      string
+	note      string
+	suggest   []string
+	noDefault bool
 }
 
 func newLexiconAddCmd(e *env) *cobra.Command {
@@ -31,9 +32,11 @@ func newLexiconAddCmd(e *env) *cobra.Command {
 		Short: "Add a term to a category or concept of a lexicon file, keeping its comments and layout",
 		Long: `Add writes a new entry at the end of a category's entries (or a concept's
 terms) in FILE, in the indentation and style of the entries before it. Every
-other line of the file stays as it was. The result is checked before it is
-written; a term the file already has, an unknown category or tone, or a
-result with problems leaves FILE untouched.`,
+other line of the file stays as it was. The result is loaded as slant compare
+--lexicon FILE would load it (laid over the built-in lexicon unless
+--no-default) and its tests are run before it is written; a term the file
+already has, an unknown category or tone, a result with problems or a
+failing test leaves FILE untouched.`,
 		Example: `  slant lexicon add mine.yaml --category labels --term mob --tone loaded \
       --note "Names a crowd as lawless." --suggest crowd --suggest protesters
   slant lexicon add mine.yaml --concept missile-defense --term "missile umbrella" --tone loaded`,
@@ -50,6 +53,7 @@ result with problems leaves FILE untouched.`,
 	f.StringVar(&opts.tone, "tone", "", "the term's `TONE` (default: the category's tone; "+strings.Join(lexicon.Tones, ", ")+")")
 	f.StringVar(&opts.note, "note", "", "a `NOTE` on why the term matters (default: the category's note)")
 	f.StringArrayVar(&opts.suggest, "suggest", nil, "a neutral `WORD` to use instead (repeatable)")
+	f.BoolVar(&opts.noDefault, "no-default", false, "check the edited file on its own, not laid over the built-in lexicon")
 	return cmd
 }
 
@@ -72,6 +76,9 @@ func runLexiconAdd(e *env, opts *lexiconAddOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := f.check(out, opts.noDefault); err != nil {
+		return err
+	}
 	if err := f.write(e, out); err != nil {
 		return err
 	}
@@ -85,8 +92,9 @@ func runLexiconAdd(e *env, opts *lexiconAddOptions) error {
 
 // lexiconRemoveOptions are the settings of "slant lexicon remove".
 type lexiconRemoveOptions struct {
-	file string
-	term string
+	file      string
+	term      string
+	noDefault bool
 }
 
 func newLexiconRemoveCmd(e *env) *cobra.Command {
@@ -96,7 +104,9 @@ func newLexiconRemoveCmd(e *env) *cobra.Command {
 		Short: "Remove a term's entry from a lexicon file, keeping its comments and layout",
 		Long: `Remove deletes the lines of the entry for TERM (in any category or concept,
 ignoring case) from FILE; every other line stays as it was. The result is
-checked before it is written: a concept left with one term leaves FILE
+loaded as slant compare --lexicon FILE would load it (laid over the built-in
+lexicon unless --no-default) and its tests are run before it is written: a
+concept left with one term, or a test that needed the term, leaves FILE
 untouched.`,
 		Example: `  slant lexicon remove mine.yaml --term mob`,
 		Args:    oneLexiconFile("remove"),
@@ -106,6 +116,7 @@ untouched.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.term, "term", "", "the `TERM` whose entry to remove")
+	cmd.Flags().BoolVar(&opts.noDefault, "no-default", false, "check the edited file on its own, not laid over the built-in lexicon")
 	return cmd
 }
 
@@ -121,6 +132,9 @@ func runLexiconRemove(e *env, opts *lexiconRemoveOptions) error {
 	}
 	out, err := lexicon.Remove(opts.file, f.data, opts.term)
 	if err != nil {
+		return err
+	}
+	if err := f.check(out, opts.noDefault); err != nil {
 		return err
 	}
 	if err := f.write(e, out); err != nil {
@@ -152,7 +166,7 @@ type lexiconFile struct {
 }
 
 // readLexiconFile reads a lexicon file to edit; a file that cannot be read
-// is bad input, reported against its name.
+// or may not be replaced is bad input, reported against its name.
 func readLexiconFile(name string) (*lexiconFile, error) {
 	bad := func(err error) error {
 		msg := err.Error()
@@ -165,6 +179,21 @@ func readLexiconFile(name string) (*lexiconFile, error) {
 	path, err := filepath.EvalSymlinks(name)
 	if err != nil {
 		return nil, bad(err)
+	}
+	// The edit replaces the file by renaming a new one over it, which the
+	// file's own permissions do not stop (nor do they stop root): a file
+	// nobody may write is refused here. A named pipe would be waited on,
+	// and a device is no file to replace.
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, bad(err)
+	case info.IsDir():
+		return nil, bad(errors.New("is a directory, not a lexicon file"))
+	case !info.Mode().IsRegular():
+		return nil, bad(errors.New("is not a regular file (a named pipe or a device), and only a file can be edited in place"))
+	case info.Mode().Perm()&0o222 == 0:
+		return nil, bad(errors.New("permission denied (the file is read-only)"))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -180,6 +209,18 @@ func readLexiconFile(name string) (*lexiconFile, error) {
 		return nil, bad(fmt.Errorf("larger than %d MiB", lexicon.MaxFileBytes>>20))
 	}
 	return &lexiconFile{name: name, path: path, data: data}, nil
+}
+
+// check loads data, the file's edited content, as slant compare --lexicon
+// would once it is written (laid over the built-in lexicon unless
+// noDefault) and runs its tests; problems are reported at their lines in
+// the file as it still is.
+func (f *lexiconFile) check(data []byte, noDefault bool) error {
+	base, err := lexiconBase(noDefault)
+	if err != nil {
+		return err
+	}
+	return lexicon.CheckEdit(base, f.name, f.data, data)
 }
 
 // write replaces the file atomically with data, keeping its permissions:
