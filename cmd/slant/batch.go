@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -54,7 +55,10 @@ func newBatchCmd(e *env) *cobra.Command {
 		Long: `Batch compares many events at once. Every subfolder of DIR is one event
 (hidden folders aside), read as slant compare reads a folder: through its
 event.yaml, or every article file inside. A subfolder with neither is a
-failed event, not skipped.
+failed event, not skipped; so is a symbolic link in DIR that cannot be
+followed (its target missing, or a loop of links). Files directly in DIR
+are not read; when DIR holds an event.yaml or article files of its own,
+as a folder for slant compare does, a warning says so.
 
 Events run in parallel; the output is JSON Lines, one line per event in
 folder-name order whatever order they finish in:
@@ -70,7 +74,9 @@ status 2 once every event has run.
 FOLDER is the folder's name. A name that is not valid UTF-8 has each
 invalid byte written \xHH and each backslash \\ (as has a name holding
 \x), so that every folder keeps a name of its own, which --resume finds
-again.
+again. On standard error, a name holding a newline, an escape or another
+character that is not printable is shown quoted, as Go quotes a string
+("bad\nname"), and such characters in messages are escaped the same way.
 
 -j sets how many events are compared at a time: one per CPU by default,
 never more than there are events to run, nor more than four per CPU
@@ -88,8 +94,10 @@ file in an event folder (by any path or link), not a --lexicon file.
 
 On an interrupt (Ctrl-C, SIGTERM or SIGHUP) no new event starts, the
 events cut short count as not run, the events already finished are
-written, slant exits with status 1, and --resume finishes the rest. A
-second interrupt ends slant at once, leaving the output as it was.
+written, slant exits with status 130, and --resume finishes the rest. If
+no event had finished (nor a line been kept by --resume), the -o file is
+left as it was, or not created, and the message says so. A second
+interrupt ends slant at once, leaving the output as it was.
 
 A progress bar is drawn on standard error when it is a terminal.`,
 		Example: `  slant batch events > events.jsonl
@@ -200,6 +208,9 @@ type batchSlot struct {
 	// kept, when not nil, is the event's line in the output of an earlier
 	// run, copied instead of comparing the event again.
 	kept *lineSpan
+	// unreadable, when not nil, is why the folder is a symbolic link that
+	// cannot be followed: the event fails with it.
+	unreadable error
 }
 
 // eventOutcome is what a worker reports for one event.
@@ -250,18 +261,21 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 		return usageError{fmt.Errorf("--resume needs -o FILE: the output of the run to resume")}
 	}
 	if info, err := os.Stat(opts.output); opts.resume && err == nil && !info.Mode().IsRegular() {
-		return usageError{fmt.Errorf("--resume needs -o FILE: %s is not a file a run could be resumed from", opts.output)}
+		return usageError{fmt.Errorf("--resume needs -o FILE: %s is not a file a run could be resumed from", escapeUnprintable(opts.output))}
 	}
-	folders, err := findEvents(opts.dir)
+	found, err := findEvents(opts.dir)
 	if err != nil {
 		return err
 	}
+	folders := found.folders
 	if !toStdout {
 		if folder := eventFolderHolding(opts.dir, folders, opts.output); folder != "" {
-			return outputError{fmt.Errorf("cannot write %s: it is inside the event folder %s, which slant reads and does not write to", opts.output, folder)}
+			return outputError{fmt.Errorf("cannot write %s: it is inside the event folder %s, which slant reads and does not write to",
+				escapeUnprintable(opts.output), escapeUnprintable(folder))}
 		}
 		if in := batchInputAt(opts.dir, folders, opts.lexicons, opts.output); in != "" {
-			return outputError{fmt.Errorf("cannot write %s: it is the input %s, which slant does not overwrite", opts.output, in)}
+			return outputError{fmt.Errorf("cannot write %s: it is the input %s, which slant does not overwrite",
+				escapeUnprintable(opts.output), escapeUnprintable(in))}
 		}
 	}
 	lex, err := loadLexicons(opts.lexicons, opts.noDefault)
@@ -293,7 +307,7 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 	}
 	var previous *previousRun
 	if opts.resume {
-		previous, err = readPreviousRun(opts.output, func(msg string) { fmt.Fprintf(e.stderr, "slant: warning: %s\n", msg) })
+		previous, err = readPreviousRun(opts.output, func(msg string) { fmt.Fprintf(e.stderr, "slant: warning: %s\n", escapeUnprintable(msg)) })
 		if err != nil {
 			return err
 		}
@@ -301,7 +315,15 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 			defer previous.file.Close()
 		}
 	}
-	slots := planBatch(folders, previous)
+	if found.ownEvent != "" {
+		// Not an error: DIR may hold a README, or a folder of images
+		// beside the events. But a folder meant for slant compare would
+		// otherwise fail subfolder by subfolder, with no word of why.
+		shown := escapeUnprintable(opts.dir)
+		fmt.Fprintf(e.stderr, "slant: warning: %s holds %s itself: batch runs its subfolders as events; to compare %s itself, run slant compare %s\n",
+			shown, found.ownEvent, shown, shown)
+	}
+	slots := planBatch(found, previous)
 	toRun := 0
 	for _, slot := range slots {
 		if slot.kept == nil {
@@ -311,13 +333,18 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 	workers := batchWorkers(jobs, toRun)
 	scaleMemoryLimit(e.getenv, workers)
 
-	b := &batchRun{e: e, out: out, previous: previous, slots: slots, echoStdout: toStdout && e.stdoutTTY}
+	base := filepath.FromSlash(displayPath(opts.dir))
+	b := &batchRun{e: e, out: out, previous: previous, slots: slots, base: base, echoStdout: toStdout && e.stdoutTTY}
 	if opts.progress {
 		b.bar = newEventBar(e.stderr, len(slots))
 	}
-	base := filepath.FromSlash(displayPath(opts.dir))
 	b.run(ctx, workers, func(ctx context.Context, slot batchSlot) ([]byte, error) {
-		doc, err := runEventSafely(ctx, runEvent, filepath.Join(base, slot.folder))
+		path := filepath.Join(base, slot.folder)
+		if slot.unreadable != nil {
+			err := &compare.InputError{Input: path, Err: slot.unreadable}
+			return encodeBatchLine(slot.name, nil, err), err
+		}
+		doc, err := runEventSafely(ctx, runEvent, path)
 		return encodeBatchLine(slot.name, doc, err), err
 	})
 	if b.bar != nil {
@@ -330,9 +357,15 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 		if file == nil {
 			return fmt.Errorf("cannot write standard output: %v", unwrapPathErr(b.writeErr))
 		}
-		return fmt.Errorf("cannot write %s: %v", opts.output, unwrapPathErr(b.writeErr))
+		return fmt.Errorf("cannot write %s: %v", escapeUnprintable(opts.output), unwrapPathErr(b.writeErr))
 	}
-	if file != nil {
+	// An interrupted run that wrote no line would replace the old file,
+	// perhaps the whole output of an earlier run, with an empty one, for
+	// nothing --resume could use: the old file stays, and the new one goes.
+	keepOld := file != nil && !file.direct && b.notRun > 0 && b.written == 0
+	if keepOld {
+		file.abort()
+	} else if file != nil {
 		if err := file.commit(); err != nil {
 			return err
 		}
@@ -343,7 +376,15 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 		if failed > 0 {
 			msg += fmt.Sprintf(", %d failed", failed)
 		}
-		if file != nil {
+		switch {
+		case keepOld && file.replaces:
+			msg += fmt.Sprintf("; no event had finished, so %s is left as it was", escapeUnprintable(opts.output))
+		case keepOld:
+			msg += fmt.Sprintf("; no event had finished, so %s was not written", escapeUnprintable(opts.output))
+		}
+		// Without --resume, a file left as it was may be an earlier run's
+		// output, of other inputs: --resume would keep its results.
+		if file != nil && (!keepOld || opts.resume) {
 			msg += "; run again with --resume to finish"
 		}
 		return interruptedError{errors.New(msg)}
@@ -357,42 +398,139 @@ func runBatch(ctx context.Context, e *env, opts *batchOptions) error {
 	return nil
 }
 
-// findEvents returns the names of the event folders in dir, sorted: every
-// subfolder, or symbolic link to one, whose name does not start with a dot.
-func findEvents(dir string) ([]string, error) {
+// batchEvents is what findEvents finds in DIR.
+type batchEvents struct {
+	// folders are the names of the event folders, sorted, those in
+	// unreadable included.
+	folders []string
+	// unreadable holds, for each symbolic link in DIR that cannot be
+	// followed, why: each is a failed event. Whether it led to a folder or
+	// to a file cannot be told, and skipping it would drop an event
+	// without a word when the folder it leads to has gone.
+	unreadable map[string]error
+	// ownEvent, when not "", is what DIR holds that makes it look like
+	// one event for slant compare rather than a folder of events: "an
+	// event.yaml", or "N article files".
+	ownEvent string
+}
+
+// findEvents finds the event folders in dir: every subfolder, or symbolic
+// link to one, whose name does not start with a dot, and every such link
+// that cannot be followed.
+func findEvents(dir string) (batchEvents, error) {
+	var found batchEvents
+	shown := escapeUnprintable(dir)
 	info, err := os.Stat(dir)
 	if err != nil {
-		return nil, &compare.InputError{Input: dir, Err: unwrapPathErr(err)}
+		return found, &compare.InputError{Input: shown, Err: unwrapPathErr(err)}
 	}
 	if !info.IsDir() {
-		return nil, &compare.InputError{Input: dir, Err: errors.New("not a directory (want a folder with one subfolder per event)")}
+		return found, &compare.InputError{Input: shown, Err: errors.New("not a directory (want a folder with one subfolder per event)")}
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, &compare.InputError{Input: dir, Err: unwrapPathErr(err)}
+		return found, &compare.InputError{Input: shown, Err: unwrapPathErr(err)}
 	}
-	var names []string
+	manifest, articles := "", 0
 	for _, entry := range entries {
 		name := entry.Name()
-		if strings.HasPrefix(name, ".") {
-			continue
-		}
 		isDir := entry.IsDir()
 		if entry.Type()&fs.ModeSymlink != 0 {
-			if info, err := os.Stat(filepath.Join(dir, name)); err == nil && info.IsDir() {
-				isDir = true
+			info, err := os.Stat(filepath.Join(dir, name))
+			switch {
+			case err == nil:
+				isDir = info.IsDir()
+			case !strings.HasPrefix(name, "."):
+				if found.unreadable == nil {
+					found.unreadable = map[string]error{}
+				}
+				found.unreadable[name] = brokenLinkError(filepath.Join(dir, name), err)
+				found.folders = append(found.folders, name)
+				continue
 			}
 		}
-		if isDir {
-			names = append(names, name)
+		switch {
+		case strings.HasPrefix(name, "."):
+		case isDir:
+			found.folders = append(found.folders, name)
+		case name == compare.ManifestName, name == "event.yml" && manifest == "":
+			manifest = name
+		case compare.IsArticleName(name):
+			articles++
 		}
 	}
-	if len(names) == 0 {
-		return nil, &compare.InputError{Input: dir, Err: errors.New("no event folders in this directory " +
+	if len(found.folders) == 0 {
+		return found, &compare.InputError{Input: shown, Err: errors.New("no event folders in this directory " +
 			"(batch wants one subfolder per event; to compare the articles of one folder, run slant compare)")}
 	}
-	sort.Strings(names)
-	return names, nil
+	sort.Strings(found.folders)
+	// One article file is no event (compare wants two), and is most
+	// likely the README of the folder of events.
+	switch {
+	case manifest != "":
+		found.ownEvent = "an " + manifest
+	case articles >= 2:
+		found.ownEvent = fmt.Sprintf("%d article files", articles)
+	}
+	return found, nil
+}
+
+// brokenLinkError says why the symbolic link at path cannot be followed;
+// err is what following it gave.
+func brokenLinkError(path string, err error) error {
+	target, readErr := os.Readlink(path)
+	if readErr != nil {
+		return fmt.Errorf("cannot follow this symbolic link: %v", unwrapPathErr(err))
+	}
+	return fmt.Errorf("cannot follow the symbolic link to %s: %v", target, unwrapPathErr(err))
+}
+
+// escapeUnprintable returns s with every character a terminal would act
+// on rather than show (a newline, an escape, other control and format
+// characters) escaped as Go escapes it in a quoted string, and every byte
+// that is not UTF-8 written \xHH, so that a name read from the disk stays
+// on its message's line and sends the terminal no escape sequence. Other
+// characters, backslashes included, are left as they are.
+func escapeUnprintable(s string) string {
+	if printable(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case strconv.IsPrint(r):
+			b.WriteString(s[i : i+size])
+		default:
+			q := strconv.QuoteRune(r) // '\n', '\x1b', '\u202e'
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// printable says whether s is UTF-8 with every character printable.
+func printable(s string) bool {
+	for _, r := range s {
+		if !strconv.IsPrint(r) { // U+FFFD from a bad byte is printable
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
+
+// shownEventName is an event's name as messages on standard error show
+// it: as in the output, unless it holds characters escapeUnprintable would
+// escape, in which case it is quoted as Go quotes a string ("bad\nname"),
+// as is a name that starts with a quote, so that no two names look alike.
+func shownEventName(name string) string {
+	if printable(name) && !strings.HasPrefix(name, `"`) {
+		return name
+	}
+	return strconv.Quote(name)
 }
 
 // eventName is the name in a batch's output of the event in folder: the
@@ -478,10 +616,10 @@ func batchInputAt(dir string, folders, lexicons []string, path string) string {
 // planBatch lists the events in output order, by event name: the folders
 // found and the events a previous run finished, which are kept even when
 // their folder has gone.
-func planBatch(folders []string, previous *previousRun) []batchSlot {
+func planBatch(found batchEvents, previous *previousRun) []batchSlot {
 	folderOf := map[string]string{}
 	var all []string
-	for _, folder := range folders {
+	for _, folder := range found.folders {
 		name := eventName(folder)
 		folderOf[name] = folder
 		all = append(all, name)
@@ -498,6 +636,9 @@ func planBatch(folders []string, previous *previousRun) []batchSlot {
 			continue
 		}
 		slot := batchSlot{name: name, folder: folderOf[name]}
+		if slot.folder != "" {
+			slot.unreadable = found.unreadable[slot.folder]
+		}
 		if previous != nil {
 			if span, ok := previous.done[name]; ok {
 				slot.kept = &span
@@ -573,12 +714,13 @@ type batchRun struct {
 	out        io.Writer
 	previous   *previousRun
 	slots      []batchSlot
+	base       string // DIR as the events' paths start with it
 	bar        *progressbar.ProgressBar
 	echoStdout bool // the output is a terminal too: clear the bar before each line
 
-	// Set by run.
-	failedInput, failedInternal, notRun int
-	writeErr                            error
+	// Set by run. written counts the lines written.
+	failedInput, failedInternal, notRun, written int
+	writeErr                                     error
 }
 
 // run compares the events not kept from a previous run with jobs workers
@@ -674,7 +816,7 @@ func (b *batchRun) run(ctx context.Context, jobs int, compareOne func(context.Co
 				continue
 			}
 			if o.err != nil {
-				b.reportFailure(slot.name, o.err)
+				b.reportFailure(slot, o.err)
 			}
 			b.write(func(w io.Writer) error { _, err := w.Write(o.line); return err })
 		}
@@ -703,12 +845,15 @@ func (b *batchRun) write(fn func(io.Writer) error) {
 	}
 	if err := fn(b.out); err != nil {
 		b.writeErr = err
+		return
 	}
+	b.written++
 }
 
 // reportFailure counts a failed event and reports it on stderr, one
-// "slant: EVENT: ..." line per line of its message.
-func (b *batchRun) reportFailure(name string, err error) {
+// "slant: EVENT: ..." line per line of its message, with the name shown by
+// shownEventName and the message's unprintable characters escaped.
+func (b *batchRun) reportFailure(slot batchSlot, err error) {
 	if report(io.Discard, err) == exitBadUse {
 		b.failedInput++
 	} else {
@@ -717,8 +862,14 @@ func (b *batchRun) reportFailure(name string, err error) {
 	if b.bar != nil {
 		b.bar.Clear()
 	}
-	for _, line := range strings.Split(err.Error(), "\n") {
-		fmt.Fprintf(b.e.stderr, "slant: %s: %s\n", name, line)
+	msg := err.Error()
+	if path := filepath.Join(b.base, slot.folder); slot.folder != "" && !printable(path) {
+		// The event's path, wherever the message names it, escaped first:
+		// a newline in it is no line of the message.
+		msg = strings.ReplaceAll(msg, path, escapeUnprintable(path))
+	}
+	for _, line := range strings.Split(msg, "\n") {
+		fmt.Fprintf(b.e.stderr, "slant: %s: %s\n", shownEventName(slot.name), escapeUnprintable(line))
 	}
 }
 
@@ -768,7 +919,7 @@ func readPreviousRun(path string, warn func(string)) (*previousRun, error) {
 		return p, nil
 	}
 	if err != nil {
-		return nil, &compare.InputError{Input: path, Err: unwrapPathErr(err)}
+		return nil, &compare.InputError{Input: escapeUnprintable(path), Err: unwrapPathErr(err)}
 	}
 	p.file = f
 	r := bufio.NewReader(f)
@@ -779,7 +930,7 @@ func readPreviousRun(path string, warn func(string)) (*previousRun, error) {
 		line, readErr := r.ReadBytes('\n')
 		if readErr != nil && readErr != io.EOF {
 			f.Close()
-			return nil, &compare.InputError{Input: path, Err: unwrapPathErr(readErr)}
+			return nil, &compare.InputError{Input: escapeUnprintable(path), Err: unwrapPathErr(readErr)}
 		}
 		if len(line) == 0 {
 			break
@@ -793,7 +944,7 @@ func readPreviousRun(path string, warn func(string)) (*previousRun, error) {
 		}
 		if badErr != nil {
 			f.Close()
-			return nil, &compare.InputError{Input: fmt.Sprintf("%s:%d", path, badLine),
+			return nil, &compare.InputError{Input: fmt.Sprintf("%s:%d", escapeUnprintable(path), badLine),
 				Err: fmt.Errorf("not a line of slant batch output: %v", badErr)}
 		}
 		name, succeeded, err := parseBatchLine(content)
@@ -810,7 +961,7 @@ func readPreviousRun(path string, warn func(string)) (*previousRun, error) {
 		// Not one line of batch output: not a file an earlier run wrote,
 		// and --resume would write over it.
 		f.Close()
-		return nil, &compare.InputError{Input: fmt.Sprintf("%s:%d", path, badLine),
+		return nil, &compare.InputError{Input: fmt.Sprintf("%s:%d", escapeUnprintable(path), badLine),
 			Err: fmt.Errorf("not a line of slant batch output, and no line before it is (--resume reads what an earlier slant batch -o wrote): %v", badErr)}
 	}
 	if badErr != nil {

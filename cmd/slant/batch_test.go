@@ -745,3 +745,95 @@ func TestWatchInterrupts(t *testing.T) {
 		t.Errorf("a temporary file was made after the second signal")
 	}
 }
+
+// TestBatchInterruptBeforeAnyLine interrupts -o runs before any event has
+// finished: the old output, perhaps an earlier run's whole output, stays
+// as it was (or no file is made), no temporary file is left, and the
+// message says so. Without --resume it does not suggest --resume, which
+// would keep the old file's results.
+func TestBatchInterruptBeforeAnyLine(t *testing.T) {
+	old := `{"event":"e000","result":{"kept":"old"}}` + "\n" + `{"event":"e001","error":"old"}` + "\n"
+	oldFailed := `{"event":"e000","error":"old"}` + "\n"
+	tests := []struct {
+		name   string
+		old    string // "" for no file
+		resume bool
+		want   string
+	}{
+		{name: "old file kept", old: old,
+			want: "interrupted: 3 of 3 events not run; no event had finished, so out.jsonl is left as it was"},
+		{name: "no file made",
+			want: "interrupted: 3 of 3 events not run; no event had finished, so out.jsonl was not written"},
+		{name: "resumed file of failures kept", old: oldFailed, resume: true,
+			want: "interrupted: 3 of 3 events not run; no event had finished, so out.jsonl is left as it was; run again with --resume to finish"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, _ := makeEventDirs(t, 3)
+			t.Chdir(t.TempDir())
+			if tc.old != "" {
+				if err := os.WriteFile("out.jsonl", []byte(tc.old), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			opts := testBatchOptions(dir, 1)
+			opts.output, opts.resume = "out.jsonl", tc.resume
+			opts.runEvent = func(ctx context.Context, dir string) (*reports.Document, error) {
+				cancel() // as Ctrl-C would, while the first event runs
+				return nil, ctx.Err()
+			}
+			var stdout, stderr bytes.Buffer
+			err := runBatch(ctx, testEnv(&stdout, &stderr), opts)
+			data, readErr := os.ReadFile("out.jsonl")
+			switch {
+			case tc.old == "" && readErr == nil:
+				t.Errorf("out.jsonl made, holding %q; want no file", data)
+			case tc.old != "" && string(data) != tc.old:
+				t.Errorf("out.jsonl holds %q, want the old file %q", data, tc.old)
+			}
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("err = %v, want %q", err, tc.want)
+			}
+			if status := report(&bytes.Buffer{}, err); status != exitInterrupted {
+				t.Errorf("exit status %d, want %d", status, exitInterrupted)
+			}
+			entries, _ := os.ReadDir(".")
+			for _, e := range entries {
+				if e.Name() != "out.jsonl" {
+					t.Errorf("%s left beside the output", e.Name())
+				}
+			}
+			if stdout.Len() != 0 || stderr.Len() != 0 {
+				t.Errorf("stdout %q, stderr %q; want both empty", stdout.String(), stderr.String())
+			}
+		})
+	}
+}
+
+// TestEscapeUnprintable checks how names read from the disk are shown on
+// standard error: characters a terminal acts on escaped, Go's way, and an
+// event name holding them quoted, so that no two names look alike.
+func TestEscapeUnprintable(t *testing.T) {
+	tests := []struct{ in, escaped, event string }{
+		{"nato-2012", "nato-2012", "nato-2012"},
+		{"Zürich event", "Zürich event", "Zürich event"},
+		{`back\slash`, `back\slash`, `back\slash`},
+		{"bad\nname", `bad\nname`, `"bad\nname"`},
+		{"esc\x1b[31mred", `esc\x1b[31mred`, `"esc\x1b[31mred"`},
+		{"tab\there\r", `tab\there\r`, `"tab\there\r"`},
+		{"bidi\u202eevil", `bidi\u202eevil`, `"bidi\u202eevil"`},
+		{"del\x7f", `del\x7f`, `"del\x7f"`},
+		{"bad\xffbyte", `bad\xffbyte`, `"bad\xffbyte"`},
+		{`"quoted"`, `"quoted"`, `"\"quoted\""`},
+	}
+	for _, tc := range tests {
+		if got := escapeUnprintable(tc.in); got != tc.escaped {
+			t.Errorf("escapeUnprintable(%q) = %q, want %q", tc.in, got, tc.escaped)
+		}
+		if got := shownEventName(tc.in); got != tc.event {
+			t.Errorf("shownEventName(%q) = %q, want %q", tc.in, got, tc.event)
+		}
+	}
+}

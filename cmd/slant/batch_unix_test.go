@@ -173,7 +173,7 @@ func TestBatchSignals(t *testing.T) {
 			if !bytes.Equal(data, old) {
 				t.Errorf("output holds %.80q, want the old file", data)
 			}
-		} else if errors.As(err, &ee) && ee.ExitCode() == exitFailure {
+		} else if errors.As(err, &ee) && ee.ExitCode() == exitInterrupted {
 			// a-slow was compared before the second signal came: a
 			// machine too fast for this test. The run stopped as on one
 			// signal.
@@ -193,4 +193,38 @@ func exitStatus(err error) (syscall.WaitStatus, bool) {
 	}
 	ws, ok := ee.Sys().(syscall.WaitStatus)
 	return ws, ok
+}
+
+// TestBatchUnprintableNames runs event folders whose names hold a newline
+// and an escape sequence, and fail: on stderr each message stays one line
+// per problem, the name quoted and the path escaped, with no escape byte
+// reaching the terminal; the JSON output keeps the names as they are.
+func TestBatchUnprintableNames(t *testing.T) {
+	t.Chdir(t.TempDir())
+	writeEvent(t, "events", "good", 1)
+	for _, folder := range []string{"bad\nname", "esc\x1b[31mred"} {
+		if err := os.Mkdir(filepath.Join("events", folder), 0o755); err != nil {
+			t.Skipf("this file system refuses the name %q: %v", folder, err)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	err := runBatch(context.Background(), testEnv(&stdout, &stderr), testBatchOptions("events", 2))
+	if err == nil || report(&bytes.Buffer{}, err) != exitBadUse {
+		t.Fatalf("err = %v, want two failed events (exit 2)", err)
+	}
+	wantStderr := `slant: "bad\nname": events/bad\nname: no article files (.txt, .md, .html) in this directory` + "\n" +
+		`slant: "esc\x1b[31mred": events/esc\x1b[31mred: no article files (.txt, .md, .html) in this directory` + "\n"
+	if stderr.String() != wantStderr {
+		t.Errorf("stderr %q, want %q", stderr.String(), wantStderr)
+	}
+	lines := decodeBatch(t, stdout.Bytes())
+	if got, want := eventNames(lines), []string{"bad\nname", "esc\x1b[31mred", "good"}; !slices.Equal(got, want) {
+		t.Fatalf("events %q, want %q", got, want)
+	}
+	if want := "events/bad\nname: no article files (.txt, .md, .html) in this directory"; lines[0].Error != want {
+		t.Errorf("error %q, want %q", lines[0].Error, want)
+	}
+	if !bytes.Contains(stdout.Bytes(), []byte(`{"event":"esc\u001b[31mred","error":"events/esc\u001b[31mred: no article`)) {
+		t.Errorf("JSON output no longer escapes the name as before:\n%s", stdout.String())
+	}
 }
