@@ -88,17 +88,20 @@ func report(stderr io.Writer, err error) int {
 		}
 		return exitBadUse
 	}
-	fmt.Fprintf(stderr, "slant: %s\n", strings.TrimPrefix(err.Error(), "slant: "))
+	msg := strings.TrimPrefix(err.Error(), "slant: ")
 	var ie *compare.InputError
 	var ue usageError
 	var oe outputError
 	var ne interruptedError
+	if errors.As(err, &ue) {
+		// One line, as every error is, saying where to look.
+		fmt.Fprintf(stderr, "slant: %s (run 'slant help' for usage)\n", msg)
+		return exitBadUse
+	}
+	fmt.Fprintf(stderr, "slant: %s\n", msg)
 	switch {
 	case errors.As(err, &ne):
 		return exitInterrupted
-	case errors.As(err, &ue):
-		fmt.Fprintln(stderr, "hint: run 'slant help' for usage")
-		return exitBadUse
 	case errors.As(err, &oe), errors.As(err, &ie), errors.Is(err, compare.ErrTooFewArticles):
 		return exitBadUse
 	}

@@ -21,7 +21,7 @@ func TestReport(t *testing.T) {
 		stderr string
 	}{
 		{"usage", usageError{errors.New("unknown format \"x\"")}, exitBadUse,
-			"slant: unknown format \"x\"\nhint: run 'slant help' for usage\n"},
+			"slant: unknown format \"x\" (run 'slant help' for usage)\n"},
 		{"input", &compare.InputError{Input: "a.txt", Err: errors.New("empty article")}, exitBadUse,
 			"slant: a.txt: empty article\n"},
 		{"output", outputError{errors.New("cannot write out/x.json: no such file or directory")}, exitBadUse,
