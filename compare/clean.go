@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -18,14 +19,14 @@ const (
 	RuleCaption       = "caption"        // a photo caption above the body (not a lead-in ending in a colon), kept in Article.Captions
 	RuleDateline      = "dateline"       // a line holding only a date or time
 	RuleByline        = "byline"         // "By Name", "By Name | Outlet", "By Name | Updated 10:42 a.m."
-	RuleWidget        = "widget"         // share/print/email bars, social prompts
+	RuleWidget        = "widget"         // share/print/email bars, social prompts, advertisement labels ("Advertisement - Scroll to continue")
 	RuleRepeated      = "repeated-line"  // a line given again word for word
 	RuleRelated       = "related-links"  // "Related Stories:", "Latest From ..." headings
 	RuleNavigation    = "navigation-list"
 	RuleComment       = "comment-prompt"
 	RuleCopyright     = "copyright" // a short notice or photo credit, not prose about copyright
 	RulePageTail      = "page-tail" // short non-sentence lines after the body; never long prose or a lead-in's list
-	RuleMarkup        = "markup"    // Markdown front matter and rules
+	RuleMarkup        = "markup"    // Markdown front matter, rules and setext underlines ("====")
 )
 
 // cleaned is what cleaning finds in a document.
@@ -85,6 +86,24 @@ var (
 	bulletRune = "•·▪►▸›»‣◦*-–—"
 )
 
+// adLine matches a line that is nothing but an advertisement's label or
+// the note a page sets around one, alone or several together:
+// "ADVERTISEMENT", "Advertisement - Scroll to continue", "Story
+// continues below advertisement", "Sponsored content", "Continue
+// reading below". Every word must belong to such a phrase, so a sentence
+// that mentions advertising ("The council banned advertisement hoardings
+// on the bridge.") is left alone.
+var adLine = lazyRegexp(`(?i)^[\s\p{P}\p{S}]*` + adPhrase + `(?:[\s\p{P}\p{S}]+` + adPhrase + `)*[\s\p{P}\p{S}]*$`)
+
+// adPhrase is one phrase of an advertisement's label: see adLine.
+const adPhrase = `(?:` +
+	`(?:(?:skip|close|hide|report\s+this)\s+)?(?:advert(?:isement)?s?|ads?)(?:\s+feedback)?` +
+	`|sponsored(?:\s+(?:content|links?|stories|story|posts?|articles?))?` +
+	`|(?:paid|promoted|partner|branded)\s+(?:content|posts?|stories|story)` +
+	`|(?:scroll(?:\s+down)?\s+to\s+)?continue(?:\s+reading)?(?:\s+(?:below|the(?:\s+main)?\s+story|the\s+article))?` +
+	`|(?:the\s+)?(?:story|article|text|content)\s+continues\s+(?:below|after|under)(?:\s+(?:(?:the|this)\s+)?(?:advert(?:isement)?|ad))?` +
+	`)`
+
 // lazyRegexp compiles expr on first use: a run needs few of the cleaner's
 // patterns, most only on short lines with a date, and compiling them all
 // would hold up the start of every command.
@@ -109,8 +128,9 @@ func clean(doc Document) cleaned {
 			return k < len(kept) && l.start >= kept[k].Start && l.end <= kept[k].End
 		}
 	}
+	var front frontMatter
 	if doc.Kind == "markdown" {
-		markMarkdown(text, lines)
+		front = markMarkdown(text, lines)
 	}
 
 	// Pass 1: furniture rules that look at one line at a time.
@@ -119,6 +139,7 @@ func clean(doc Document) cleaned {
 	seen := map[uint64][]int{}
 	var notices []int // copyright lines, which may name the outlet
 	bylineOutlet, bylineDate := "", ""
+	updatedDate := "" // a date labelled only "Updated": the last resort
 	for i := range lines {
 		l := &lines[i]
 		if l.blank || l.rule != "" {
@@ -134,7 +155,11 @@ func clean(doc Document) cleaned {
 			l.rule = RuleRepeated
 		}
 		if l.rule == RuleDateline && c.published == "" {
-			c.published = findDate(l.text)
+			if d, updated := publishedDate(l.text); updated {
+				updatedDate = cmp.Or(updatedDate, d)
+			} else {
+				c.published = d
+			}
 		}
 		if l.rule == RuleCopyright {
 			notices = append(notices, i)
@@ -144,15 +169,19 @@ func clean(doc Document) cleaned {
 				bylineOutlet = outletFromByline(l.text)
 			}
 			if bylineDate == "" {
-				bylineDate = findDate(l.text)
+				if d, updated := publishedDate(l.text); updated {
+					updatedDate = cmp.Or(updatedDate, d)
+				} else {
+					bylineDate = d
+				}
 			}
 		}
 		seen[h] = append(seen[h], i)
 	}
-	if c.published == "" {
-		// "By Jane Roe, March 3, 2026": a date line comes first.
-		c.published = bylineDate
-	}
+	// A date line comes first, then a byline's date ("By Jane Roe, March 3,
+	// 2026"), then the front matter's; a date labelled "Updated" is never
+	// the publication date when another is given.
+	c.published = cmp.Or(c.published, bylineDate, front.date, updatedDate)
 
 	// Pass 2: the story's shape, judged on blocks of lines (a line and the
 	// lines soft-wrapped after it). The body runs from the first block of
@@ -255,6 +284,10 @@ func clean(doc Document) cleaned {
 				l.rule = RulePageTail
 			}
 		}
+	}
+	if c.headline == "" {
+		// Front matter's title stands in for a headline the text lacks.
+		c.headline = front.title
 	}
 	// A bullet list inside the body is part of the story, not navigation.
 	for i := first + 1; first >= 0 && i <= last; i++ {
@@ -456,15 +489,21 @@ func splitLines(text string) []line {
 }
 
 // markMarkdown strips heading marks from Markdown headings and removes front
-// matter and horizontal rules. Front matter is a block that opens the file
-// with "---" and closes with "---", every line in it YAML's "key: value",
-// or a list item, comment or indented line under a key. A "---" that opens
-// anything else (story paragraphs, a heading) is a thematic break, removed
-// on its own.
-func markMarkdown(text string, lines []line) {
+// matter, horizontal rules and the underlines of setext headings, and
+// returns what the front matter says of the article. Front matter is a
+// block that opens the file with "---" and closes with "---", every line in
+// it YAML's "key: value", or a list item, comment or indented line under a
+// key. A "---" that opens anything else (story paragraphs, a heading) is a
+// thematic break, removed on its own. A line of "=" or "-" marks right
+// under a line of text with a blank line (or nothing) above it underlines
+// a setext heading: the line above is the heading.
+func markMarkdown(text string, lines []line) frontMatter {
 	frontEnd := -1 // the line closing the front matter
-	if front := firstContent(lines); front >= 0 && lines[front].text == "---" {
-		frontEnd = frontMatterEnd(text, lines, front)
+	var front frontMatter
+	if open := firstContent(lines); open >= 0 && lines[open].text == "---" {
+		if frontEnd = frontMatterEnd(text, lines, open); frontEnd >= 0 {
+			front = readFrontMatter(text, lines[open+1:frontEnd])
+		}
 	}
 	for i := range lines {
 		l := &lines[i]
@@ -473,6 +512,13 @@ func markMarkdown(text string, lines []line) {
 		}
 		if i <= frontEnd {
 			l.rule = RuleMarkup
+			continue
+		}
+		if isSetextUnderline(l.text) {
+			l.rule = RuleMarkup
+			if i > 0 && isSetextHeading(lines, i-1) {
+				lines[i-1].headingMD = true
+			}
 			continue
 		}
 		if strings.Trim(l.text, "-*_ ") == "" {
@@ -495,6 +541,121 @@ func markMarkdown(text string, lines []line) {
 			}
 		}
 	}
+	return front
+}
+
+// isSetextUnderline says whether a line is all "=" or all "-" marks, as
+// underlines a setext heading. A line of "=" marks is removed as markup
+// whether or not it underlines a heading, as a rule of "-" marks is.
+func isSetextUnderline(s string) bool {
+	return s != "" && (strings.Trim(s, "=") == "" || strings.Trim(s, "-") == "")
+}
+
+// isSetextHeading says whether lines[i], just above a setext underline, is
+// the text of a heading: a line of text, not an ATX heading, a rule or a
+// bullet, that stands alone with a blank line, the start of the file or
+// markup above it. The lines of a longer paragraph are left as text: the
+// cleaner's headline is one line.
+func isSetextHeading(lines []line, i int) bool {
+	l := &lines[i]
+	if l.blank || l.rule != "" || l.headingMD || isBullet(l.text) {
+		return false
+	}
+	return i == 0 || lines[i-1].blank || lines[i-1].rule == RuleMarkup
+}
+
+// frontMatter is what a Markdown file's front matter says of its article.
+type frontMatter struct {
+	title string // "title:", or else "headline:"
+	date  string // "date:", or else "published:", as YYYY-MM-DD
+}
+
+// readFrontMatter reads the title and date out of the lines of front
+// matter between its "---" lines. A key counts only at the top level (not
+// indented); its value may be quoted, plain with a "# comment" after it,
+// or folded over the indented lines under it ("title: >").
+func readFrontMatter(text string, lines []line) frontMatter {
+	values := map[string]string{}
+	for i := 0; i < len(lines); i++ {
+		l := &lines[i]
+		if l.blank || isIndented(text, l) || !yamlKey().MatchString(l.text) {
+			continue
+		}
+		colon := strings.IndexByte(l.text, ':')
+		key := strings.ToLower(l.text[:colon])
+		switch key {
+		case "title", "headline", "date", "published":
+		default:
+			continue
+		}
+		if _, seen := values[key]; seen {
+			continue // YAML forbids a key given twice; the first one counts
+		}
+		// The indented lines under the key continue its value.
+		var more []string
+		for i+1 < len(lines) && (lines[i+1].blank || isIndented(text, &lines[i+1])) {
+			i++
+			if !lines[i].blank {
+				more = append(more, lines[i].text)
+			}
+		}
+		values[key] = yamlScalar(strings.TrimSpace(l.text[colon+1:]), more)
+	}
+	front := frontMatter{title: cmp.Or(values["title"], values["headline"])}
+	for _, key := range []string{"date", "published"} {
+		v := values[key]
+		if d := cmp.Or(normalizeDate(v), findDate(v)); d != "" {
+			front.date = d
+			break
+		}
+	}
+	return front
+}
+
+// isIndented says whether a line starts after a space or tab.
+func isIndented(text string, l *line) bool {
+	return l.start > 0 && (text[l.start-1] == ' ' || text[l.start-1] == '\t')
+}
+
+// yamlScalar reads a YAML value from the rest of its key's line and the
+// lines indented under it: a quoted string, a block scalar ("|" or ">" and the lines under it,
+// joined with spaces here), or a plain value, which the lines under it
+// continue and a " #" ends. A list or a map under the key gives "". White
+// space runs are read as one space.
+func yamlScalar(v string, more []string) string {
+	switch {
+	case strings.HasPrefix(v, `"`):
+		// Up to the last quote mark: the loader has read the backslashes
+		// of escaped quotes out of a Markdown file already.
+		if end := strings.LastIndexByte(v, '"'); end > 0 {
+			v = v[:end]
+		}
+		v = strings.NewReplacer(`\"`, `"`, `\\`, `\`).Replace(v[1:])
+	case strings.HasPrefix(v, "'"):
+		var b strings.Builder
+		for i := 1; i < len(v); i++ {
+			if v[i] == '\'' {
+				if i+1 >= len(v) || v[i+1] != '\'' {
+					break
+				}
+				i++
+			}
+			b.WriteByte(v[i])
+		}
+		v = b.String()
+	case strings.HasPrefix(v, "|") || strings.HasPrefix(v, ">"):
+		v = strings.Join(more, " ")
+	case v == "" || strings.HasPrefix(v, "#"):
+		return "" // a list or map under the key, or nothing
+	default:
+		if i := strings.Index(v, " #"); i >= 0 {
+			v = v[:i]
+		}
+		if len(more) > 0 {
+			v += " " + strings.Join(more, " ")
+		}
+	}
+	return strings.Join(strings.Fields(v), " ")
 }
 
 // yamlKey is a line of YAML front matter that starts a key: "title: Bridge
@@ -532,7 +693,7 @@ func lineRule(s string) string {
 	case (strings.HasPrefix(s, "©") || hasPrefixFold(s, "(c) ") || hasPrefixFold(s, "copyright") ||
 		containsFold(s, "all rights reserved")) && isCopyrightNotice(s):
 		return RuleCopyright
-	case n <= 12 && isWidgetLine(s):
+	case n <= 12 && (isWidgetLine(s) || adLine().MatchString(s)):
 		return RuleWidget
 	case n <= 8 && commentRe().MatchString(s) && !endsSentence(s):
 		return RuleComment
@@ -755,19 +916,110 @@ var monthNumber = map[string]string{
 
 // findDate returns the first date in s as YYYY-MM-DD, or "".
 func findDate(s string) string {
-	if !hasYear(s) {
-		return "" // every date pattern holds a year
-	}
-	if m := dateISO().FindStringSubmatch(s); m != nil {
-		return normalizeDate(m[0])
-	}
-	if m := dateMDY().FindStringSubmatch(s); m != nil {
-		return ymd(m[3], monthNumber[strings.ToLower(m[1][:3])], m[2])
-	}
-	if m := dateDMY().FindStringSubmatch(s); m != nil {
-		return ymd(m[3], monthNumber[strings.ToLower(m[2][:3])], m[1])
+	if dates := datesIn(s); len(dates) > 0 {
+		return dates[0].date
 	}
 	return ""
+}
+
+// foundDate is a date found in a line: where it stands, YYYY-MM-DD.
+type foundDate struct {
+	start, end int
+	date       string
+}
+
+// datesIn returns the real calendar dates written in s, in the order they
+// stand, whatever their form: "2026-02-14", "Feb. 15, 2026", "14 February
+// 2026".
+func datesIn(s string) []foundDate {
+	if !hasYear(s) {
+		return nil // every date pattern holds a year
+	}
+	var dates []foundDate
+	for _, m := range dateISO().FindAllStringSubmatchIndex(s, -1) {
+		dates = append(dates, foundDate{m[0], m[1], normalizeDate(s[m[0]:m[1]])})
+	}
+	for _, m := range dateMDY().FindAllStringSubmatchIndex(s, -1) {
+		dates = append(dates, foundDate{m[0], m[1], ymd(s[m[6]:m[7]], monthNumber[strings.ToLower(s[m[2]:m[2]+3])], s[m[4]:m[5]])})
+	}
+	for _, m := range dateDMY().FindAllStringSubmatchIndex(s, -1) {
+		dates = append(dates, foundDate{m[0], m[1], ymd(s[m[6]:m[7]], monthNumber[strings.ToLower(s[m[4]:m[4]+3])], s[m[2]:m[3]])})
+	}
+	slices.SortFunc(dates, func(a, b foundDate) int { return a.start - b.start })
+	// Keep the real dates, and of two that overlap the one that starts first.
+	kept, end := dates[:0], 0
+	for _, d := range dates {
+		if d.date != "" && d.start >= end {
+			kept = append(kept, d)
+			end = d.end
+		}
+	}
+	return kept
+}
+
+// publishedDate returns the publication date a dateline or byline gives:
+// the date labelled "Published" or "Posted", or else the first date on the
+// line that is not labelled "Updated" or "Modified". A date labelled so is
+// returned, with updated set, only when the line gives no other: in
+// "Published: 14 February 2026 10:42 GMT | Updated: Feb. 15, 2026" the
+// date is 2026-02-14. A label is the last one written between the date and
+// the date before it.
+func publishedDate(s string) (date string, updated bool) {
+	dates := datesIn(s)
+	first, firstUpdated := "", ""
+	prevEnd := 0
+	for _, d := range dates {
+		switch dateLabel(s[prevEnd:d.start]) {
+		case labelPublished:
+			return d.date, false
+		case labelUpdated:
+			if firstUpdated == "" {
+				firstUpdated = d.date
+			}
+		default:
+			if first == "" {
+				first = d.date
+			}
+		}
+		prevEnd = d.end
+	}
+	if first != "" {
+		return first, false
+	}
+	return firstUpdated, firstUpdated != ""
+}
+
+// Labels of a date on a dateline or byline.
+const (
+	labelNone      = iota
+	labelPublished // "Published", "First published", "Posted"
+	labelUpdated   // "Updated", "Last modified", "Edited", "Revised"
+)
+
+// dateLabel returns the kind of the last label word in s, the text before
+// a date.
+func dateLabel(s string) int {
+	label := labelNone
+	start := -1 // of the run of letters being read
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && ('a' <= s[i]|0x20 && s[i]|0x20 <= 'z') {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			switch w := s[start:i]; {
+			case hasPrefixFold(w, "publish"), hasPrefixFold(w, "posted"):
+				label = labelPublished
+			case hasPrefixFold(w, "updated"), hasPrefixFold(w, "modified"), hasPrefixFold(w, "edited"),
+				hasPrefixFold(w, "revised"):
+				label = labelUpdated
+			}
+			start = -1
+		}
+	}
+	return label
 }
 
 func ymd(y, m, d string) string {

@@ -575,7 +575,8 @@ var cleanCases = []cleanCase{
 		kind: "markdown",
 		text: "---\ntitle: Bridge falls\ntags:\n  - bridge\n  - storm\nsummary: >\n  The old bridge fell\n  in a storm.\ndraft: false\n---\n\n" +
 			"The old harbor bridge collapsed on Saturday after a night of storms.\n",
-		outlet: "River Daily", outletFrom: "file",
+		headline: "Bridge falls",
+		outlet:   "River Daily", outletFrom: "file",
 		removed: []string{
 			"markup: ---",
 			"markup: title: Bridge falls",
@@ -589,6 +590,152 @@ var cleanCases = []cleanCase{
 			"markup: ---",
 		},
 		sentences: []string{"0: The old harbor bridge collapsed on Saturday after a night of storms."},
+	},
+	{
+		name: "advertisement labels are widgets, sentences about advertising are body",
+		text: "Harbor bridge collapses after storm\n\nADVERTISEMENT\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n\n" +
+			"Advertisement - Scroll to continue\n\n" +
+			"City engineers said the span had been closed since Friday evening.\n\n" +
+			"Story continues below advertisement\n\nAdvertisement:\n\n" +
+			"The council banned advertisement hoardings on the bridge.\n\n" +
+			"Sponsored content\n\nContinue reading below\n\n" +
+			"Advertising on the ferries will pay for the repairs, the mayor said.\n",
+		headline: "Harbor bridge collapses after storm",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Harbor bridge collapses after storm",
+			"widget: ADVERTISEMENT",
+			"widget: Advertisement - Scroll to continue",
+			"widget: Story continues below advertisement",
+			"widget: Advertisement:",
+			"widget: Sponsored content",
+			"widget: Continue reading below",
+		},
+		sentences: []string{
+			"0: The old harbor bridge collapsed on Saturday after a night of storms.",
+			"1: City engineers said the span had been closed since Friday evening.",
+			"2: The council banned advertisement hoardings on the bridge.",
+			"3: Advertising on the ferries will pay for the repairs, the mayor said.",
+		},
+	},
+	{
+		name: "published date, not the updated date, on one dateline",
+		text: "Harbor bridge collapses after storm\n" +
+			"Published: 14 February 2026 10:42 GMT | Updated: Feb. 15, 2026\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n",
+		headline:  "Harbor bridge collapses after storm",
+		published: "2026-02-14",
+		outlet:    "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Harbor bridge collapses after storm",
+			"dateline: Published: 14 February 2026 10:42 GMT | Updated: Feb. 15, 2026",
+		},
+		sentences: []string{"0: The old harbor bridge collapsed on Saturday after a night of storms."},
+	},
+	{
+		name: "published date on a line after the updated date",
+		text: "Harbor bridge collapses after storm\n" +
+			"Updated: Feb. 15, 2026\nPosted 14 February 2026\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n",
+		headline:  "Harbor bridge collapses after storm",
+		published: "2026-02-14",
+		outlet:    "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Harbor bridge collapses after storm",
+			"dateline: Updated: Feb. 15, 2026",
+			"dateline: Posted 14 February 2026",
+		},
+		sentences: []string{"0: The old harbor bridge collapsed on Saturday after a night of storms."},
+	},
+	{
+		name: "an updated date alone is the date there is",
+		text: "Harbor bridge collapses after storm\nBy Jane Roe | Updated March 4, 2026\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n",
+		headline:  "Harbor bridge collapses after storm",
+		published: "2026-03-04",
+		outlet:    "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Harbor bridge collapses after storm",
+			"byline: By Jane Roe | Updated March 4, 2026",
+		},
+		sentences: []string{"0: The old harbor bridge collapsed on Saturday after a night of storms."},
+	},
+	{
+		name: "markdown front matter gives the headline and date",
+		kind: "markdown",
+		text: "---\ntitle: Bridge shut\ndate: 2026-02-14\n---\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n\n" +
+			"City engineers said the span had been closed since Friday evening.\n",
+		headline:  "Bridge shut",
+		published: "2026-02-14",
+		outlet:    "River Daily", outletFrom: "file",
+		removed: []string{
+			"markup: ---",
+			"markup: title: Bridge shut",
+			"markup: date: 2026-02-14",
+			"markup: ---",
+		},
+		sentences: []string{
+			"0: The old harbor bridge collapsed on Saturday after a night of storms.",
+			"1: City engineers said the span had been closed since Friday evening.",
+		},
+	},
+	{
+		name: "markdown headline and dateline win over front matter, which wins over an updated date",
+		kind: "markdown",
+		text: "---\nheadline: Bridge shut\npublished: 2026-02-13\n---\n\n" +
+			"# Harbor bridge collapses after storm\n\nUpdated 15 February 2026\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n",
+		headline:  "Harbor bridge collapses after storm",
+		published: "2026-02-13",
+		outlet:    "River Daily", outletFrom: "file",
+		removed: []string{
+			"markup: ---",
+			"markup: headline: Bridge shut",
+			"markup: published: 2026-02-13",
+			"markup: ---",
+			"headline: Harbor bridge collapses after storm",
+			"dateline: Updated 15 February 2026",
+		},
+		sentences: []string{"0: The old harbor bridge collapsed on Saturday after a night of storms."},
+	},
+	{
+		name: "markdown setext heading underlined with =",
+		kind: "markdown",
+		text: "Harbor bridge collapses after storm\n===================================\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n\n" +
+			"City engineers said the span had been closed since Friday evening.\n",
+		headline: "Harbor bridge collapses after storm",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Harbor bridge collapses after storm",
+			"markup: ===================================",
+		},
+		sentences: []string{
+			"0: The old harbor bridge collapsed on Saturday after a night of storms.",
+			"1: City engineers said the span had been closed since Friday evening.",
+		},
+	},
+	{
+		name: "markdown setext heading ending in a period, underlined with -",
+		kind: "markdown",
+		text: "The bridge is gone.\n---\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms.\n\n" +
+			"Engineers\n=========\n\n" +
+			"City engineers said the span had been closed since Friday evening.\n",
+		headline: "The bridge is gone.",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: The bridge is gone.",
+			"markup: ---",
+			"markup: =========",
+		},
+		sentences: []string{
+			"0: The old harbor bridge collapsed on Saturday after a night of storms.",
+			"1: Engineers",
+			"2: City engineers said the span had been closed since Friday evening.",
+		},
 	},
 }
 
@@ -881,6 +1028,32 @@ func TestCleanLineRule(t *testing.T) {
 		{"By Jane Roe, 2 hours ago", RuleByline},
 		{"By Tuesday the bridge had reopened.", ""},
 		{"By Tuesday, the council had agreed to pay.", ""},
+
+		// Advertisement labels on their own line are widgets; sentences
+		// about advertising are not.
+		{"Advertisement - Scroll to continue", RuleWidget},
+		{"Story continues below advertisement", RuleWidget},
+		{"The story continues after this ad", RuleWidget},
+		{"ADVERTISEMENT", RuleWidget},
+		{"Advertisement:", RuleWidget},
+		{"[Advertisement]", RuleWidget},
+		{"— Advertisement —", RuleWidget},
+		{"SKIP ADVERTISEMENT", RuleWidget},
+		{"Ad Feedback", RuleWidget},
+		{"Sponsored content", RuleWidget},
+		{"Sponsored", RuleWidget},
+		{"Paid Post", RuleWidget},
+		{"Continue reading below", RuleWidget},
+		{"Continue reading the main story", RuleWidget},
+		{"Scroll down to continue reading", RuleWidget},
+		{"Article continues below advertisement", RuleWidget},
+		{"The council banned advertisement hoardings on the bridge.", ""},
+		{"Advertisement hoardings came down", ""},
+		{"Advertisers pulled out", ""},
+		{"Sponsored by the harbor board, the race went ahead.", ""},
+		{"The story continues to unfold", ""},
+		{"Continue the repairs", ""},
+		{"Adam Reed", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.line, func(t *testing.T) {
@@ -1005,12 +1178,82 @@ func TestCleanFindDate(t *testing.T) {
 		{"the fifth of March", "", ""},
 		{"", "", ""},
 		{"5 ſep 2026", "", "(?i) matches ſ as s, then monthNumber misses and ymd gives \"2026--05\""},
+		// The first date on the line, whatever its form.
+		{"Published: 14 February 2026 10:42 GMT | Updated: Feb. 15, 2026", "2026-02-14", ""},
+		{"14 February 2026, 2026-02-15", "2026-02-14", ""},
+		{"2026-13-01 or March 3, 2026", "2026-03-03", ""},
 		{"February 30, 2026", "", "the day is not checked against the month"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := findDate(tc.text); got != tc.want {
 				t.Errorf("findDate(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCleanPublishedDate checks which date of a dateline or byline is the
+// publication date: the one labelled Published or Posted, or else the
+// first not labelled Updated or Modified, which counts only alone.
+func TestCleanPublishedDate(t *testing.T) {
+	tests := []struct {
+		line, want string
+		updated    bool
+	}{
+		{"Published: 14 February 2026 10:42 GMT | Updated: Feb. 15, 2026", "2026-02-14", false},
+		{"Updated: Feb. 15, 2026 | Published: 14 February 2026", "2026-02-14", false},
+		{"Updated Feb. 15, 2026, first published 2026-02-13", "2026-02-13", false},
+		{"Last modified 2026-02-15 | 14 February 2026", "2026-02-14", false},
+		{"14 February 2026 (updated 15 February 2026)", "2026-02-14", false},
+		{"Feb. 15, 2026 | 14 February 2026", "2026-02-15", false},
+		{"By Jane Roe | Posted March 3, 2026 | Edited March 4, 2026", "2026-03-03", false},
+		{"Updated: Feb. 15, 2026", "2026-02-15", true},
+		{"Modified 15 February 2026 | Revised 16 February 2026", "2026-02-15", true},
+		{"Saturday May 05, 201207:55 AM GMT", "2012-05-05", false},
+		{"10:42 GMT", "", false},
+		{"", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.line, func(t *testing.T) {
+			if got, updated := publishedDate(tc.line); got != tc.want || updated != tc.updated {
+				t.Errorf("publishedDate(%q) = %q, %v, want %q, %v", tc.line, got, updated, tc.want, tc.updated)
+			}
+		})
+	}
+}
+
+// TestCleanFrontMatter checks what is read from the front matter of a
+// Markdown article: its title or headline and its date, however the YAML
+// writes them, and nothing from keys nested under others.
+func TestCleanFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, front string
+		want        frontMatter
+	}{
+		{"plain", "title: Bridge shut\ndate: 2026-02-14", frontMatter{"Bridge shut", "2026-02-14"}},
+		{"headline and published", "headline: Bridge shut\npublished: 2026-02-14T08:30:00Z", frontMatter{"Bridge shut", "2026-02-14"}},
+		{"title before headline, date before published", "headline: Second\npublished: 2026-02-13\ntitle: First\ndate: 2026-02-14", frontMatter{"First", "2026-02-14"}},
+		{"published as a flag", "title: Bridge shut\npublished: true", frontMatter{"Bridge shut", ""}},
+		{"double quotes and a colon", `title: "Bridge shut: what we know"` + "\ndate: \"2026-02-14\"", frontMatter{"Bridge shut: what we know", "2026-02-14"}},
+		{"escaped quotes", `title: "The \"new\" bridge"`, frontMatter{`The "new" bridge`, ""}},
+		{"single quotes", "title: 'It''s shut' # the desk's title", frontMatter{"It's shut", ""}},
+		{"comment", "title: Bridge shut # draft\ndate: 2026-02-14 # local", frontMatter{"Bridge shut", "2026-02-14"}},
+		{"written date", "date: February 14, 2026", frontMatter{"", "2026-02-14"}},
+		{"not a date", "date: soon", frontMatter{}},
+		{"folded", "title: >-\n  Bridge shut\n  after storm\ndate: 2026-02-14", frontMatter{"Bridge shut after storm", "2026-02-14"}},
+		{"plain over two lines", "title: Bridge shut\n  after storm", frontMatter{"Bridge shut after storm", ""}},
+		{"nested keys", "seo:\n  title: Bridge shut | River Daily\n  date: 2026-02-10\ntitle: Bridge shut", frontMatter{"Bridge shut", ""}},
+		{"list under the key", "title:\n  - Bridge shut", frontMatter{}},
+		{"first of a key given twice", "title: One\ntitle: Two", frontMatter{"One", ""}},
+		{"upper-case key", "Title: Bridge shut", frontMatter{"Bridge shut", ""}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "---\n" + tc.front + "\n---\n\nThe old harbor bridge collapsed on Saturday.\n"
+			lines := splitLines(text)
+			if got := markMarkdown(text, lines); got != tc.want {
+				t.Errorf("front matter %q gives %+v, want %+v", tc.front, got, tc.want)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -81,6 +82,63 @@ Rescue crews reached the villages by boat on *Tuesday* morning, officials said.
 		if strings.ContainsAny(s.Text, "*[]()") {
 			t.Errorf("sentence %d keeps markup: %q", i, s.Text)
 		}
+	}
+}
+
+// TestMarkdownArticleHeadlines checks, through the loader, that a Markdown
+// article's front matter gives its headline and date when the text has none
+// (a title whose quotes the loader unescaped included), and that a setext
+// heading is the headline with its underline removed as markup, not kept
+// as a caption.
+func TestMarkdownArticleHeadlines(t *testing.T) {
+	body := "The **old dam** above the valley broke on Monday night, flooding three villages.\n\n" +
+		"Rescue crews reached the villages by boat on Tuesday morning, officials said.\n"
+	tests := []struct {
+		name, text          string
+		headline, published string
+		removed             []string
+	}{
+		{
+			name:     "front matter",
+			text:     "---\ntitle: \"Dam \\\"breaks\\\" *upstream*\"\ndate: 2026-02-14\n---\n\n" + body,
+			headline: `Dam "breaks" upstream`, published: "2026-02-14",
+			removed: []string{"markup: ---", `markup: title: "Dam "breaks" upstream"`, "markup: date: 2026-02-14", "markup: ---"},
+		},
+		{
+			name:     "setext heading with =",
+			text:     "Dam *breaks* upstream\n=====================\n\n" + body,
+			headline: "Dam breaks upstream",
+			removed:  []string{"headline: Dam breaks upstream", "markup: ====================="},
+		},
+		{
+			name:     "setext heading with - under front matter",
+			text:     "---\ntitle: Dam breaks\ndate: 2026-02-14\n---\nDam breaks upstream, villages flooded\n---\n\n" + body,
+			headline: "Dam breaks upstream, villages flooded", published: "2026-02-14",
+			removed: []string{"markup: ---", "markup: title: Dam breaks", "markup: date: 2026-02-14", "markup: ---",
+				"headline: Dam breaks upstream, villages flooded", "markup: ---"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := newDocument("valley.md", "valley", "markdown", []byte(tc.text), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := buildArticle(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkArticleSpans(t, a, doc.Kind)
+			if a.Headline != tc.headline || a.Published != tc.published {
+				t.Errorf("headline %q, published %q; want %q, %q", a.Headline, a.Published, tc.headline, tc.published)
+			}
+			if got := removalLines(a.Removed); !slices.Equal(got, tc.removed) {
+				t.Errorf("removed:\n got %q\nwant %q", got, tc.removed)
+			}
+			if len(a.Captions) != 0 || len(a.Sentences) != 2 {
+				t.Errorf("captions %q and %d sentences, want none and 2", a.Captions, len(a.Sentences))
+			}
+		})
 	}
 }
 
