@@ -421,6 +421,12 @@ var own = []string{
 	"%[1]s counted %[3]d people sleeping in cars on higher ground above %[2]s.",
 }
 
+// fillOwn fills in a sentence of own. A sentence that names none of the
+// three is kept as it is (fmt.Sprintf would append the unused values).
+func fillOwn(tmpl, outlet, district string, n int) string {
+	return strings.NewReplacer("%[1]s", outlet, "%[2]s", district, "%[3]d", fmt.Sprint(n)).Replace(tmpl)
+}
+
 // article writes outlet o's retelling and returns it with its sentence count.
 func (w *world) article(facts []fact, outlet string, seed uint64, o int) (string, int) {
 	r := rand.New(rand.NewPCG(seed, 0xa57c1e+uint64(o)))
@@ -466,7 +472,7 @@ func (w *world) article(facts []fact, outlet string, seed uint64, o int) (string
 		para = append(para, swapWords(r, p.f.variants[r.IntN(len(p.f.variants))], rate, false))
 		count++
 		if k > 2 && r.IntN(8) == 0 { // a sentence of the outlet's own
-			para = append(para, fmt.Sprintf(own[r.IntN(len(own))], outlet, w.districts[r.IntN(len(w.districts))], w.num2(r, 12, 300)))
+			para = append(para, fillOwn(own[r.IntN(len(own))], outlet, w.districts[r.IntN(len(w.districts))], w.num2(r, 12, 300)))
 			count++
 		}
 		if k < 2 || len(para) >= 1+r.IntN(3) {
