@@ -95,6 +95,49 @@ var (
 // on the bridge.") is left alone.
 var adLine = lazyRegexp(`(?i)^[\s\p{P}\p{S}]*` + adPhrase + `(?:[\s\p{P}\p{S}]+` + adPhrase + `)*[\s\p{P}\p{S}]*$`)
 
+// adWordsOnly says whether every word of s is one an advertisement's
+// label may hold (see adPhrase): a quick test that spares most lines the
+// pattern.
+func adWordsOnly(s string) bool {
+	var buf [16]byte
+	words := 0
+	for i := 0; i < len(s); {
+		if !isASCIILetter(s[i]) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(r) {
+				return false // a letter outside ASCII: no ad label's word
+			}
+			i += size
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		if j-i > len(buf) {
+			return false
+		}
+		w := buf[:j-i]
+		for k := range w {
+			w[k] = s[i+k] | 0x20
+		}
+		switch string(w) {
+		case "skip", "close", "hide", "report", "this", "advert", "adverts", "advertisement",
+			"advertisements", "ad", "ads", "feedback", "sponsored", "content", "link", "links",
+			"story", "stories", "post", "posts", "article", "articles", "paid", "promoted",
+			"partner", "branded", "scroll", "down", "to", "continue", "continues", "reading",
+			"below", "the", "main", "text", "after", "under":
+		default:
+			return false
+		}
+		words++
+		i = j
+	}
+	return words > 0
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
 // adPhrase is one phrase of an advertisement's label: see adLine.
 const adPhrase = `(?:` +
 	`(?:(?:skip|close|hide|report\s+this)\s+)?(?:advert(?:isement)?s?|ads?)(?:\s+feedback)?` +
@@ -693,7 +736,7 @@ func lineRule(s string) string {
 	case (strings.HasPrefix(s, "©") || hasPrefixFold(s, "(c) ") || hasPrefixFold(s, "copyright") ||
 		containsFold(s, "all rights reserved")) && isCopyrightNotice(s):
 		return RuleCopyright
-	case n <= 12 && (isWidgetLine(s) || adLine().MatchString(s)):
+	case n <= 12 && (isWidgetLine(s) || adWordsOnly(s) && adLine().MatchString(s)):
 		return RuleWidget
 	case n <= 8 && commentRe().MatchString(s) && !endsSentence(s):
 		return RuleComment

@@ -1554,3 +1554,35 @@ func TestLineNormalization(t *testing.T) {
 		t.Error("a blank line does not hash as empty")
 	}
 }
+
+// TestAdWordsOnlyAgrees checks that the quick word test never turns away a
+// line the advertisement pattern matches: on random lines of the label's
+// words, other words and punctuation, adLine matching implies adWordsOnly.
+func TestAdWordsOnlyAgrees(t *testing.T) {
+	words := []string{"Advertisement", "ADVERTISEMENT", "ad", "Ads", "skip", "report this", "Sponsored", "content",
+		"Paid", "Post", "Scroll", "down", "to", "continue", "reading", "below", "the", "main", "story", "Story",
+		"continues", "after", "this", "feedback", "article", "under", "links", "branded", "Adam", "hoardings",
+		"café", "ça", "to", "advertising"}
+	seps := []string{" ", " - ", " — ", ": ", " | ", "[", "]", " · ", "…"}
+	r := rand.New(rand.NewPCG(7, 11))
+	matched := 0
+	for range 20000 {
+		var b strings.Builder
+		for k := range 1 + r.IntN(5) {
+			if k > 0 || r.IntN(4) == 0 {
+				b.WriteString(seps[r.IntN(len(seps))])
+			}
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		s := b.String()
+		if adLine().MatchString(s) {
+			matched++
+			if !adWordsOnly(s) {
+				t.Fatalf("adLine matches %q, but adWordsOnly turns it away", s)
+			}
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d of the random lines were ad labels: the test checks little", matched)
+	}
+}
