@@ -17,7 +17,7 @@ const (
 	RuleHTMLExtractor = "html-extractor" // outside the readable article of an HTML page
 	RuleHeadline      = "headline"       // the headline, kept in Article.Headline
 	RuleCaption       = "caption"        // a photo caption above the body (not a lead-in ending in a colon), kept in Article.Captions
-	RuleDateline      = "dateline"       // a line holding only a date or time
+	RuleDateline      = "dateline"       // a line holding only a date or time, or a wire dateline opening the story ("PORTVALE (Fictional Wire) —")
 	RuleByline        = "byline"         // "By Name", "By Name | Outlet", "By Name | Updated 10:42 a.m."
 	RuleWidget        = "widget"         // share/print/email bars, social prompts, advertisement labels ("Advertisement - Scroll to continue")
 	RuleRepeated      = "repeated-line"  // a line given again word for word
@@ -381,8 +381,46 @@ func clean(doc Document) cleaned {
 		}
 	}
 	flush()
+	if first >= 0 && len(c.paragraphs) > 0 {
+		c.dropDatelinePrefix(text)
+	}
 	c.view = string(view)
 	return c
+}
+
+// wireDateline is the place (and date, and agency) a wire story opens
+// with, up to its dash: "PORTVALE (Fictional Wire) — ", "NEW YORK, March
+// 3 - ", "Portvale (Fictional Wire) – ". A place in capitals may stand
+// alone; a place written as a name needs its agency in brackets, so that
+// an ordinary opening ("Police - who arrived late - said ...") is left
+// alone.
+var wireDateline = lazyRegexp(`^(?:` +
+	`[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3}` + datelineDate + `(?:[ \t]*\([^()\n]{1,40}\))?` +
+	`|[A-Z][a-z'’.\-]+(?:[ \t]+[A-Z][a-z'’.\-]+){0,2}` + datelineDate + `[ \t]*\([^()\n]{1,40}\)` +
+	`)[ \t]*(?:—|–|--|-)[ \t]+`)
+
+// datelineDate is the date a wire dateline may give after its place:
+// ", March 3", ", Feb. 14, 2026".
+var datelineDate = `(?:,[ \t]*(?i:` + monthRe + `)\.?[ \t]+\d{1,2}(?:,[ \t]*(?:19|20)\d\d)?)?`
+
+// dropDatelinePrefix takes a wire dateline off the start of the story's
+// first paragraph, listed as removed: the place and agency are each
+// outlet's own, and left in they would set the lead sentences of
+// outlets that carry one apart from those that do not.
+func (c *cleaned) dropDatelinePrefix(text string) {
+	p := &c.paragraphs[0]
+	loc := wireDateline().FindStringIndex(text[p.Start:p.End])
+	if loc == nil || loc[1] >= p.End-p.Start {
+		return
+	}
+	prefix := strings.TrimSpace(text[p.Start : p.Start+loc[1]])
+	r := Removal{Rule: RuleDateline, Text: prefix, Start: p.Start, End: p.Start + len(prefix)}
+	at := len(c.removed)
+	for at > 0 && c.removed[at-1].Start > r.Start {
+		at--
+	}
+	c.removed = slices.Insert(c.removed, at, r)
+	p.Start += loc[1]
 }
 
 // furnitureBetween says whether a line removed by a rule lies between lines

@@ -469,6 +469,59 @@ var cleanCases = []cleanCase{
 		sentences: []string{"0: The old harbor bridge collapsed on Saturday after a night of storms."},
 	},
 	{
+		name: "a wire dateline opening the story is removed",
+		text: "Harbor bridge closes\n\n" +
+			"PORTVALE (Fictional Wire) — Engineers closed the Harbor Street bridge on Tuesday after finding cracks.\n\n" +
+			"The city said it would stay shut for three weeks.\n",
+		headline: "Harbor bridge closes",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Harbor bridge closes",
+			"dateline: PORTVALE (Fictional Wire) —",
+		},
+		sentences: []string{
+			"0: Engineers closed the Harbor Street bridge on Tuesday after finding cracks.",
+			"1: The city said it would stay shut for three weeks.",
+		},
+	},
+	{
+		name: "wire datelines in other forms",
+		text: "Harbor bridge closes\n\n" +
+			"NEW YORK, March 3 - Engineers closed the Harbor Street bridge on Tuesday after finding cracks.\n",
+		headline: "Harbor bridge closes",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Harbor bridge closes",
+			"dateline: NEW YORK, March 3 -",
+		},
+		sentences: []string{"0: Engineers closed the Harbor Street bridge on Tuesday after finding cracks."},
+	},
+	{
+		name: "a place written as a name needs its agency",
+		text: "Harbor bridge closes\n\n" +
+			"Portvale (Fictional Wire) – Engineers closed the bridge on Tuesday after finding cracks in two piers.\n\n" +
+			"Police – who arrived late – said nobody was hurt when the span was closed to traffic.\n",
+		headline: "Harbor bridge closes",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Harbor bridge closes",
+			"dateline: Portvale (Fictional Wire) –",
+		},
+		sentences: []string{
+			"0: Engineers closed the bridge on Tuesday after finding cracks in two piers.",
+			"1: Police – who arrived late – said nobody was hurt when the span was closed to traffic.",
+		},
+	},
+	{
+		name: "an opening that is no dateline stays",
+		text: "Harbor bridge closes\n\n" +
+			"Police - who arrived late - said the Harbor Street bridge had been closed on Tuesday after cracks were found.\n",
+		headline: "Harbor bridge closes",
+		outlet:   "River Daily", outletFrom: "file",
+		removed:   []string{"headline: Harbor bridge closes"},
+		sentences: []string{"0: Police - who arrived late - said the Harbor Street bridge had been closed on Tuesday after cracks were found."},
+	},
+	{
 		name: "long last paragraph without a full stop is body",
 		text: "Dock workers march on the harbour\n\n" +
 			"Hundreds of dock workers walked out on Monday over pay and safety on the quays.\n\n" +
