@@ -673,7 +673,9 @@ func fetchURL(ctx context.Context, addr string, opts LoadOptions) (Document, err
 		}
 		return Document{}, &InputError{Input: shown, Err: err}
 	}
-	if kind == "" {
+	// A page served untyped, or as plain text by a server that says so of
+	// everything, is read as a page when it starts like one.
+	if kind == "" || kind == "text" && looksLikeHTML(data) {
 		kind = "text"
 		if looksLikeHTML(data) {
 			kind = "html"

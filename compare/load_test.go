@@ -624,6 +624,10 @@ func TestFetch(t *testing.T) {
 		w.Header()["Content-Type"] = nil // no sniffing by the server either
 		io.WriteString(w, loadPage)
 	})
+	mux.HandleFunc("/page-as-text", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, loadPage)
+	})
 	mux.HandleFunc("/png", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "image/png")
 		w.Write([]byte("\x89PNG\r\n\x1a\n"))
@@ -696,6 +700,7 @@ func TestFetch(t *testing.T) {
 		{name: "text/plain", path: "/plain", kind: "text"},
 		{name: "text/markdown", path: "/markdown", kind: "markdown"},
 		{name: "no content type is sniffed", path: "/untyped", kind: "html"},
+		{name: "a page served as plain text is a page", path: "/page-as-text", kind: "html"},
 		{name: "four redirects followed", path: "/hop/xxx", kind: "text"},
 		{name: "five redirects followed", path: "/hop/xxxx", kind: "text"},
 		{name: "404", path: "/nowhere", errParts: []string{"fetch failed", "404"}},
