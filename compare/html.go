@@ -198,7 +198,7 @@ func nodeText(n *html.Node) string {
 var blockAtoms = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
 	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Blockquote: true,
-	atom.Pre: true, atom.Td: true, atom.Th: true, atom.Tr: true, atom.Table: true, atom.Dt: true,
+	atom.Pre: true, atom.Tr: true, atom.Table: true, atom.Dt: true,
 	atom.Dd: true, atom.Dl: true, atom.Figcaption: true, atom.Figure: true, atom.Section: true,
 	atom.Article: true, atom.Header: true, atom.Footer: true, atom.Nav: true, atom.Aside: true,
 	atom.Main: true, atom.Form: true, atom.Hr: true, atom.Address: true, atom.Caption: true,
@@ -213,7 +213,10 @@ var skipAtoms = map[atom.Atom]bool{
 }
 
 // textBlocks returns the visible text of n as blocks: each block element and
-// each <br> ends one, and white space inside a block is collapsed.
+// each <br> ends one, and white space inside a block is collapsed. A table
+// row is one block, its cells set apart by " | " (a row of figures reads as
+// one line, not a sentence per cell), and each line of preformatted text
+// is a block of its own.
 func textBlocks(n *html.Node) []string {
 	var blocks []string
 	var cur strings.Builder
@@ -233,8 +236,20 @@ func textBlocks(n *html.Node) []string {
 			if skipAtoms[n.DataAtom] {
 				return
 			}
-			if n.DataAtom == atom.Br {
+			switch n.DataAtom {
+			case atom.Br:
 				flush()
+				return
+			case atom.Td, atom.Th:
+				if strings.TrimSpace(cur.String()) != "" {
+					cur.WriteString(" | ")
+				}
+			case atom.Pre:
+				flush()
+				for _, l := range strings.Split(nodeText(n), "\n") {
+					cur.WriteString(l)
+					flush()
+				}
 				return
 			}
 			if blockAtoms[n.DataAtom] {

@@ -1040,3 +1040,27 @@ func TestLoadGivenTwice(t *testing.T) {
 		t.Errorf("two files of the same text: %v", err)
 	}
 }
+
+// TestHTMLTablesAndPre checks how a page's tables and preformatted text
+// are read: a table row is one block, its cells set apart by " | ", and
+// each line of a <pre> is a block of its own, rather than a block per cell
+// and one run-together block per <pre>.
+func TestHTMLTablesAndPre(t *testing.T) {
+	page := `<html><head><title>Bridge cracks</title></head><body><article>
+<p>Engineers closed the Harbor Street bridge in Portvale on Tuesday after inspectors found cracks in two support piers.</p>
+<table><tr><th>Pier</th><th>Crack length</th></tr><tr><td>North</td><td> 40 cm </td></tr></table>
+<pre>Line one of a poem
+Line two of the poem</pre>
+<p>The city said the bridge would stay shut for at least three weeks while repairs are planned.</p>
+</article></body></html>`
+	doc, err := newDocument("page.html", "page", "html", []byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := strings.Split(doc.Text, "\n\n")
+	for _, want := range []string{"Pier | Crack length", "North | 40 cm", "Line one of a poem", "Line two of the poem"} {
+		if !slices.Contains(blocks, want) {
+			t.Errorf("no block %q in %q", want, blocks)
+		}
+	}
+}
