@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"time"
@@ -76,12 +77,13 @@ func extractHTML(doc *Document, page string) error {
 		}
 	}
 
-	doc.Headline = firstNonEmpty(meta["og:title"], meta["twitter:title"], meta["title"])
+	ld := linkedData(root)
+	doc.Headline = firstNonEmpty(meta["og:title"], meta["twitter:title"], ld.headline, meta["title"])
 	if err == nil && doc.Headline == "" {
 		doc.Headline = strings.TrimSpace(art.Title())
 	}
 	site := ""
-	for _, name := range []string{meta["og:site_name"], meta["application-name"], meta["publisher"]} {
+	for _, name := range []string{meta["og:site_name"], ld.publisher, meta["application-name"], meta["publisher"]} {
 		if name = strings.TrimSpace(name); name != "" && siteNameLike(name) {
 			site = name
 			break
@@ -94,7 +96,7 @@ func extractHTML(doc *Document, page string) error {
 		doc.Outlet, doc.OutletFrom = site, "html"
 		doc.Headline = dropSiteName(doc.Headline, site)
 	}
-	pub := firstNonEmpty(meta["article:published_time"], meta["datepublished"], meta["date"], meta["pubdate"], meta["dc.date"])
+	pub := firstNonEmpty(meta["article:published_time"], ld.published, meta["datepublished"], meta["date"], meta["pubdate"], meta["dc.date"])
 	doc.Published = normalizeDate(pub)
 	if doc.Published == "" && err == nil {
 		if t, terr := art.PublishedTime(); terr == nil {
@@ -177,6 +179,103 @@ func readMeta(root *html.Node) map[string]string {
 	}
 	walk(root)
 	return meta
+}
+
+// articleData is what a page's linked data (schema.org JSON-LD) says of
+// its article.
+type articleData struct {
+	headline, publisher, published string
+}
+
+// linkedData reads the first article a page's JSON-LD scripts describe
+// (a NewsArticle, Article, ReportageNewsArticle, BlogPosting, ..., alone,
+// in a list or in an @graph): its headline, its publisher's name and its
+// publication date. A script that is not valid JSON is passed over.
+func linkedData(root *html.Node) articleData {
+	var found articleData
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Script {
+			for _, a := range n.Attr {
+				if strings.EqualFold(a.Key, "type") && strings.EqualFold(strings.TrimSpace(a.Val), "application/ld+json") {
+					var v any
+					if json.Unmarshal([]byte(nodeText(n)), &v) == nil {
+						if d, ok := findArticle(v, 0); ok {
+							found = d
+							return true
+						}
+					}
+				}
+			}
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(root)
+	return found
+}
+
+// findArticle looks through decoded JSON-LD for an article, a few levels
+// deep at most.
+func findArticle(v any, depth int) (articleData, bool) {
+	if depth > 4 {
+		return articleData{}, false
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, item := range x {
+			if d, ok := findArticle(item, depth+1); ok {
+				return d, true
+			}
+		}
+	case map[string]any:
+		if isArticleType(x["@type"]) {
+			d := articleData{headline: ldString(x["headline"]), published: ldString(x["datePublished"])}
+			if pub := x["publisher"]; pub != nil {
+				if list, ok := pub.([]any); ok && len(list) > 0 {
+					pub = list[0]
+				}
+				if m, ok := pub.(map[string]any); ok {
+					d.publisher = ldString(m["name"])
+				}
+			}
+			return d, true
+		}
+		if g, ok := x["@graph"]; ok {
+			return findArticle(g, depth+1)
+		}
+	}
+	return articleData{}, false
+}
+
+// isArticleType says whether a JSON-LD @type (one type or a list) names
+// a kind of article.
+func isArticleType(t any) bool {
+	switch x := t.(type) {
+	case string:
+		return strings.HasSuffix(x, "Article") || x == "BlogPosting" || x == "Report"
+	case []any:
+		for _, item := range x {
+			if isArticleType(item) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ldString is a JSON-LD value as one line of text, or "" when it is not
+// text.
+func ldString(v any) string {
+	if s, ok := v.(string); ok {
+		return collapseSpace(s)
+	}
+	return ""
 }
 
 func nodeText(n *html.Node) string {

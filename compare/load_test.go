@@ -1064,3 +1064,24 @@ Line two of the poem</pre>
 		}
 	}
 }
+
+// TestHTMLLinkedData checks that a page without Open Graph metadata is
+// named, titled and dated from its JSON-LD article: in an @graph, with its
+// publisher in a list, beside a script that is not JSON.
+func TestHTMLLinkedData(t *testing.T) {
+	page := `<html><head><title>Bridge shut after cracks found - Eta Wire</title>
+<script type="application/ld+json">{not json</script>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Eta Wire site"},
+ {"@type":["NewsArticle"],"headline":"Bridge shut after cracks found","datePublished":"2026-02-14T08:00:00Z",
+  "publisher":[{"@type":"Organization","name":"Eta Wire"}]}]}</script></head>
+<body><article><p>Engineers closed the Harbor Street bridge in Portvale on Tuesday after inspectors found cracks in two support piers.</p>
+<p>The city said the bridge would stay shut for at least three weeks while repairs are planned.</p></article></body></html>`
+	doc, err := newDocument("eta.html", "eta", "html", []byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Outlet != "Eta Wire" || doc.Headline != "Bridge shut after cracks found" || doc.Published != "2026-02-14" {
+		t.Errorf("outlet %q, headline %q, published %q; want Eta Wire, the JSON-LD headline and 2026-02-14", doc.Outlet, doc.Headline, doc.Published)
+	}
+}
