@@ -950,7 +950,7 @@ func speakerStats(articles []Article) []SpeakerStats {
 		by := map[string]*acc{}
 		total := 0
 		for _, q := range a.Quotes {
-			n := len(strings.Fields(q.Text))
+			n := countWords(q.Text) // as an article's words are counted
 			total += n
 			sp := q.Speaker
 			if sp == "" {

@@ -492,3 +492,30 @@ func compareTwo(t *testing.T, one, two string) *Result {
 	}
 	return res
 }
+
+// TestQuotedWordsAddUp checks that words are counted one way throughout:
+// for every outlet of the test events (and one quoting a dash-broken
+// sentence), its words outside quotation marks and its quoted words per
+// speaker add up to its words.
+func TestQuotedWordsAddUp(t *testing.T) {
+	events := append(testdataEvents(t), Event{Documents: []Document{
+		{Source: "a.txt", Name: "a", Kind: "text", Text: "Mayor Ann Lee spoke on Monday about the new bridge plan.\n\n\"We will build it — and soon — for everyone,\" Lee said.\n"},
+		{Source: "b.txt", Name: "b", Kind: "text", Text: "Mayor Ann Lee spoke on Monday about the bridge plan.\n\n\"We will build it soon,\" Lee said.\n"},
+	}})
+	lex := defaultLexicon(t) // the figures are made with the lexicon's
+	for _, ev := range events {
+		res, err := Compare(ev, Options{Lexicon: lex})
+		if err != nil {
+			t.Fatal(err)
+		}
+		quoted := map[string]int{}
+		for _, s := range res.Speakers {
+			quoted[s.Outlet] += s.Words
+		}
+		for _, st := range res.Stats {
+			if got := st.NarrationWords + quoted[st.Outlet]; got != st.Words {
+				t.Errorf("%s: %d narration words and %d quoted make %d, but the body has %d", st.Outlet, st.NarrationWords, quoted[st.Outlet], got, st.Words)
+			}
+		}
+	}
+}
