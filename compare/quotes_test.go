@@ -519,3 +519,25 @@ func TestQuotedWordsAddUp(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyDescriptions checks who "the union" or "the environment agency"
+// is: a body the article calls so ("the dockworkers' union, United Harbour
+// Workers"), else the description itself, never the last body to speak
+// ("Police said ..." before "The union says ...").
+func TestBodyDescriptions(t *testing.T) {
+	res := compareTwo(t,
+		"Port strike looms\n\nPolice said some protesters threw bottles at the gates on Friday night.\n\nThe union says its members will walk out for 48 hours from 16 March.\n\nThe environment agency said the river readings were normal by evening.\n",
+		"Port strike looms\n\nMarta Kellan leads the dockworkers' union, United Harbour Workers, which opposes the plan.\n\nUnited Harbour Workers said the plan would cut 1,100 jobs at the port.\n\nThe union said it would hold a 48-hour strike from 16 March.\n")
+	want := map[string]string{"one:The union": "union", "one:The environment agency": "environment agency", "two:The union": "United Harbour Workers"}
+	got := map[string]string{}
+	for _, a := range res.Articles {
+		for _, st := range a.Statements {
+			got[a.ID+":"+st.SpeakerText] = st.Speaker
+		}
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: speaker %q, want %q (all: %v)", k, got[k], w, got)
+		}
+	}
+}

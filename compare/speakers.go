@@ -1165,6 +1165,12 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 		if body := f.bodyFor(head, pos); body != "" {
 			return body, text, nil, true
 		}
+		if namedKindOnly[head] {
+			// No body of that kind is named: the description itself
+			// ("union") names the speaker, rather than a person it may
+			// describe or the last body to speak.
+			return strings.Join(strings.Fields(text)[1:], " "), text, nil, true
+		}
 	}
 	if det != "the" && det != "a" && det != "an" && det != "its" && det != "his" && det != "her" && det != "their" {
 		// A group named without an article: "police said", "organisers
@@ -1240,10 +1246,76 @@ func (f *speakerFinder) bodyFor(head string, pos int) string {
 			}
 		}
 	}
-	if i := sort.Search(len(f.bodies), func(i int) bool { return f.bodies[i].end > pos }); i > 0 {
-		return f.bodies[i-1].name
+	if namedKindOnly[head] {
+		// "The union", "the environment agency": no body named so. The
+		// last body to speak is as likely the police as the union; only
+		// one the article calls by the noun will do ("the dockworkers'
+		// union, United Harbour Workers", "the Portvale union").
+		lower := strings.ToLower(f.a.Text)
+		for _, b := range f.bodies {
+			if name := strings.ToLower(b.name); strings.Contains(lower, name+" "+head) || namedAfter(lower, head, name) {
+				return b.name
+			}
+		}
+		return ""
 	}
-	return px.mostSpeaking()
+	// A body whose own name holds another body noun is not this one: "the
+	// company" is not "Police" or "Solvik Port Authority", however
+	// recently they spoke.
+	for i := sort.Search(len(f.bodies), func(i int) bool { return f.bodies[i].end > pos }) - 1; i >= 0; i-- {
+		if bodyFits(f.bodies[i].name, head) {
+			return f.bodies[i].name
+		}
+	}
+	if most := px.mostSpeaking(); bodyFits(most, head) {
+		return most
+	}
+	return ""
+}
+
+// namedAfter says whether text (lower case) names a body right after the
+// noun: "union, united harbour workers (uhw)", "union (uhw)", within the
+// same sentence and a few words.
+func namedAfter(text, head, name string) bool {
+	for rest := text; ; {
+		i := strings.Index(rest, head)
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len(head):]
+		if !strings.HasPrefix(rest, ", ") && !strings.HasPrefix(rest, " (") {
+			continue
+		}
+		window := rest[:min(len(rest), 80)]
+		if end := strings.IndexAny(window, ".;:\n"); end >= 0 {
+			window = window[:end]
+		}
+		if strings.Contains(window, name) {
+			return true
+		}
+	}
+}
+
+// namedKindOnly are the body nouns that stand only for a body whose name
+// holds them ("the ministry" for "the Defence Ministry"): unlike "the
+// company" or "the alliance", which may stand for a body named anything
+// ("Norrail", "NATO"), "the union" or "the police" say what kind of body
+// speaks, and a body of another kind does not fit.
+var namedKindOnly = map[string]bool{
+	"police": true, "union": true, "agency": true, "ministry": true, "department": true, "council": true,
+	"army": true, "military": true, "bank": true, "board": true, "office": true, "committee": true,
+	"commission": true, "charity": true, "federation": true, "association": true, "authority": true,
+}
+
+// bodyFits says whether a body's name may be what "the <head>" stands
+// for: it holds no body noun other than head.
+func bodyFits(name, head string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if bodyNouns[w] && w != head {
+			return false
+		}
+	}
+	return true
 }
 
 // mostSpeaking returns the body named most often as speaking in the event,
