@@ -541,3 +541,20 @@ func TestBodyDescriptions(t *testing.T) {
 		}
 	}
 }
+
+// TestNotReportedSpeech checks that a reporting verb whose object is no
+// report makes no statement: a toll ("has claimed more than 4,200 lives")
+// or a figure alone ("organisers claimed 5,000"), while "the union claimed
+// the plan would cut jobs" still does.
+func TestNotReportedSpeech(t *testing.T) {
+	res := compareTwo(t,
+		"Ceasefire signed\n\nThe conflict has claimed more than 4,200 lives since it began.\n\nPolice put the crowd at 2,400, while organisers claimed 5,000.\n\nThe union claimed the plan would cut 1,100 jobs at the port.\n",
+		"Ceasefire signed\n\nMore than 4,200 people have died in the conflict.\n\nThe crowd was put at 2,400 by police.\n")
+	var got []string
+	for _, st := range res.Articles[0].Statements {
+		got = append(got, st.Text)
+	}
+	if len(got) != 1 || got[0] != "the plan would cut 1,100 jobs at the port" {
+		t.Errorf("statements %q, want only the union's", got)
+	}
+}

@@ -1612,6 +1612,25 @@ func (f *speakerFinder) bodyRuns(k int) []nameRun {
 	return runs
 }
 
+// reportsClause says whether the words after a reporting verb report what
+// was said: two words or more, not a figure alone ("organisers claimed
+// 5,000"), and for "claimed" not a toll ("the conflict has claimed more
+// than 4,200 lives").
+func reportsClause(verb string, rest []wtok) bool {
+	words := 0
+	for k, t := range rest {
+		if strings.ContainsFunc(t.text, unicode.IsLetter) {
+			words++
+		}
+		if k < 8 && strings.HasPrefix(verb, "claim") {
+			if w := strings.ToLower(t.text); w == "lives" || w == "life" {
+				return false
+			}
+		}
+	}
+	return words >= 2
+}
+
 // reported finds speech reported without quotation marks in a sentence:
 // "X said (that) ...", "according to X, ...".
 func (f *speakerFinder) reported(s *Sentence) (Statement, bool) {
@@ -1644,7 +1663,7 @@ func (f *speakerFinder) reported(s *Sentence) (Statement, bool) {
 			strings.EqualFold(rest[0].text, "reporters") || strings.EqualFold(rest[0].text, "journalists")) {
 			rest = rest[1:]
 		}
-		if len(rest) < 3 {
+		if len(rest) < 3 || !reportsClause(l, rest) {
 			continue
 		}
 		end := rest[len(rest)-1].end
