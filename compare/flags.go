@@ -315,10 +315,13 @@ func lexiconStats(res *Result) {
 			return x.Term < y.Term
 		})
 		st.Tones = []ToneCount{}
+		// The flags counted are in the outlet's own words, its headline's
+		// too: so are the words they are counted per.
+		own := st.NarrationWords + countWords(a.Headline)
 		for k, n := range tones {
 			per := 0.0
-			if st.NarrationWords > 0 {
-				per = math.Round(float64(n)*1000/float64(st.NarrationWords)*10) / 10
+			if own > 0 {
+				per = math.Round(float64(n)*1000/float64(own)*10) / 10
 			}
 			st.Tones = append(st.Tones, ToneCount{Category: k[0], Tone: k[1], Count: n, PerThousand: per})
 		}

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"math"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -233,5 +234,33 @@ func TestEventTermsFlagged(t *testing.T) {
 				t.Errorf("%s %s: plain copy has %d marked flags", event, outlet, marked)
 			}
 		}
+	}
+}
+
+// TestToneRateCountsHeadline checks that a tone's rate per 1,000 words
+// divides the flags in an outlet's own words, its headline's included, by
+// those words: an outlet whose body is one quotation and whose headline
+// holds a doubt marker has a rate above 0 for it.
+func TestToneRateCountsHeadline(t *testing.T) {
+	res, err := Compare(Event{Documents: []Document{
+		{Source: "a.txt", Name: "a", Kind: "text", Text: "Minister allegedly misled parliament\n\n\"We did nothing wrong and we will prove it in court,\" the minister said.\n"},
+		{Source: "b.txt", Name: "b", Kind: "text", Text: "Minister denies misleading parliament\n\n\"We did nothing wrong,\" the minister said.\n"},
+	}}, Options{Lexicon: defaultLexicon(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := res.Stats[0]
+	found := false
+	for _, tc := range st.Tones {
+		if tc.Count > 0 {
+			found = true
+			own := st.NarrationWords + countWords(res.Articles[0].Headline)
+			if want := math.Round(float64(tc.Count)*1000/float64(own)*10) / 10; tc.PerThousand != want || want == 0 {
+				t.Errorf("%s/%s: %d flags, %v per 1,000 words; want %v (%d own words)", tc.Category, tc.Tone, tc.Count, tc.PerThousand, want, own)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no tone counted in %q", res.Articles[0].Headline)
 	}
 }
