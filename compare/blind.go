@@ -25,27 +25,52 @@ type BlindKey struct {
 // hash of each article's text, not the outlets' names or their order, so
 // they give nothing away and the same input gets the same letters.
 //
-// Outlet names not given by a manifest or the page are found as Compare
-// finds them, from the copyright or byline line or the file name.
+// Every name slant knows for an outlet is hidden: the name a manifest
+// gives, the page's own site name when the manifest names the outlet
+// differently (Document.Aliases), and the name in the article's copyright
+// or byline line as Compare finds it. An outlet with none of these is
+// named, and hidden, by its file name.
 //
 // In the texts, a name is replaced where it is written as a name, and
-// nothing else changes: see namePatterns for the forms matched. All names
-// are replaced in one pass, the longest first where two could match at one
-// place, so no replacement is read again as a name.
+// nothing else changes: see namePatterns for the forms matched, shortForms
+// for "the Bugle" standing for "Quillton Bugle", and handleKeys for
+// "@ostrel_herald". All names are replaced in one pass, the longest first
+// where two could match at one place, so no replacement is read again as
+// a name.
 func Blind(ev Event) (Event, []BlindKey, error) {
 	if len(ev.Documents) > 26*26 {
 		return ev, nil, fmt.Errorf("blind mode letters run out at %d articles", 26*26)
 	}
-	names := make([]string, len(ev.Documents))
+	// outlet is each outlet's name for the key; names are all the names
+	// hidden, outlet first.
+	outlet := make([]string, len(ev.Documents))
+	names := make([][]string, len(ev.Documents))
 	guessed := make([]bool, len(ev.Documents))
 	for i, doc := range ev.Documents {
-		names[i], guessed[i] = doc.Outlet, false
-		if names[i] == "" {
-			var from string
-			names[i], from = outletOf(doc, clean(doc))
+		found, from := outletOf(doc, clean(doc))
+		outlet[i] = doc.Outlet
+		if outlet[i] == "" {
+			outlet[i] = found
 			// A name made of a file name has lost its case: "bbc" gives "Bbc".
 			guessed[i] = from == "file"
 		}
+		names[i] = append([]string{outlet[i]}, doc.Aliases...)
+		if from != "file" {
+			names[i] = append(names[i], found)
+		}
+		// "© 2026 Quillton Bugle Ltd": the text writes "Quillton Bugle".
+		for _, name := range names[i] {
+			names[i] = append(names[i], withoutCompanySuffix(name))
+		}
+		names[i] = uniqueNames(names[i])
+	}
+	// A name an article gives besides its outlet's that is another
+	// outlet's own (a wire's copyright line on a paper's copy of its
+	// story) stays that outlet's.
+	for i := range names {
+		names[i] = slices.DeleteFunc(names[i], func(name string) bool {
+			return name != outlet[i] && slices.ContainsFunc(outlet, func(o string) bool { return strings.EqualFold(o, name) })
+		})
 	}
 	idx := make([]int, len(ev.Documents))
 	hashes := make([]uint64, len(ev.Documents))
@@ -60,18 +85,25 @@ func Blind(ev Event) (Event, []BlindKey, error) {
 	// Every outlet's name is hidden in every text: outlets cite each other
 	// too. Patterns go in letter order, which settles a tie between two
 	// outlets' names the same way whatever the order of the inputs.
+	lettered := make([][]string, len(idx))
+	with := make([]string, len(idx))
 	var patterns []namePattern
 	for n, i := range idx {
-		patterns = append(patterns, namePatterns(names[i], "Outlet "+blindLetter(n), guessed[i])...)
+		lettered[n], with[n] = names[i], "Outlet "+blindLetter(n, len(idx))
+		for _, name := range names[i] {
+			patterns = append(patterns, namePatterns(name, with[n], guessed[i] && name == outlet[i])...)
+		}
 	}
+	patterns = append(patterns, shortForms(lettered, with)...)
 	hide := newNameMatcher(patterns)
+	hide.handles = handleKeys(lettered, with)
 	out := ev
 	out.Documents = append([]Document(nil), ev.Documents...)
 	keys := make([]BlindKey, len(idx))
 	for n, i := range idx {
-		letter := blindLetter(n)
-		name := "Outlet " + letter
-		keys[n] = BlindKey{Letter: letter, Name: name, Outlet: names[i], Source: ev.Documents[i].Source}
+		letter := blindLetter(n, len(idx))
+		name := with[n]
+		keys[n] = BlindKey{Letter: letter, Name: name, Outlet: outlet[i], Source: ev.Documents[i].Source}
 		d := &out.Documents[i]
 		var moved offsetMap
 		d.Text, moved = hide.replace(d.Text)
@@ -83,7 +115,7 @@ func Blind(ev Event) (Event, []BlindKey, error) {
 			d.Kept = kept
 		}
 		d.Headline, _ = hide.replace(d.Headline)
-		d.Outlet, d.OutletFrom = name, "blind"
+		d.Outlet, d.OutletFrom, d.Aliases = name, "blind", nil
 		d.Name = "outlet-" + strings.ToLower(letter)
 		d.Source = d.Name
 		d.Published = ev.Documents[i].Published
@@ -91,12 +123,40 @@ func Blind(ev Event) (Event, []BlindKey, error) {
 	return out, keys, nil
 }
 
-// blindLetter is A..Z, then AA, AB, ...
-func blindLetter(n int) string {
-	if n < 26 {
+// companySuffixes end a company's legal name.
+var companySuffixes = []string{"ltd", "limited", "inc", "llc", "plc", "corp", "gmbh"}
+
+// withoutCompanySuffix is a name of two or more words without the legal
+// suffix it ends with ("Quillton Bugle Ltd.", "Fernwick Gazette, Inc."),
+// or the name as it is.
+func withoutCompanySuffix(name string) string {
+	words := strings.Fields(name)
+	if len(words) < 2 || !slices.Contains(companySuffixes, strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))) {
+		return name
+	}
+	return strings.TrimRight(strings.Join(words[:len(words)-1], " "), ",")
+}
+
+// uniqueNames drops empty names and repeats, keeping the first of each.
+func uniqueNames(names []string) []string {
+	var out []string
+	for _, name := range names {
+		if name = strings.TrimSpace(name); name != "" && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// blindLetter is the letter of the nth of count outlets: A..Z, or, when
+// there are more than 26, two letters for every one, AA, AB, ..., AZ,
+// BA, ..., ZZ, so that the letters sort as strings in the order they run:
+// outlets sorted by name or id go AA, AB, ..., never A, AA, AB, B.
+func blindLetter(n, count int) string {
+	if count <= 26 {
 		return string(rune('A' + n))
 	}
-	return string(rune('A'+n/26-1)) + string(rune('A'+n%26))
+	return string(rune('A'+n/26)) + string(rune('A'+n%26))
 }
 
 // nameVariants are the ways a text may write an outlet's name: whole, with
@@ -127,10 +187,15 @@ type namePattern struct {
 	words []string
 	// joined words are written with nothing between them (presstv.ir).
 	joined bool
-	// fold matches the words in any case, as long as the text writes one
-	// letter of them in upper case: "BBC" for a name guessed as "Bbc", but
-	// not "sun" for "Sun".
+	// fold matches the words in any case.
 	fold bool
+	// capital, with fold, asks the text to write at least one letter of
+	// the name in upper case: "BBC" for a name guessed as "Bbc", but not
+	// "sun" for "Sun".
+	capital bool
+	// short marks a short form ("the Bugle"): like a one-word name that
+	// reads as an ordinary word, it is not matched inside a hyphenated word.
+	short bool
 	// with replaces the name.
 	with string
 }
@@ -138,15 +203,18 @@ type namePattern struct {
 // namePatterns are the forms of an outlet's name that are replaced by with
 // in the texts. Each variant of the name (see nameVariants) is matched
 //
-//   - as written, in the case it is written;
-//   - in capitals (PRESS TV), unless it is one word that reads as an
+//   - in any case, when it has two or more words besides a leading "The":
+//     the words together are the name (Quillton Bugle, QUILLTON BUGLE,
+//     quillton bugle, and run together, quilltonbugle.com);
+//   - otherwise as written, in the case it is written;
+//   - and in capitals (THE POST), unless it is one word that reads as an
 //     ordinary word (Sun, Post): "SUN" may be a shouted sun;
-//   - in lower case with its words run together (presstv), when it has two
-//     or more words of letters and digits: the form of a web address;
-//   - in any case with at least one capital, when the name's own case is
-//     not to be trusted: a name guessed from a file name (guessed), a name
-//     in lower case, or a name of four or more letters all in capitals
-//     ("© 2026 THE SUN").
+//   - and in lower case with its words run together (thepost), when it has
+//     two or more words of letters and digits: the form of a web address;
+//   - or in any case with at least one capital, when the name's own case
+//     is not to be trusted: a name guessed from a file name (guessed), a
+//     name in lower case, or a name of four or more letters all in
+//     capitals ("© 2026 THE SUN").
 //
 // A name of one letter or digit (an outlet named "A" after a.txt), or of
 // punctuation only, is never matched in the texts: every "A" there is far
@@ -173,8 +241,12 @@ func namePatterns(name, with string, guessed bool) []namePattern {
 			continue
 		}
 		switch {
-		case fold:
+		case len(withoutThe(words)) > 1:
 			out = append(out, namePattern{words: words, fold: true, with: with})
+			// Run together in any case too: nothing more to add.
+			continue
+		case fold:
+			out = append(out, namePattern{words: words, fold: true, capital: true, with: with})
 		case len(words) == 1 && capitalizedWord(words[0]):
 			out = append(out, namePattern{words: words, with: with})
 		default:
@@ -196,6 +268,136 @@ func namePatterns(name, with string, guessed bool) []namePattern {
 		}
 	}
 	return out
+}
+
+// withoutThe is a name's words without a leading "The" (in any case).
+func withoutThe(words []string) []string {
+	if len(words) > 0 && strings.EqualFold(words[0], "the") {
+		return words[1:]
+	}
+	return words
+}
+
+// newspaperNouns are the words that name a kind of newspaper, and so may
+// stand for a whole name: "the Bugle" for "Quillton Bugle".
+var newspaperNouns = []string{
+	"Advertiser", "Argus", "Beacon", "Bugle", "Bulletin", "Chronicle", "Clarion", "Courier",
+	"Dispatch", "Echo", "Enquirer", "Examiner", "Express", "Gazette", "Gleaner", "Globe",
+	"Guardian", "Herald", "Inquirer", "Journal", "Ledger", "Mail", "Mercury", "Messenger",
+	"Mirror", "Monitor", "News", "Observer", "Post", "Press", "Record", "Register", "Review",
+	"Sentinel", "Spectator", "Standard", "Star", "Sun", "Telegraph", "Times", "Tribune",
+	"Voice", "Wire",
+}
+
+// newspaperNoun returns the newspaper noun that may stand for a name of
+// two or more words (besides a leading "The"): its last word ("Quillton
+// Bugle", "The Daily Clarion"), or its first in "The X of Y" ("The Herald
+// of Ostrel"), when that word is one of newspaperNouns. It returns the
+// noun as the list writes it, or "".
+func newspaperNoun(name string) string {
+	words := withoutThe(nameWords(name))
+	if len(words) < 2 {
+		return ""
+	}
+	w := words[len(words)-1]
+	if len(words) > 2 && strings.EqualFold(words[1], "of") {
+		w = words[0]
+	}
+	for _, noun := range newspaperNouns {
+		if strings.EqualFold(w, noun) {
+			return noun
+		}
+	}
+	return ""
+}
+
+// shortForms are the patterns for "the Bugle" and "The Bugle", written
+// with a capital, standing for an outlet named "Quillton Bugle": see
+// newspaperNoun. names[n] are the names of the outlet to be replaced by
+// with[n]. A noun that another outlet's name holds too ("the Post" with an
+// Evening Post and a Post) could be either: it is left as it is, not
+// guessed. The noun in lower case ("the post office") is never matched.
+func shortForms(names [][]string, with []string) []namePattern {
+	nouns := make([][]string, len(names))
+	holders := map[string]int{} // a noun in lower case -> how many outlets' names hold it
+	for n, list := range names {
+		var words []string
+		for _, name := range list {
+			if noun := newspaperNoun(name); noun != "" && !slices.Contains(nouns[n], noun) {
+				nouns[n] = append(nouns[n], noun)
+			}
+			for _, w := range nameWords(name) {
+				if w = strings.ToLower(w); !slices.Contains(words, w) {
+					words = append(words, w)
+				}
+			}
+		}
+		for _, w := range words {
+			holders[w]++
+		}
+	}
+	var out []namePattern
+	for n := range names {
+		for _, noun := range nouns[n] {
+			if holders[strings.ToLower(noun)] > 1 {
+				continue
+			}
+			out = append(out,
+				namePattern{words: []string{"the", noun}, short: true, with: with[n]},
+				namePattern{words: []string{"The", noun}, short: true, with: with[n]})
+		}
+	}
+	return out
+}
+
+// handleKeys are the social media handles and hashtags that name an
+// outlet (see nameMatcher.handle), each with what replaces it: the
+// letters and digits of each of its names in lower case ("ostrelherald"
+// for "Ostrel Herald"), and of the name without a leading "The". A key
+// two outlets share could be either, and is left out. A one-word name
+// that reads as an ordinary word ("Sun") is an @handle only: "#sun" is a
+// topic.
+func handleKeys(names [][]string, with []string) map[string]handleKey {
+	keys := map[string]handleKey{}
+	shared := map[string]bool{}
+	for n, list := range names {
+		for _, name := range list {
+			words := nameWords(name)
+			for _, form := range [][]string{words, withoutThe(words)} {
+				var b strings.Builder
+				for _, w := range form {
+					for _, r := range w {
+						if isWordRune(r) {
+							b.WriteRune(unicode.ToLower(r))
+						}
+					}
+				}
+				key := b.String()
+				if utf8.RuneCountInString(key) < 2 {
+					continue
+				}
+				k, seen := keys[key]
+				if seen && k.with != with[n] {
+					shared[key] = true
+					continue
+				}
+				ordinary := len(form) == 1 && capitalizedWord(form[0])
+				keys[key] = handleKey{with: with[n], atOnly: ordinary && (!seen || k.atOnly)}
+			}
+		}
+	}
+	for key := range shared {
+		delete(keys, key)
+	}
+	return keys
+}
+
+// handleKey is what replaces a handle or hashtag of an outlet.
+type handleKey struct {
+	with string
+	// atOnly is set for a name that is also an ordinary word: it is
+	// hidden as an @handle, not as a #hashtag.
+	atOnly bool
 }
 
 // nameWords splits a name at spaces, hyphens and underscores; every other
@@ -240,6 +442,8 @@ type nameMatcher struct {
 	patterns []namePattern
 	// byFirst lists the patterns that may start with a rune, by nameKey.
 	byFirst map[rune][]int
+	// handles are the outlets' handles and hashtags, by handleKeys.
+	handles map[string]handleKey
 }
 
 func newNameMatcher(patterns []namePattern) *nameMatcher {
@@ -261,15 +465,25 @@ func nameKey(r rune) rune {
 }
 
 // replace replaces every name in text, reading the text once from the
-// start: at each place the longest name found there is replaced, and the
-// search goes on after it. It returns the new text and where the old
-// text's offsets went.
+// start: at each place an outlet's handle (after its @ or #), or else the
+// longest name found there, is replaced, and the search goes on after it.
+// It returns the new text and where the old text's offsets went.
 func (m *nameMatcher) replace(text string) (string, offsetMap) {
 	var b strings.Builder
 	var moved offsetMap
 	last := 0
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if from, end, with, ok := m.handle(text, i); ok {
+			if moved == nil {
+				b.Grow(len(text))
+			}
+			b.WriteString(text[last:from])
+			moved = append(moved, replacement{old: Span{from, end}, new: Span{b.Len(), b.Len() + len(with)}})
+			b.WriteString(with)
+			last, i = end, end
+			continue
+		}
 		best, end := -1, 0
 		for _, p := range m.byFirst[nameKey(r)] {
 			if e, ok := m.patterns[p].match(text, i); ok && e > end {
@@ -296,6 +510,44 @@ func (m *nameMatcher) replace(text string) (string, offsetMap) {
 	return b.String(), moved
 }
 
+// handle reports whether an outlet's @handle or #hashtag starts at
+// text[i], and if so the span of its name, after the @ or #, and what
+// replaces it. A handle is made of letters, digits, underscores and
+// hyphens, and names the outlet when its letters and digits in lower case
+// spell a key of handleKeys: "@ostrel_herald" for "Ostrel Herald". The @
+// of an e-mail address ("news@...") starts no handle.
+func (m *nameMatcher) handle(text string, i int) (from, end int, with string, ok bool) {
+	sign := text[i]
+	if sign != '@' && sign != '#' || len(m.handles) == 0 || isWordRune(runeBefore(text, i)) {
+		return 0, 0, "", false
+	}
+	var key strings.Builder
+	end = i + 1
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if !isWordRune(r) && r != '_' && !isHyphen(r) {
+			break
+		}
+		if isWordRune(r) {
+			key.WriteRune(unicode.ToLower(r))
+		}
+		end += size
+	}
+	// A hyphen or underscore at the end is punctuation, not the handle's.
+	for end > i+1 {
+		r, size := utf8.DecodeLastRuneInString(text[:end])
+		if r != '_' && !isHyphen(r) {
+			break
+		}
+		end -= size
+	}
+	k, found := m.handles[key.String()]
+	if !found || sign == '#' && k.atOnly {
+		return 0, 0, "", false
+	}
+	return i + 1, end, k.with, true
+}
+
 // match reports where the name p ends if it starts at text[i:].
 func (p namePattern) match(text string, i int) (int, bool) {
 	pos := i
@@ -319,12 +571,13 @@ func (p namePattern) match(text string, i int) (int, bool) {
 	if isWordRune(first) && i > 0 && isWordRune(before) || isWordRune(last) && pos < len(text) && isWordRune(after) {
 		return 0, false
 	}
-	if p.fold && !strings.ContainsFunc(found, unicode.IsUpper) {
+	if p.capital && !strings.ContainsFunc(found, unicode.IsUpper) {
 		return 0, false
 	}
-	// A one-word name written as an ordinary word is not one in a
-	// hyphenated word: "Post-fire repairs" at the start of a sentence.
-	if len(p.words) == 1 && capitalizedWord(found) {
+	// A one-word name written as an ordinary word, or a short form, is
+	// not one in a hyphenated word: "Post-fire repairs" at the start of a
+	// sentence.
+	if p.short || len(p.words) == 1 && capitalizedWord(found) {
 		if isHyphen(before) && isWordRune(runeBefore(text, i-utf8.RuneLen(before))) ||
 			isHyphen(after) && isWordRune(runeAt(text, pos+utf8.RuneLen(after))) {
 			return 0, false

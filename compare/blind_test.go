@@ -2,8 +2,11 @@ package compare
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -214,6 +217,80 @@ func TestBlindNames(t *testing.T) {
 			},
 		},
 		{
+			// A newspaper noun stands for the name: "the Bugle" is the
+			// Quillton Bugle, "The Herald" the Herald of Ostrel. Written in
+			// lower case it is an ordinary word.
+			name: "short forms",
+			docs: []blindDoc{
+				{"bugle", "Quillton Bugle", "Dana Roe told the Bugle. The Bugle's editor agreed, at the post office, as the sun rose."},
+				{"gazette", "Fernwick Gazette", "Dana Roe said so, the Gazette's analysis shows. The gazette of record disagreed; Gazette-style notices too."},
+				{"herald", "The Herald of Ostrel", `"The Herald was fair," she added. The Bugle and the Gazette agreed.`},
+			},
+			want: []string{
+				"Dana Roe told {Quillton Bugle}. {Quillton Bugle}'s editor agreed, at the post office, as the sun rose.",
+				"Dana Roe said so, {Fernwick Gazette}'s analysis shows. The gazette of record disagreed; Gazette-style notices too.",
+				`"{The Herald of Ostrel} was fair," she added. {Quillton Bugle} and {Fernwick Gazette} agreed.`,
+			},
+		},
+		{
+			// Two outlets whose names end in Times: "the Times" could be
+			// either, and is left as it is; "the Clarion" is one outlet's.
+			name: "a short form two outlets share",
+			docs: []blindDoc{
+				{"harbor", "Harbor Times", "The Times said so, and the Clarion agreed."},
+				{"evening", "The Evening Times", "Nothing here."},
+				{"clarion", "Daily Clarion", "The Post said so."},
+				{"post", "Post", "Nothing here either."},
+			},
+			want: []string{
+				"The Times said so, and {Daily Clarion} agreed.",
+				"Nothing here.",
+				"The {Post} said so.",
+				"Nothing here either.",
+			},
+		},
+		{
+			// The words of a name of two or more are the name in any case;
+			// a name of one word besides "The" keeps its case.
+			name: "names of two words in any case",
+			docs: []blindDoc{
+				{"bugle", "Quillton Bugle", "quillton bugle readers, QUILLTON BUGLE, Quillton bugle and quillton-bugle.org complained."},
+				{"post", "The Post", "the post office and the Post."},
+			},
+			want: []string{
+				"{Quillton Bugle} readers, {Quillton Bugle}, {Quillton Bugle} and {Quillton Bugle}.org complained.",
+				"the post office and {The Post}.",
+			},
+		},
+		{
+			name: "handles and hashtags",
+			docs: []blindDoc{
+				{"herald", "Ostrel Herald", "Follow @ostrel_herald, @Ostrel-Herald_ and #ostrelherald; @ostrel_heraldry is another."},
+				{"bugle", "The Quillton Bugle", "@QuilltonBugle, @thequilltonbugle and #Quillton_Bugle said so."},
+				{"sun", "Sun", "#sun is a topic; @sun is the paper, #Sun too."},
+			},
+			want: []string{
+				"Follow @{Ostrel Herald}, @{Ostrel Herald}_ and #{Ostrel Herald}; @ostrel_heraldry is another.",
+				"@{The Quillton Bugle}, @{The Quillton Bugle} and #{The Quillton Bugle} said so.",
+				"#sun is a topic; @{Sun} is the paper, #{Sun} too.",
+			},
+		},
+		{
+			// The copyright line's name is hidden as the outlet's, unless
+			// it is another outlet's name: a wire's story in a paper.
+			name: "names from copyright lines",
+			docs: []blindDoc{
+				{"ledger", "Atlantic Ledger", "Dana Roe told Meridian Wire and the Ledger so.\n\n© 2026 Meridian Wire"},
+				{"wire", "Meridian Wire", "Dana Roe told the Wire so.\n\n© 2026 MW Newswire Ltd"},
+				{"courier", "Volga Courier", "MW Newswire and Meridian Wire agreed."},
+			},
+			want: []string{
+				"Dana Roe told {Meridian Wire} and {Atlantic Ledger} so.\n\n© 2026 {Meridian Wire}",
+				"Dana Roe told {Meridian Wire} so.\n\n© 2026 {Meridian Wire}",
+				"{Meridian Wire} and {Meridian Wire} agreed.",
+			},
+		},
+		{
 			name: "not across paragraphs",
 			docs: []blindDoc{
 				{"press", "Press TV", "News from Press\n\nTV crews came."},
@@ -319,6 +396,150 @@ func TestBlindLoaded(t *testing.T) {
 		}
 		if !strings.Contains(d.Text, `"We heard a roar like thunder," resident Pia Holm told Outlet `) {
 			t.Errorf("%s: the quote or the name's replacement is gone: %q", d.Name, d.Text)
+		}
+	}
+}
+
+// TestBlindEveryName hides every name slant knows for an outlet, in every
+// form: the manifest's name, the page's own site name when the manifest
+// names the outlet differently, the copyright line's name, their short
+// forms ("the Bugle"), lower-case forms and handles. No outlet's word is
+// left in the blind comparison, and the rest of the text is.
+func TestBlindEveryName(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"event.yaml": "title: Zephyr Bridge\narticles:\n  - file: bugle.txt\n  - file: gazette.md\n" +
+			"  - file: herald.html\n    outlet: Ostrel Herald\n  - file: wire.txt\n    outlet: Portvale Wire Service\n",
+		"bugle.txt": "Zephyr Bridge shut after cracks found\n\nThe Zephyr Bridge in Portvale was closed on Monday after inspectors found cracks in two support beams.\n\n" +
+			"\"We will not reopen it until it is safe,\" city engineer Dana Roe told the Bugle, adding that quillton bugle readers had complained.\n\n" +
+			"© 2026 Quillton Bugle. All rights reserved.\n",
+		"gazette.md": "# Bridge shut as cracks appear\n\nThe Zephyr Bridge in Portvale was closed Monday when inspectors found cracks in two support beams, a Fernwick Gazette reporter said.\n\n" +
+			"Dana Roe said the bridge would stay shut \"until it is safe,\" the Gazette's analysis shows. #FernwickGazette\n\n" +
+			"© 2026 Fernwick Gazette. All rights reserved.\n",
+		"herald.html": `<!DOCTYPE html><html><head><title>Zephyr Bridge closed</title><meta property="og:site_name" content="The Herald of Ostrel"></head>
+<body><article><h1>Zephyr Bridge closed</h1><p>The Zephyr Bridge in Portvale was closed on Monday after inspectors found cracks in two of its support beams.</p>
+<p>"We will not reopen it until it is safe," Dana Roe said in an interview with The Herald of Ostrel. "The Herald was fair," she added. Follow @ostrel_herald.</p></article></body></html>`,
+		// The manifest's name is not the one the copyright line gives.
+		"wire.txt": "Zephyr Bridge closed\n\nThe Zephyr Bridge in Portvale was closed on Monday after inspectors found cracks, Dana Roe told Kestrel Newswire.\n\n" +
+			"© 2026 Kestrel Newswire\n",
+	})
+	ev, err := Load(context.Background(), []string{dir}, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	blind, key, err := Blind(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Compare(blind, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, d := range blind.Documents {
+		all.WriteString(d.Headline + "\n" + d.Text + "\n" + strings.Join(d.Aliases, "\n") + "\n")
+	}
+	for _, a := range res.Articles {
+		for _, s := range []string{a.ID, a.Outlet, a.Source, a.Headline, a.Text} {
+			all.WriteString(s + "\n")
+		}
+	}
+	text := strings.ToLower(all.String())
+	for _, w := range []string{"bugle", "gazette", "herald", "ostrel", "fernwick", "quillton", "kestrel", "newswire", "portvale wire"} {
+		if strings.Contains(text, w) {
+			t.Errorf("%q still appears in the blind comparison:\n%s", w, all.String())
+		}
+	}
+	letter := map[string]string{}
+	for _, k := range key {
+		letter[k.Outlet] = k.Name
+	}
+	for _, want := range []string{
+		`Dana Roe told ` + letter["Quillton Bugle"] + `, adding that ` + letter["Quillton Bugle"] + ` readers`,
+		letter["Fernwick Gazette"] + `'s analysis shows. #` + letter["Fernwick Gazette"],
+		`in an interview with ` + letter["Ostrel Herald"] + `. "` + letter["Ostrel Herald"] + ` was fair," she added. Follow @` + letter["Ostrel Herald"] + `.`,
+		`Dana Roe told ` + letter["Portvale Wire Service"] + `.`,
+	} {
+		if !strings.Contains(all.String(), want) {
+			t.Errorf("the blind texts do not hold %q:\n%s", want, all.String())
+		}
+	}
+}
+
+// TestBlindSameAlignments checks that blind mode changes nothing but the
+// names: the same sentences are grouped, with the same scores, as in the
+// named comparison. The placeholders "Outlet A", "Outlet B" are no
+// evidence: read as a name, "Outlet" would join the last sentences of the
+// event written here, which only cite an outlet each. (The grouped
+// sentences of these events name no outlet, so their scores are equal; a
+// sentence that does is scored with the name as evidence when named.)
+func TestBlindSameAlignments(t *testing.T) {
+	dirs, _ := filepath.Glob("../testdata/events/*")
+	own := t.TempDir()
+	writeFiles(t, own, map[string]string{
+		"harbor-times.txt": "Union rejects night shifts\n\nThe union rejected the council's plan for night shifts at the shelters on Tuesday.\n\n" +
+			"Ana Ruiz told Harbor Times.\n\n© 2026 Harbor Times\n",
+		"bay-courier.txt": "Teachers refuse shelter rota\n\nThe union turned down the council's plan for night shifts at the shelters on Tuesday.\n\n" +
+			"The Bay Courier has learned this.\n",
+	})
+	for _, dir := range append(dirs, own) {
+		ev, err := Load(context.Background(), []string{dir}, LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		named, err := Compare(ev, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		blind, key, err := Blind(ev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		blindRes, err := Compare(blind, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Blind ids are "outlet-a", ...; the key gives each one's outlet,
+		// and the named comparison that outlet's id.
+		idOf := map[string]string{}
+		for _, a := range named.Articles {
+			idOf[a.Outlet] = a.ID
+		}
+		realID := map[string]string{}
+		for _, a := range blindRes.Articles {
+			for _, k := range key {
+				if k.Name == a.Outlet {
+					realID[a.ID] = idOf[k.Outlet]
+				}
+			}
+		}
+		groups := func(res *Result, id func(string) string) map[string]float64 {
+			out := map[string]float64{}
+			for _, al := range res.Alignments {
+				var members []string
+				for _, m := range al.Members {
+					members = append(members, fmt.Sprint(id(m.Outlet), m.Sentences))
+				}
+				slices.Sort(members)
+				out[strings.Join(members, " ")] = al.Score
+			}
+			return out
+		}
+		want := groups(named, func(id string) string { return id })
+		got := groups(blindRes, func(id string) string { return realID[id] })
+		for g, score := range want {
+			blindScore, ok := got[g]
+			switch {
+			case !ok:
+				t.Errorf("%s: group %s of the named comparison is not in the blind one", filepath.Base(dir), g)
+			case math.Abs(blindScore-score) > 1e-9:
+				t.Errorf("%s: group %s scores %.3f blind, %.3f named", filepath.Base(dir), g, blindScore, score)
+			}
+		}
+		for g := range got {
+			if _, ok := want[g]; !ok {
+				t.Errorf("%s: group %s of the blind comparison is not in the named one", filepath.Base(dir), g)
+			}
 		}
 	}
 }

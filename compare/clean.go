@@ -79,11 +79,19 @@ var (
 		"article": true, "story": true, "page": true, "on": true, "telegram": true, "instagram": true,
 		"youtube": true, "mail": true, "send": true, "gift": true, "close": true, "menu": true,
 		"search": true, "home": true, "top": true, "back": true, "to": true, "next": true, "previous": true,
+		"skip": true, "main": true, "content": true, "navigation": true,
 	}
-	relatedRe  = lazyRegexp(`(?i)^(related( stories| articles| news| coverage| links| content)?|more (from|on|stories|news|in)|latest( from| news| stories| headlines)?|see also|read (more|also|next)|recommended( for you)?|most (read|popular|viewed)|popular( now| stories)?|trending( now)?|you (may|might) also like|top stories|editor'?s picks)\b`)
-	commentRe  = lazyRegexp(`(?i)\b(add|leave|post|write|view|show|read|\d+) (a )?comments?\b|\bcomments? \(\d+\)|^comments?$|click here`)
-	bylineRe   = lazyRegexp(`^(?:[Bb]y|BY)\s+\p{Lu}`)
-	bulletRune = "•·▪►▸›»‣◦*-–—"
+	// relatedRe is a heading that offers more reading: "Related Stories",
+	// "More coverage of the bridge closure:", "You might also be interested
+	// in:", "Elsewhere on the Harbor Ledger:".
+	relatedRe = lazyRegexp(`(?i)^(related( stories| articles| news| coverage| links| content)?|more (from|on|stories|news|in|coverage|to read)|(full|further|live|our|complete) coverage|further reading|elsewhere on|latest( from| news| stories| headlines)?|see also|also (read|see|watch)|(read|watch) (more|also|next)|recommended( for you| reading)?|most (read|popular|viewed|watched)|popular( now| stories)?|trending( now)?|you (may|might|could) also (like|enjoy|be interested|want)|what to read next|top stories|editor'?s picks)\b`)
+	// relatedLabel is a label that puts a link to another story on the
+	// story's own line: "READ MORE: Portvale council approves new cycle
+	// lanes", "See also: ...".
+	relatedLabel = lazyRegexp(`(?i)^(?:read (?:more|also|next)|also read|related(?: stories| articles| coverage| news)?|see also|more on this(?: story)?)[ \t]*:[ \t]*\S`)
+	commentRe    = lazyRegexp(`(?i)\b(add|leave|post|write|view|show|read|\d+) (a )?comments?\b|\bcomments? \(\d+\)|^comments?$|click here`)
+	bylineRe     = lazyRegexp(`^(?:[Bb]y|BY)\s+\p{Lu}`)
+	bulletRune   = "•·▪►▸›»‣◦*-–—"
 )
 
 // adLine matches a line that is nothing but an advertisement's label or
@@ -235,12 +243,13 @@ func clean(doc Document) cleaned {
 		text        string
 	}
 	var blocks []block
+	width := wrapWidth(lines)
 	for i := range lines {
 		l := &lines[i]
 		if l.blank || l.rule != "" {
 			continue
 		}
-		if n := len(blocks); n > 0 && blocks[n-1].last == i-1 && softWrap(lines[i-1].text, l.text) {
+		if n := len(blocks); n > 0 && blocks[n-1].last == i-1 && softWrap(lines[i-1].text, l.text, width) {
 			blocks[n-1].last = i
 			blocks[n-1].text = text[lines[blocks[n-1].first].start:l.end]
 			continue
@@ -254,7 +263,7 @@ func clean(doc Document) cleaned {
 	tail, next := -1, 0
 	for bi, b := range blocks {
 		for ; next < b.first; next++ {
-			if beginsTail(lines[next].rule) {
+			if beginsTail(&lines[next]) {
 				tail = next
 			}
 		}
@@ -295,6 +304,19 @@ func clean(doc Document) cleaned {
 			break
 		}
 		first = b.first
+	}
+	// A site's menu above the headline ("Home", "News", "Sport") is no
+	// headline: the headline is the line under it.
+	if first >= 0 && doc.Headline == "" {
+		if h := headlineBelowMenu(lines, first, width); h >= 0 {
+			for j := range h {
+				if l := &lines[j]; !l.blank && (l.rule == "" || l.rule == RuleHeadline) {
+					l.rule = RuleNavigation
+				}
+			}
+			lines[h].rule = RuleHeadline
+			c.headline = lines[h].text
+		}
 	}
 	c.outlet, c.outletFrom = outletFromNotices(lines, notices, last)
 	if c.outlet == "" && bylineOutlet != "" {
@@ -363,7 +385,7 @@ func clean(doc Document) cleaned {
 			switch {
 			case paraStart < 0:
 				paraStart = l.start
-			case softWrap(lines[i-1].text, l.text):
+			case softWrap(lines[i-1].text, l.text, width):
 				for k := lines[i-1].end; k < l.start; k++ {
 					if view[k] == '\n' || view[k] == '\r' {
 						view[k] = ' '
@@ -434,16 +456,30 @@ func furnitureBetween(lines []line, i, j int) bool {
 	return false
 }
 
-// beginsTail says whether a line removed by rule begins the page's tail: a
-// related-links heading, a navigation list, a comment prompt or a copyright
-// line. Text after one is the page's, not the story's, whatever it reads
-// like (a related story's headline), unless it ends a sentence.
-func beginsTail(rule string) bool {
-	switch rule {
+// beginsTail says whether a line removed by a rule begins the page's tail:
+// a related-links heading, a navigation list, a comment prompt, a copyright
+// line, or the label of sponsored links ("Sponsored content", "Promoted
+// stories", "Paid content"). Text after one is the page's, not the
+// story's, whatever it reads like (a related story's or an advert's
+// headline), unless it ends a sentence. A bare advertisement label
+// ("ADVERTISEMENT", "Story continues below advertisement") stands for a
+// picture inside the story and begins nothing.
+func beginsTail(l *line) bool {
+	switch l.rule {
 	case RuleRelated, RuleNavigation, RuleComment, RuleCopyright:
 		return true
+	case RuleWidget:
+		return isSponsoredLabel(l.text)
 	}
 	return false
+}
+
+// isSponsoredLabel says whether an advertisement's label introduces
+// sponsored links: it names sponsored, promoted, paid, partner or branded
+// content.
+func isSponsoredLabel(s string) bool {
+	return adWordsOnly(s) && (containsFold(s, "sponsored") || containsFold(s, "promoted") ||
+		containsFold(s, "paid") || containsFold(s, "partner") || containsFold(s, "branded")) && adLine().MatchString(s)
 }
 
 // listEnd returns the last line of the bullet list that starts after line
@@ -469,21 +505,21 @@ func listEnd(lines []line, i int) int {
 // document, lines[last] the body's last line (-1 when there is no body).
 // The notice after the body names the publisher, one with a year or "All
 // rights reserved" before one without. A notice above or inside the body
-// counts only with a year or "All rights reserved": a bare "© Jane Roe /
-// Fictional Pictures" there credits a photo, not the outlet.
+// counts only with "All rights reserved": there "© Jane Roe / Fictional
+// Pictures" or "© Sam Park 2026" credits a photo, not the outlet.
 func outletFromNotices(lines []line, notices []int, last int) (name, from string) {
 	bestRank := 3 // 0 is best; 3 names no outlet
 	for _, i := range notices {
 		s := lines[i].text
-		formal := hasYear(s) || containsFold(s, "all rights reserved")
+		reserved := containsFold(s, "all rights reserved")
 		footer := last >= 0 && i > last
 		rank := 3
 		switch {
-		case footer && formal:
+		case footer && (reserved || hasYear(s)):
 			rank = 0
 		case footer:
 			rank = 1
-		case formal:
+		case reserved:
 			rank = 2
 		}
 		if rank >= bestRank {
@@ -497,6 +533,57 @@ func outletFromNotices(lines []line, notices []int, last int) (name, from string
 		return "", ""
 	}
 	return name, "copyright"
+}
+
+// headlineBelowMenu returns the index of the headline when a site's menu
+// stands above it, or -1. The headline is the line just above the byline
+// or dateline that heads the body, lines[first], or with neither just
+// above the body. It must be longer than a menu item, and the lines above
+// it must all be menu items (see isMenuItem), two or more when no byline or
+// dateline marks the headline.
+// A headline with a caption under it ("NATO invites Russia to join missile
+// system", then a caption, then a dateline) keeps its place, as it is no
+// menu item.
+func headlineBelowMenu(lines []line, first, width int) int {
+	h, marked := first-1, false
+	for ; h >= 0; h-- {
+		l := &lines[h]
+		if l.rule == RuleByline || l.rule == RuleDateline {
+			marked = true
+		}
+		if !l.blank && (l.rule == "" || l.rule == RuleHeadline) {
+			break
+		}
+	}
+	if h <= 0 || isMenuItem(&lines[h]) ||
+		lines[h-1].rule == "" && !lines[h-1].blank && softWrap(lines[h-1].text, lines[h].text, width) {
+		// The first line already, a line as short as a menu's (which of
+		// the two is the headline cannot be told), or a line soft-wrapped
+		// after another.
+		return -1
+	}
+	items := 0
+	for j := h - 1; j >= 0; j-- {
+		l := &lines[j]
+		if l.blank || l.rule != "" && l.rule != RuleHeadline {
+			continue
+		}
+		if !isMenuItem(l) {
+			return -1
+		}
+		items++
+	}
+	if items == 0 || !marked && items < 2 {
+		return -1
+	}
+	return h
+}
+
+// isMenuItem says whether a line reads as an item of a site's menu or a
+// section's label: three words or fewer, not a sentence, a lead-in or a
+// Markdown heading ("News", "Local News", "Arts & Culture").
+func isMenuItem(l *line) bool {
+	return !l.headingMD && countFields(l.text, 4) <= 3 && !endsSentence(l.text) && !strings.HasSuffix(l.text, ":")
 }
 
 func firstContent(lines []line) int {
@@ -774,20 +861,101 @@ func lineRule(s string) string {
 	case (strings.HasPrefix(s, "©") || hasPrefixFold(s, "(c) ") || hasPrefixFold(s, "copyright") ||
 		containsFold(s, "all rights reserved")) && isCopyrightNotice(s):
 		return RuleCopyright
-	case n <= 12 && (isWidgetLine(s) || adWordsOnly(s) && adLine().MatchString(s)):
+	case n <= 12 && (isWidgetLine(s) || adWordsOnly(s) && adLine().MatchString(s)), isSitePrompt(s):
 		return RuleWidget
 	case n <= 8 && commentRe().MatchString(s) && !endsSentence(s):
 		return RuleComment
-	case n <= 8 && relatedRe().MatchString(strings.TrimLeft(s, bulletRune+" ")) && !endsSentence(s):
+	case isRelatedHeading(s, n), isRelatedLabel(s):
 		return RuleRelated
 	case isBullet(s) && n <= 8 && !endsSentence(s):
 		return RuleNavigation
 	case n <= 14 && isDateline(s):
 		return RuleDateline
-	case n <= 10 && bylineRe().MatchString(s) && (!strings.HasSuffix(s, ".") || bylineEndsInTime(s)):
+	case n <= 14 && bylineRe().MatchString(s) && bylineWords(s) <= 10 && (!strings.HasSuffix(s, ".") || bylineEndsInTime(s)):
 		return RuleByline
 	}
 	return ""
+}
+
+// isRelatedHeading says whether a line of n words (as countFields counts
+// them, up to 15) heads links to more reading (see relatedRe): a short line
+// that does not end a sentence, or a line of up to 14 words ending in a
+// colon ("You might also be interested in these stories from Portvale:").
+// Such a line is never a lead-in to the story's own list.
+func isRelatedHeading(s string, n int) bool {
+	if n > 14 || endsSentence(s) || n > 8 && !strings.HasSuffix(s, ":") {
+		return false
+	}
+	return relatedRe().MatchString(trimBullets(s))
+}
+
+// isRelatedLabel says whether a line puts a link to another story on the
+// story's own line after a label (see relatedLabel), whatever its length.
+func isRelatedLabel(s string) bool {
+	s = trimBullets(s)
+	if !hasPrefixFold(s, "read") && !hasPrefixFold(s, "also") && !hasPrefixFold(s, "related") &&
+		!hasPrefixFold(s, "see") && !hasPrefixFold(s, "more") {
+		return false // a quick test before the pattern
+	}
+	return relatedLabel().MatchString(s)
+}
+
+// trimBullets reads bullets and spaces off the front of a line.
+func trimBullets(s string) string {
+	if s != "" && isASCIILetter(s[0]) {
+		return s // most lines: no bullet to trim
+	}
+	return strings.TrimLeft(s, bulletsAndSpace)
+}
+
+var bulletsAndSpace = bulletRune + " "
+
+// isSitePrompt says whether a line is the site speaking to its reader
+// rather than the story: a newsletter sign-up ("Sign up for our morning
+// briefing and get the news that matters delivered to your inbox every
+// day") or a cookie notice ("We use cookies to improve your experience. By
+// continuing to browse you agree to our use of cookies"), whatever its
+// length and whether or not it ends a sentence. A sign-up starts with "Sign
+// up" or "Subscribe" and offers a newsletter, briefing or inbox of "our"
+// or "your"; a cookie notice starts with "We use cookies", "This site uses
+// cookies" or "By continuing ... cookies". Story sentences that mention
+// newsletters or cookies start otherwise and are left alone.
+func isSitePrompt(s string) bool {
+	s = trimBullets(s)
+	switch {
+	case hasPrefixFold(s, "sign up"), hasPrefixFold(s, "sign-up"), hasPrefixFold(s, "subscribe"):
+		return newsletterPrompt().MatchString(s)
+	case hasPrefixFold(s, "we "), hasPrefixFold(s, "this "), hasPrefixFold(s, "our "), hasPrefixFold(s, "by "):
+		return cookieNotice().MatchString(s)
+	}
+	return false
+}
+
+var (
+	newsletterPrompt = lazyRegexp(`(?i)^(?:sign[ -]?up|subscribe)\b.*\b(?:our|your)\b.*\b(?:newsletters?|briefings?|bulletins?|digests?|inbox(?:es)?|e-?mails?)\b|` +
+		`^(?:sign[ -]?up|subscribe)\b.*\b(?:newsletters?|briefings?|bulletins?|digests?|inbox(?:es)?|e-?mails?)\b.*\b(?:our|your)\b`)
+	cookieNotice = lazyRegexp(`(?i)^(?:we(?: and our partners)? use cookies|(?:this|our) (?:web)?site uses cookies|by (?:continuing|using)\b.*\bcookies\b)`)
+)
+
+// bylineWords counts the words of a byline that do not say when: "By Jane
+// Roe, Harbor Ledger | Published 7:15 a.m. March 3, 2026" has six ("2026",
+// cut from its date by a comma, counts). The fields are cut at bars and
+// commas; the first, "By" and the name, counts whole, a later one that is
+// a date or time ("Updated 2 hours ago") counts nothing, and marks standing
+// alone are no words.
+func bylineWords(s string) int {
+	n := 0
+	for i, f := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ',' }) {
+		if i > 0 && isDateOrTime(f) {
+			continue
+		}
+		for _, w := range strings.Fields(f) {
+			if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // maxNoticeWords is the most words a copyright notice runs to, with the
@@ -807,7 +975,13 @@ const maxNoticeWords = 20
 // sentence or a lettered clause where "©" cannot), and "The city said all
 // rights reserved under the contract ..." (without a mark in front, "All
 // rights reserved" must be a part of its own).
+//
+// A notice with legal boilerplate may run longer and hold clauses of any
+// length (see isLegalNotice).
 func isCopyrightNotice(s string) bool {
+	if isLegalNotice(s) {
+		return true
+	}
 	if countFields(s, maxNoticeWords+1) > maxNoticeWords {
 		return false
 	}
@@ -829,6 +1003,57 @@ func isCopyrightNotice(s string) bool {
 		}
 	}
 	return marked || reserved
+}
+
+// maxLegalNoticeWords is the most words a copyright notice with legal
+// boilerplate runs to.
+const maxLegalNoticeWords = 60
+
+// isLegalNotice says whether a line is a copyright notice with legal
+// boilerplate after it: "Copyright © 2026 Harbor Ledger Media Group. All
+// rights reserved. Reproduction in whole or in part without written
+// permission is prohibited.", "© 2026 The Harbor Ledger. Use of this site
+// constitutes acceptance of our User Agreement and Privacy Policy." It
+// starts with "©", or with "Copyright" or "(c)" and then "©" or a year, so
+// that prose cannot ("Copyright lawyers said ..."); it says "All rights
+// reserved" or speaks of reproduction, permission, a user agreement, a
+// privacy policy or terms; and what comes first after its marks and years
+// is empty, "All rights reserved" or a name (six words or fewer, starting
+// with a capital or a digit).
+func isLegalNotice(s string) bool {
+	switch {
+	case strings.HasPrefix(s, "©"):
+	case hasPrefixFold(s, "copyright"), hasPrefixFold(s, "(c) "):
+		mark := len("copyright")
+		if s[0] == '(' {
+			mark = len("(c)")
+		}
+		if rest := strings.TrimSpace(s[mark:]); !strings.HasPrefix(rest, "©") && !startsWithYear(rest) {
+			return false
+		}
+	default:
+		return false
+	}
+	if countFields(s, maxLegalNoticeWords+1) > maxLegalNoticeWords {
+		return false
+	}
+	legal := false
+	for _, w := range []string{"all rights reserved", "reproduc", "permission", "user agreement", "privacy policy", "terms of", "terms and conditions"} {
+		if containsFold(s, w) {
+			legal = true
+			break
+		}
+	}
+	if !legal {
+		return false
+	}
+	owner := trimCopyrightMarks(s)
+	if i := strings.IndexFunc(owner, isNoticeCut); i >= 0 {
+		owner = owner[:i]
+	}
+	owner = strings.TrimSpace(owner)
+	return owner == "" || asciiEqualFold(owner, "all rights reserved") && len(owner) == len("all rights reserved") ||
+		countFields(owner, 7) <= 6 && (unicode.IsUpper(firstRune(owner)) || unicode.IsDigit(firstRune(owner)))
 }
 
 // isNoticeCut says whether r parts a copyright line: "© 2026 Harbor Ledger.
@@ -950,6 +1175,12 @@ func hasYear(s string) bool {
 		}
 	}
 	return false
+}
+
+// startsWithYear says whether s starts with a year from 1900 to 2099 that
+// is not the start of a longer number.
+func startsWithYear(s string) bool {
+	return len(s) >= 4 && hasYear(s[:4]) && (len(s) == 4 || !isDigit(s[4]))
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -1131,8 +1362,13 @@ func normalizeDate(s string) string {
 	return validDate(s[:10])
 }
 
+// trailingYear is a year or span of years ending a name: "Harbor Ledger
+// 2020-2026".
+var trailingYear = lazyRegexp(`\s(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$`)
+
 // outletFromCopyright reads the owner out of a copyright line:
-// "© Copyright 2012 Press TV. All rights reserved." gives "Press TV". A
+// "© Copyright 2012 Press TV. All rights reserved." gives "Press TV", and
+// "© Harbor Ledger 2026" gives "Harbor Ledger". A
 // name with a slash is a photo credit, photographer and agency ("© Jane
 // Roe / Fictional Pictures"), and names no outlet.
 func outletFromCopyright(s string) string {
@@ -1141,6 +1377,10 @@ func outletFromCopyright(s string) string {
 		s = s[:i]
 	}
 	s = strings.TrimSpace(s)
+	// A year after the name goes too: "© Harbor Ledger 2026".
+	if loc := trailingYear().FindStringIndex(s); loc != nil {
+		s = strings.TrimSpace(s[:loc[0]])
+	}
 	lower := strings.ToLower(s)
 	if s == "" || strings.HasPrefix(lower, "all rights") || len(strings.Fields(s)) > 6 || strings.Contains(s, "/") {
 		return ""
@@ -1153,9 +1393,11 @@ func outletFromCopyright(s string) string {
 }
 
 // outletFromByline reads an outlet from "By Name | Outlet" or "By Name,
-// Outlet": the field after the name, up to the next bar or comma. A bar is
-// looked for first, as it parts the fields a page's template sets ("By Ana
-// Ruiz, staff writer | River Daily"). A role ("staff writer"), a place
+// Outlet": a field after the name, up to the next bar or comma. The fields
+// after bars are looked at first, as bars part the fields a page's
+// template sets ("By Ana Ruiz, staff writer | River Daily"), then the
+// field after a comma in the name's ("By Jane Roe, Harbor Ledger |
+// Published 7:15 a.m. March 3, 2026"). A role ("staff writer"), a place
 // after "in" or "at", a date or a time ("March 3, 2026", "Updated 10:42
 // a.m.", "2 hours ago") is not an outlet.
 //
@@ -1167,17 +1409,24 @@ func outletFromCopyright(s string) string {
 // file name name it, so the word is left out. After a bar, where templates
 // put the outlet, a single word is taken ("By Ana Ruiz | Reuters").
 func outletFromByline(s string) string {
-	rest := s[3:]
-	i := strings.IndexByte(rest, '|')
-	if i < 0 {
-		i = strings.IndexByte(rest, ',')
+	fields := strings.Split(s[3:], "|")
+	for _, f := range fields[1:] {
+		if name := bylineOutlet(f, false); name != "" {
+			return name
+		}
 	}
-	if i < 0 {
-		return ""
+	if i := strings.IndexByte(fields[0], ','); i >= 0 {
+		return bylineOutlet(fields[0][i+1:], true)
 	}
-	afterComma := rest[i] == ','
-	name := rest[i+1:]
-	if j := strings.IndexAny(name, "|,"); j >= 0 {
+	return ""
+}
+
+// bylineOutlet returns the outlet a byline's field names, up to its first
+// comma, or "" (see outletFromByline); afterComma says the field follows a
+// comma, where a single word is a place as often as an outlet.
+func bylineOutlet(field string, afterComma bool) string {
+	name := field
+	if j := strings.IndexByte(name, ','); j >= 0 {
 		name = name[:j]
 	}
 	name = strings.TrimSpace(name)
@@ -1261,9 +1510,11 @@ func isLongProse(s string) bool {
 // follows: a list ("The following roads will be closed from Monday:") or a
 // quotation ("Mayor Lena Okafor told reporters on Tuesday evening:"). It
 // has four words or more, fewer than half of them the words of share bars
-// and prompts, so "Follow us on social media:" and "Share:" are no lead-ins.
+// and prompts, so "Follow us on social media:" and "Share:" are no lead-ins,
+// and it does not offer more reading (see relatedRe): "You might also be
+// interested in:" heads related links.
 func isLeadIn(s string) bool {
-	if !strings.HasSuffix(s, ":") {
+	if !strings.HasSuffix(s, ":") || relatedRe().MatchString(trimBullets(s)) {
 		return false
 	}
 	words := strings.Fields(strings.ToLower(s))
@@ -1290,18 +1541,64 @@ func endsSentence(s string) bool {
 	return r == '.' || r == '!' || r == '?' || r == '…'
 }
 
-// softWrap says whether next continues the sentence of prev, as in text
-// wrapped at a fixed width: prev does not end a sentence and next starts in
-// lower case or prev is long.
-func softWrap(prev, next string) bool {
-	if endsSentence(prev) || strings.HasSuffix(prev, ":") {
+// softWrap says whether next continues the sentence of prev: prev does not
+// end a sentence or a lead-in, and next starts in lower case, or, in text
+// wrapped at a fixed width (see wrapWidth), next's first word would not
+// have fitted on prev's line. Pasted pages put one paragraph on a line, so
+// there a line that starts with a capital starts a paragraph: the lead
+// under a long headline, photo caption or byline.
+func softWrap(prev, next string, width int) bool {
+	if endsSentence(prev) || strings.HasSuffix(prev, ":") || isBullet(next) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(next)
-	if isBullet(next) {
+	if unicode.IsLower(firstRune(next)) {
+		return true
+	}
+	if width == 0 {
 		return false
 	}
-	return unicode.IsLower(r) || len(prev) >= 60
+	word := next
+	if i := strings.IndexFunc(next, isSpace); i >= 0 {
+		word = next[:i]
+	}
+	return utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(word) > width
+}
+
+// Text wrapped at a fixed width has no line longer than maxWrapWidth
+// runes, and a line of minWrapWidth runes or more.
+const (
+	minWrapWidth = 60
+	maxWrapWidth = 100
+)
+
+// wrapWidth returns the width text is wrapped at, the longest of its lines
+// that no rule removed, in runes; or 0 when it is not wrapped at a fixed
+// width: such a line runs past maxWrapWidth (a pasted page's paragraph), or
+// none is as long as minWrapWidth.
+func wrapWidth(lines []line) int {
+	width := 0
+	for i := range lines {
+		l := &lines[i]
+		if l.blank || l.rule != "" {
+			continue
+		}
+		switch size := l.end - l.start; {
+		case size <= width:
+			// No more runes than bytes: not the longest line.
+		case size > utf8.UTFMax*maxWrapWidth:
+			return 0 // longer than maxWrapWidth runes whatever they are
+		default:
+			if n := utf8.RuneCountInString(l.text); n > maxWrapWidth {
+				return 0
+			} else if n > width {
+				width = n
+			}
+		}
+	}
+	if width < minWrapWidth {
+		return 0
+	}
+	return width
 }
 
 // countFields is len(strings.Fields(s)), counted no further than limit.

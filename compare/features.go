@@ -381,8 +381,21 @@ func (fs *featureSet) featuresOf(ws []word) sentenceFeatures {
 		sf.surfaces = slices.Insert(sf.surfaces, i, surface)
 	}
 	prevQuoted := ""
-	for _, w := range ws {
+	placeholder := false
+	for k, w := range ws {
 		sub = w.sub
+		// Blind mode's "Outlet A", "Outlet B" stand for outlets' names.
+		// Read as a name, "Outlet" would be one name in every sentence
+		// that cites any outlet, joining sentences that cite different
+		// outlets ("told Outlet A", "Outlet C has learned"), and a blind
+		// report would group and score sentences unlike the named one.
+		// The placeholder is no evidence at all, and no quoted pair runs
+		// across it.
+		if placeholder || isBlindPlaceholder(ws, k) {
+			placeholder = !placeholder
+			prevQuoted = ""
+			continue
+		}
 		lower := strings.ToLower(w.text)
 		if w.quoted {
 			if prevQuoted != "" {
@@ -425,6 +438,25 @@ func (fs *featureSet) featuresOf(ws []word) sentenceFeatures {
 		sf.groups = slices.Clone(sf.groups)
 	}
 	return sf
+}
+
+// isBlindPlaceholder says whether ws[k] starts a blind outlet's name, as
+// Blind writes it: the word "Outlet", then a letter or two in capitals
+// (blindLetter).
+func isBlindPlaceholder(ws []word, k int) bool {
+	if ws[k].text != "Outlet" || k+1 >= len(ws) {
+		return false
+	}
+	letter := ws[k+1].text
+	if len(letter) > 2 || ws[k+1].start > ws[k].end+1 {
+		return false
+	}
+	for _, c := range []byte(letter) {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // wordParts splits a hyphenated word into its parts and also keeps it whole

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -26,6 +27,36 @@ func TestWordEnds(t *testing.T) {
 		}
 		if got := dropPossessive(w); got != want {
 			t.Fatalf("dropPossessive(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestBlindPlaceholderNoEvidence checks that blind mode's "Outlet A" gives
+// the aligner no evidence, as name, word or quoted pair, while the word
+// "Outlet" in other uses still does.
+func TestBlindPlaceholderNoEvidence(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string // the features' surfaces, sorted by feature
+	}{
+		{"Dana Roe told Outlet A.", []string{"Dana", "Roe"}},
+		{"Outlet AB's analysis shows cracks.", []string{"analysis", "shows", "cracks"}},
+		// No quoted pair "told outlet", "c everything" or "told everything".
+		{`"We told Outlet C everything," Roe said.`, []string{"Roe", "we told", "everything"}},
+		{"The factory Outlet Mall opened.", []string{"factory", "Outlet", "Mall", "opened"}},
+		{"An outlet a mile away closed.", []string{"outlet", "mile", "away", "closed"}},
+		{"Outlet ABC reopened.", []string{"Outlet", "ABC", "reopened"}},
+	}
+	for _, tc := range tests {
+		fs := newFeatureSet()
+		fs.learnNames(tc.sentence)
+		sf := fs.features(tc.sentence, false)
+		got := slices.Clone(sf.surfaces)
+		want := slices.Clone(tc.want)
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("features of %q: %q, want %q", tc.sentence, got, want)
 		}
 	}
 }

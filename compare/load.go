@@ -48,6 +48,11 @@ type Document struct {
 	Outlet, OutletFrom string
 	Headline           string
 	Published          string
+	// Aliases are other names the input gives its outlet, when a manifest
+	// names it differently: the page's own site name ("The Herald of
+	// Ostrel" for the manifest's "Ostrel Herald"). Blind hides them as it
+	// hides Outlet; the comparison names the outlet by Outlet alone.
+	Aliases []string
 	// Kept, for HTML, are the spans of Text the readable-text extractor
 	// kept as the article; nil means the whole text is a candidate.
 	Kept []Span

@@ -318,6 +318,38 @@ articles:
 			t.Errorf("headline %q, want the outlet's name taken off", h)
 		}
 	})
+	t.Run("a page's own name for an outlet the manifest names", func(t *testing.T) {
+		ev := t.TempDir()
+		page := func(site string) string {
+			return `<html><head><meta property="og:site_name" content="` + site + `"><title>Bridge shut</title></head><body><p>` + loadArticle + `</p></body></html>`
+		}
+		writeFiles(t, ev, map[string]string{
+			ManifestName: "articles:\n  - file: b.html\n    outlet: Ostrel Herald\n  - file: c.html\n    outlet: River Echo\n" +
+				"  - file: d.html\n  - file: a.txt\n    outlet: Epsilon Daily\n",
+			"a.txt":  loadArticle,
+			"b.html": page("The Herald of Ostrel"),
+			"c.html": page("River Echo"),
+			"d.html": page("Delta News"),
+		})
+		got, err := Load(context.Background(), []string{ev}, LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, want := range []struct {
+			outlet  string
+			aliases []string
+		}{
+			{"Ostrel Herald", []string{"The Herald of Ostrel"}},
+			{"River Echo", nil}, // the same name
+			{"Delta News", nil}, // no manifest name
+			{"Epsilon Daily", nil},
+		} {
+			d := got.Documents[i]
+			if d.Outlet != want.outlet || !slices.Equal(d.Aliases, want.aliases) {
+				t.Errorf("%s: outlet %q, aliases %q; want %q, %q", d.Name, d.Outlet, d.Aliases, want.outlet, want.aliases)
+			}
+		}
+	})
 }
 
 // TestLoadEvents loads the test data events through their directories.

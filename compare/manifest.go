@@ -102,6 +102,11 @@ func loadManifest(ctx context.Context, path string, opts LoadOptions) ([]Documen
 			return
 		}
 		if a.Outlet != "" {
+			// The page's own name for the outlet is kept: its text may
+			// use it, and blind mode must hide it too.
+			if doc.Outlet != "" && doc.Outlet != a.Outlet {
+				doc.Aliases = append(doc.Aliases, doc.Outlet)
+			}
 			doc.Outlet, doc.OutletFrom = a.Outlet, "manifest"
 			// A page's title may carry the outlet's name as the manifest
 			// gives it ("Bridge shut | Epsilon Daily").
