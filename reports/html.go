@@ -48,7 +48,10 @@ type htmlView struct {
 	// Reference is the reference outlet's name.
 	Reference string
 	Aligned   int
-	Outlets   []htmlOutlet
+	// NoAlignment says, when no sentence aligns, that the articles may
+	// not be about one event.
+	NoAlignment string
+	Outlets     []htmlOutlet
 	// Headlines is the headlines' row, nil when there are none.
 	Headlines *htmlRow
 	Rows      []htmlRow
@@ -143,6 +146,9 @@ type htmlAttribution struct {
 func newHTMLView(rep *Report) *htmlView {
 	v := &htmlView{Title: rep.Title, Date: rep.Date, Blind: rep.Blind, Aligned: rep.Aligned,
 		QuoteSpan: len(rep.Outlets) + 1, Legend: rep.Legend}
+	if rep.Aligned == 0 && len(rep.Outlets) > 1 {
+		v.NoAlignment = NoAlignment
+	}
 	columns := len(rep.Outlets) + 1
 	names := map[string]string{}
 	for _, o := range rep.Outlets {

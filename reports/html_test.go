@@ -459,7 +459,8 @@ func htmlText(n *html.Node) string {
 }
 
 // TestHTMLEmpty checks that a report with no outlets' quotes, tones or
-// claims still renders a whole page that says so.
+// claims still renders a whole page that says so, and that no sentence
+// aligns.
 func TestHTMLEmpty(t *testing.T) {
 	rep := &Report{Title: "Nothing yet", Outlets: []OutletInfo{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}},
 		Coverage: []Bar{{Outlet: "a", Label: "0 of 0 claims"}, {Outlet: "b", Label: "0 of 0 claims"}}}
@@ -475,8 +476,8 @@ func TestHTMLEmpty(t *testing.T) {
 		t.Errorf("%d side-by-side rows for a report with none", n)
 	}
 	notes := htmlElements(doc, htmlWithClass("empty-note"))
-	if len(notes) != 4 { // quotes, tones, speakers, placement
-		t.Errorf("%d notes saying a part is empty, want 4", len(notes))
+	if len(notes) != 5 { // side by side (no sentence aligns), quotes, tones, speakers, placement
+		t.Errorf("%d notes saying a part is empty, want 5", len(notes))
 	}
 	if len(htmlElements(doc, func(n *html.Node) bool { return n.Data == "svg" })) != 1 {
 		t.Error("want only the coverage chart, which has a bar per outlet")

@@ -240,6 +240,10 @@ func (m *mdWriter) claims() {
 	m.line(fmt.Sprintf("%s that two or more outlets report, and %s that only one outlet has, in story order. "+
 		"Sentence numbers count from the top of each story.",
 		plural(rep.Aligned, "claim", "claims"), plural(unique, "sentence", "sentences")))
+	if rep.Aligned == 0 && len(rep.Outlets) > 1 {
+		m.line("")
+		m.line(mdEscape(NoAlignment, true))
+	}
 	for _, row := range rep.Rows {
 		m.line("")
 		if row.ID == "" {

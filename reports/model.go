@@ -66,6 +66,10 @@ type Row struct {
 	Cells []Cell
 	// Choices are the row's word choices.
 	Choices []ChoiceRow
+	// Closest, for a sentence only one outlet has, gives each other
+	// outlet's closest sentence, in outlet order: the aligner matched
+	// none, but one may report the same fact in other words.
+	Closest []compare.Closest
 }
 
 // Cell is one outlet's text in a row: its sentences cut into spans.
@@ -127,6 +131,8 @@ type ChoiceCell struct {
 
 // QuoteRow is one quoted statement across outlets.
 type QuoteRow struct {
+	// Text is the fullest version's words as the article prints them,
+	// its parts (and quotes) joined by " … " where the quote breaks off.
 	ID, Speaker, Text string
 	Disputed          bool
 	Cells             []QuoteCell
@@ -134,6 +140,8 @@ type QuoteRow struct {
 
 // QuoteCell is one outlet's treatment of a quoted statement.
 type QuoteCell struct {
+	// Text is the outlet's quoted words, shown as QuoteRow.Text is, or
+	// its paraphrasing sentence.
 	Outlet, Status, Symbol, Text, Speaker string
 	// Diff, for an altered quote, is the outlet's words with the changes
 	// marked.
@@ -171,6 +179,10 @@ type PlacementDot struct {
 	Outlet, Row string
 	Position    float64
 }
+
+// NoAlignment is what the reports say when no sentence of one outlet
+// matches another's: the articles may be about different events.
+const NoAlignment = "slant found no sentence of one outlet that matches another's: are these articles about the same event?"
 
 // statusMeanings explain the quote statuses in the legend.
 var statusMeanings = map[string]string{
@@ -282,12 +294,13 @@ func NewReport(r *compare.Result) *Report {
 		}
 		rows = append(rows, keyed{row, key, gi})
 	}
+	closest := compare.ClosestSentences(r)
 	for _, u := range r.Unique {
 		ai := order[u.Outlet]
 		a := &r.Articles[ai]
 		for _, si := range u.Sentences {
 			s := a.Sentences[si]
-			row := Row{Unique: u.Outlet}
+			row := Row{Unique: u.Outlet, Closest: closest[[2]int{ai, si}]}
 			for _, b := range r.Articles {
 				cell := Cell{Outlet: b.ID}
 				if b.ID == u.Outlet {
@@ -312,12 +325,16 @@ func NewReport(r *compare.Result) *Report {
 	for _, s := range statusOrder {
 		rep.Legend = append(rep.Legend, StatusInfo{Status: s, Symbol: StatusSymbols[s], Meaning: statusMeanings[s]})
 	}
+	byID := map[string]*compare.Article{}
+	for i := range r.Articles {
+		byID[r.Articles[i].ID] = &r.Articles[i]
+	}
 	for _, g := range r.Quotes {
-		qr := QuoteRow{ID: g.ID, Speaker: g.Speaker, Text: g.Text, Disputed: g.Disputed}
+		qr := QuoteRow{ID: g.ID, Speaker: g.Speaker, Text: groupWords(byID, g), Disputed: g.Disputed}
 		for _, u := range g.Outlets {
-			qc := QuoteCell{Outlet: u.Outlet, Status: u.Status, Symbol: StatusSymbols[u.Status], Text: u.Text, Speaker: u.Speaker}
+			qc := QuoteCell{Outlet: u.Outlet, Status: u.Status, Symbol: StatusSymbols[u.Status], Text: useWords(byID[u.Outlet], u), Speaker: u.Speaker}
 			if u.Status == compare.StatusAltered {
-				qc.Diff = diffSpans(u.Diff)
+				qc.Diff = diffSpans(u.Diff, useParts(byID[u.Outlet], u))
 			}
 			qr.Cells = append(qr.Cells, qc)
 		}
@@ -461,8 +478,9 @@ func spans(text string, start, end int, changed [][2]int, flags []compare.Flag, 
 
 // diffSpans renders an altered quote's diff as spans: what the outlet
 // wrote, with its own words marked changed, and what it dropped or
-// replaced kept out.
-func diffSpans(ops []compare.DiffOp) []TextSpan {
+// replaced kept out. parts are the outlet's quote parts, so that where
+// its quote breaks off for the attribution, the quote gap shows it.
+func diffSpans(ops []compare.DiffOp, parts []compare.Span) []TextSpan {
 	var out []TextSpan
 	lastTo := -1
 	for _, op := range ops {
@@ -475,10 +493,12 @@ func diffSpans(ops []compare.DiffOp) []TextSpan {
 		default:
 			continue
 		}
-		// A space only where the outlet's text has one, or where its
-		// quote goes on after the attribution.
-		if len(out) > 0 && op.ToStart > lastTo {
-			out = append(out, TextSpan{Text: " "})
+		// A space only where the outlet's text has one; the quote gap
+		// where its quote goes on after the attribution.
+		if len(out) > 0 {
+			if gap := partsGap(parts, lastTo, op.ToStart); gap != "" {
+				out = append(out, TextSpan{Text: gap})
+			}
 		}
 		out = append(out, sp)
 		lastTo = op.ToEnd

@@ -76,7 +76,7 @@ func TestReportModel(t *testing.T) {
 // TestQuoteDiffSpacing checks that an altered quote is rendered with a
 // space between two ops only where the outlet's text has one: "$5bn" with
 // its figure changed stays one word, and a quote's second part, after the
-// attribution, is set apart.
+// attribution, is set apart by " … ".
 func TestQuoteDiffSpacing(t *testing.T) {
 	// "The $6bn plan," he said, "works."
 	ops := []compare.DiffOp{
@@ -86,19 +86,23 @@ func TestQuoteDiffSpacing(t *testing.T) {
 		{Op: compare.OpDelete, FromText: "really", FromStart: 16, FromEnd: 22, ToStart: -1, ToEnd: -1},
 		{Op: compare.OpEqual, FromText: "works.", FromStart: 40, FromEnd: 46, ToText: "works.", ToStart: 28, ToEnd: 34},
 	}
+	// The fuller version has "really" inside its first part; the
+	// outlet's parts are "The $6bn plan," and "works.".
+	fromParts := []compare.Span{{Start: 1, End: 22}, {Start: 40, End: 46}}
+	toParts := []compare.Span{{Start: 1, End: 15}, {Start: 28, End: 34}}
 	tw := &textWriter{}
-	if got, want := tw.quoteDiff(ops), "The $[-5bn-]{+6bn+} plan, [-really-] works."; got != want {
+	if got, want := tw.quoteDiff(ops, fromParts, toParts), "The $[-5bn-]{+6bn+} plan, [-really-] … works."; got != want {
 		t.Errorf("text: %q, want %q", got, want)
 	}
 	var b strings.Builder
-	for _, sp := range diffSpans(ops) {
+	for _, sp := range diffSpans(ops, toParts) {
 		if sp.Changed {
 			b.WriteString("*" + sp.Text + "*")
 		} else {
 			b.WriteString(sp.Text)
 		}
 	}
-	if got, want := b.String(), "The $*6bn* plan, works."; got != want {
+	if got, want := b.String(), "The $*6bn* plan, … works."; got != want {
 		t.Errorf("spans: %q, want %q", got, want)
 	}
 }

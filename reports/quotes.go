@@ -68,11 +68,12 @@ func (t *textWriter) quoteMatrix(r *compare.Result) {
 		if g.Disputed {
 			speaker += " (disputed)"
 		}
-		t.wrap(fmt.Sprintf("  %-*s  %s ", idw, g.ID, marks), fmt.Sprintf("%s: %s", speaker, quoteText(g.Text, 120)))
+		t.wrap(fmt.Sprintf("  %-*s  %s ", idw, g.ID, marks), fmt.Sprintf("%s: %s", speaker, quoteText(groupWords(byID, g), 120)))
 		for _, u := range g.Outlets {
 			switch {
 			case u.Status == compare.StatusAltered:
-				t.wrap("      ", fmt.Sprintf("altered in %s: “%s”", u.Outlet, t.quoteDiff(u.Diff)))
+				t.wrap("      ", fmt.Sprintf("altered in %s: “%s”", u.Outlet,
+					t.quoteDiff(u.Diff, groupParts(byID, g), useParts(byID[u.Outlet], u))))
 			case g.Disputed && u.Speaker != "" && u.Speaker != g.Speaker:
 				t.wrap("      ", fmt.Sprintf("%s attributes it to %s", u.Outlet, u.Speaker))
 			}
@@ -97,9 +98,11 @@ func (t *textWriter) quoteMatrix(r *compare.Result) {
 }
 
 // quoteDiff renders an altered quote: the outlet's words with what differs
-// from the fullest version marked. A space goes between two ops only where
-// the text has one (or, between the parts of a quote, its attribution).
-func (t *textWriter) quoteDiff(ops []compare.DiffOp) string {
+// from the fullest version marked. Between two ops goes what the text has
+// there (see partsGap): a space, nothing, or where the quote breaks off
+// for its attribution, the quote gap; fromParts and toParts are the two
+// versions' parts.
+func (t *textWriter) quoteDiff(ops []compare.DiffOp, fromParts, toParts []compare.Span) string {
 	var b strings.Builder
 	lastFrom, lastTo := -1, -1
 	for _, op := range ops {
@@ -114,8 +117,8 @@ func (t *textWriter) quoteDiff(ops []compare.DiffOp) string {
 		case compare.OpReplace:
 			piece = t.del(op.FromText) + t.ins(op.ToText)
 		}
-		if b.Len() > 0 && gapBefore(op, lastFrom, lastTo) {
-			b.WriteByte(' ')
+		if b.Len() > 0 {
+			b.WriteString(gapBefore(op, lastFrom, lastTo, fromParts, toParts))
 		}
 		b.WriteString(piece)
 		if op.FromEnd >= 0 {
@@ -128,17 +131,133 @@ func (t *textWriter) quoteDiff(ops []compare.DiffOp) string {
 	return b.String()
 }
 
-// gapBefore says whether the text has a gap between an op and the ops
-// before it, which ended at lastFrom and lastTo in the two texts: on the
-// outlet's side when both have one there, else on the fuller version's.
-func gapBefore(op compare.DiffOp, lastFrom, lastTo int) bool {
+// gapBefore is what the text has between an op and the ops before it,
+// which ended at lastFrom and lastTo in the two texts: on the outlet's
+// side when both have one there, else on the fuller version's.
+func gapBefore(op compare.DiffOp, lastFrom, lastTo int, fromParts, toParts []compare.Span) string {
 	switch {
 	case op.ToStart >= 0 && lastTo >= 0:
-		return op.ToStart > lastTo
+		return partsGap(toParts, lastTo, op.ToStart)
 	case op.FromStart >= 0 && lastFrom >= 0:
-		return op.FromStart > lastFrom
+		return partsGap(fromParts, lastFrom, op.FromStart)
 	}
-	return true
+	return " "
+}
+
+// quoteGap stands, in a quote shown to a reader, where the quoted words
+// break off and go on: where the attribution was ("...," she said,
+// "..."), or between two quotes of one statement. The words on either
+// side are the article's own; nothing is put between them that it does
+// not print.
+const quoteGap = " … "
+
+// partsGap is what goes between two stretches of a quote, the first
+// ending at end and the next starting at start (byte offsets into the
+// article): nothing when they touch, a space when they lie in one part
+// (or the parts are not known), and the quote gap when they lie in
+// different parts.
+func partsGap(parts []compare.Span, end, start int) string {
+	if start <= end {
+		return ""
+	}
+	if len(parts) == 0 {
+		return " "
+	}
+	for _, p := range parts {
+		if p.Start <= end && start <= p.End {
+			return " "
+		}
+	}
+	return quoteGap
+}
+
+// quoteWords is what an article quotes in its quotes idx, as shown to a
+// reader: each part of each quote as the article prints it, on one line,
+// the parts joined by the quote gap.
+func quoteWords(a *compare.Article, idx []int) string {
+	var parts []string
+	for _, p := range quoteParts(a, idx) {
+		if s := strings.Join(strings.Fields(a.Text[p.Start:p.End]), " "); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, quoteGap)
+}
+
+// quoteParts are the parts of an article's quotes idx, in order; quotes
+// and parts the article does not hold are passed over.
+func quoteParts(a *compare.Article, idx []int) []compare.Span {
+	if a == nil {
+		return nil
+	}
+	var out []compare.Span
+	for _, qi := range idx {
+		if qi < 0 || qi >= len(a.Quotes) {
+			continue
+		}
+		for _, p := range a.Quotes[qi].Parts {
+			if p.Start >= 0 && p.Start <= p.End && p.End <= len(a.Text) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// useQuotes are the quotes an outlet gives a statement in, none when it
+// paraphrases or leaves it out.
+func useQuotes(u compare.QuoteUse) []int {
+	switch {
+	case u.Status == compare.StatusParaphrased || u.Status == compare.StatusOmitted:
+		return nil
+	case len(u.Quotes) > 0:
+		return u.Quotes
+	case u.Quote >= 0:
+		return []int{u.Quote}
+	}
+	return nil
+}
+
+// useParts are the parts of the quotes an outlet gives a statement in.
+func useParts(a *compare.Article, u compare.QuoteUse) []compare.Span {
+	return quoteParts(a, useQuotes(u))
+}
+
+// useWords is an outlet's version of a statement as shown to a reader:
+// its quoted words (see quoteWords), or its paraphrasing sentence.
+func useWords(a *compare.Article, u compare.QuoteUse) string {
+	if idx := useQuotes(u); a != nil && len(idx) > 0 {
+		if s := quoteWords(a, idx); s != "" {
+			return s
+		}
+	}
+	return u.Text
+}
+
+// groupSource is the fullest version of a statement: the source outlet's
+// article and its treatment of the statement.
+func groupSource(byID map[string]*compare.Article, g compare.QuoteGroup) (*compare.Article, compare.QuoteUse) {
+	for _, u := range g.Outlets {
+		if u.Outlet == g.Source && len(useQuotes(u)) > 0 {
+			return byID[g.Source], u
+		}
+	}
+	return byID[g.Source], compare.QuoteUse{Outlet: g.Source, Status: compare.StatusFull, Quote: g.SourceQuote}
+}
+
+// groupWords is the fullest version of a statement as shown to a reader.
+func groupWords(byID map[string]*compare.Article, g compare.QuoteGroup) string {
+	a, u := groupSource(byID, g)
+	if a == nil {
+		return g.Text
+	}
+	return useWords(a, u)
+}
+
+// groupParts are the parts of the fullest version of a statement.
+func groupParts(byID map[string]*compare.Article, g compare.QuoteGroup) []compare.Span {
+	a, u := groupSource(byID, g)
+	return useParts(a, u)
 }
 
 // quoteText shortens a quote to about n characters at a word boundary.
@@ -150,7 +269,7 @@ func quoteText(s string, n int) string {
 	if cut < n/2 {
 		cut = n
 	}
-	return "“" + strings.TrimRight(s[:cut], " ,;:") + " …”"
+	return "“" + strings.TrimRight(s[:cut], " ,;:…") + " …”"
 }
 
 // QuotesDocument is the JSON form of slant quotes: each article's quotes
@@ -195,13 +314,13 @@ func QuotesText(w io.Writer, articles []compare.Article, o TextOptions) error {
 		}
 		fmt.Fprintf(t.w, "%s\n", t.style(ansiBold, fmt.Sprintf("%s (%s): %s, %s", a.ID, a.Outlet,
 			plural(len(a.Quotes), "quote", "quotes"), plural(len(a.Statements), "reported statement", "reported statements"))))
-		for _, q := range a.Quotes {
+		for qi, q := range a.Quotes {
 			speaker := q.Speaker
 			if speaker == "" {
 				speaker = "unattributed"
 			}
 			t.wrap(fmt.Sprintf("  %-3s ", fmt.Sprintf("%d.", q.Index+1)), fmt.Sprintf("%s (%s, %s %d–%d): “%s”", speaker, q.Kind,
-				sentenceLabel(q.Sentences), q.Start, q.End, q.Text))
+				sentenceLabel(q.Sentences), q.Start, q.End, quoteWords(a, []int{qi})))
 		}
 		for _, s := range a.Statements {
 			t.wrap("  ~   ", fmt.Sprintf("%s %s (reported, [%d]): %s", s.Speaker, s.Verb, s.Sentence+1, s.Text))

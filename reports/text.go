@@ -107,6 +107,9 @@ func (t *textWriter) render(r *compare.Result) {
 	}
 
 	t.heading(fmt.Sprintf("ALIGNED CLAIMS (%d)", len(r.Alignments)))
+	if len(r.Alignments) == 0 && len(r.Articles) > 1 {
+		t.wrap("  none: ", NoAlignment)
+	}
 	for _, g := range r.Alignments {
 		fmt.Fprintln(t.w)
 		t.wrap(t.style(ansiBold, g.ID)+"  ", t.style(ansiDim, fmt.Sprintf("score %.2f  %s", g.Score, evidenceLine(g.Evidence))))

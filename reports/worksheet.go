@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,31 +33,38 @@ const (
 // Worksheet writes a student handout of exercises on the report, each
 // numbered, with room for the answers:
 //
-//  1. Same thing, different words: up to five word choices, each
-//     outlet's sentence quoted (one item per claim), asking which word
-//     each outlet uses and what it suggests. Concepts (names for one
-//     thing) come before categories (words to watch), then the choices
-//     more outlets take part in, then sentences before headlines; a
-//     choice in a claim and a group not yet picked comes first, then one
-//     in a claim not yet picked, then any. The report does not say which
-//     groups are categories; a group is taken for one when an outlet's
-//     tone figures count it, since only categories are counted there.
+//  1. Same thing, different words: up to five claims (one item each)
+//     where outlets use different terms of one lexicon group, each
+//     outlet's sentence quoted, asking which word each outlet uses and
+//     what it suggests. A word choice counts only where it sets two or
+//     more different terms side by side; outlets that write the same word
+//     are one term. The claims are picked by their best choice (see
+//     wsPickChoices): a neutral term against a loaded one first, all
+//     neutral terms last. The report does not say which groups are
+//     categories; a group is taken for one when it is not a concept.
 //  2. Missing voices: up to five quotes that some outlets quote and others
 //     leave out, one per speaker before a speaker's second, asking which
 //     outlet leaves each out and whose voice that removes.
-//  3. Facts only one outlet reports: up to five sentences only one outlet
-//     has, asking which outlet reports each and why: first one from each
-//     outlet, in its own words rather than mostly a quote where it has
-//     one, then further ones in the outlets' own words, outlet by outlet.
+//  3. Facts only one outlet seems to report: up to five sentences the
+//     comparison matched to no other outlet's, asking which outlet
+//     reports each, whether another reports it in other words, and why
+//     it may matter: first one from each outlet, in its own words rather
+//     than mostly a quote where it has one, then further ones in the
+//     outlets' own words, outlet by outlet. Left out when no sentence
+//     aligns at all.
 //  4. Headlines: every outlet's headline, asking what each emphasizes and
 //     what it leaves out.
 //  5. Changed quotes: up to five quotes an outlet altered, the two
 //     versions side by side, asking what changed.
 //
 // An exercise the articles give nothing for is left out and the others
-// numbered on. Items keep the report's order. The worksheet is meant to be
-// made from a blind comparison ("Outlet A", "Outlet B", ...), and names
-// the outlets as the report does. WorksheetKey writes its answers.
+// numbered on; one that leaves some out says how many more the full
+// report has. Items keep the report's order. Quotes are shown as the
+// articles print them, with " … " where a quote breaks off for its
+// attribution. When no sentence aligns, the lead says the articles may
+// not be about one event. The worksheet is meant to be made from a blind
+// comparison ("Outlet A", "Outlet B", ...), and names the outlets as the
+// report does. WorksheetKey writes its answers.
 func Worksheet(w io.Writer, rep *Report, o WorksheetOptions) error {
 	return writeSheet(w, newWorksheet(rep, nil, false), o)
 }
@@ -64,10 +72,13 @@ func Worksheet(w io.Writer, rep *Report, o WorksheetOptions) error {
 // WorksheetKey writes the answer key of the worksheet of the same report:
 // which outlet is which (key, from compare.Blind; when it is empty, it
 // says the worksheet was not blind), then, exercise by exercise, the
-// answers the comparison gives: each outlet's term with the lexicon's
-// note, which outlets leave out each quote and who said it, which outlet
-// alone reports each fact, the headlines' differing words, and the words
-// changed in each altered quote.
+// answers the comparison gives: the outlets that use each term, with the
+// lexicon's note; which outlets leave out each quote and who said it;
+// which outlet reports each fact, that slant found no matching sentence
+// in the others, and each other outlet's closest sentence (Row.Closest)
+// to check it against; the headlines with the words the reference's
+// headline does not have in bold; and the words changed in each altered
+// quote.
 func WorksheetKey(w io.Writer, rep *Report, key []compare.BlindKey, o WorksheetOptions) error {
 	return writeSheet(w, newWorksheet(rep, key, true), o)
 }
@@ -108,6 +119,9 @@ type wsSection struct {
 	ID, Title    string
 	Instructions string
 	Items        []wsItem
+	// More says how many more the full report has, when the exercise
+	// leaves some out.
+	More string
 }
 
 // wsItem is one question of an exercise, or its answer.
@@ -179,6 +193,9 @@ func newWorksheet(rep *Report, key []compare.BlindKey, answers bool) *wsSheet {
 		s.Lead = []string{fmt.Sprintf("These exercises are about %s on the same event, from %s. "+
 			"Read them side by side before you start, and answer from what the articles say.", wsCount(len(outlets)), wsList(outlets))}
 	}
+	if rep.Aligned == 0 && len(rep.Outlets) > 1 {
+		s.Lead = append(s.Lead, NoAlignment)
+	}
 	if rep.Date != "" {
 		s.Lead = append([]string{"Event date: " + rep.Date}, s.Lead...)
 	}
@@ -216,8 +233,8 @@ func (b *wsBuilder) plainName(id string) string {
 	return id
 }
 
-// wordChoices is exercise 1: one item per claim, with the word choices
-// picked in it.
+// wordChoices is exercise 1: one item per claim picked, with every
+// word choice of the claim that sets different terms side by side.
 func (b *wsBuilder) wordChoices() wsSection {
 	sec := wsSection{ID: "words", Title: "Same thing, different words",
 		Instructions: "Each outlet below reports the same thing, but they do not use the same words for it."}
@@ -227,16 +244,21 @@ func (b *wsBuilder) wordChoices() wsSection {
 			categories[wc.Group] = true
 		}
 	}
-	picked := wsPickChoices(b.rep, categories, b.rows)
+	cands, claims := wsPickChoices(b.rep, categories, b.rows)
 	done := map[string]bool{}
-	for _, first := range picked {
+	more := 0
+	for _, first := range cands {
+		if !claims[first.Row] {
+			more++
+			continue
+		}
 		if done[first.Row] {
 			continue
 		}
 		done[first.Row] = true
 		var choices []ChoiceRow
 		in := map[string]bool{}
-		for _, wc := range picked {
+		for _, wc := range cands {
 			if wc.Row == first.Row {
 				choices = append(choices, wc)
 				for _, c := range wc.Choices {
@@ -264,10 +286,15 @@ func (b *wsBuilder) wordChoices() wsSection {
 					kind = "a category of words to watch"
 				}
 				it.Answers = append(it.Answers, []inline{{Text: "Lexicon group " + wc.Group + " (" + kind + "):"}})
-				for _, c := range wc.Choices {
-					ans := []inline{{Text: b.name(c.Outlet), Strong: true}, {Text: " uses “"}, {Text: c.Term, Em: true}, {Text: "” (" + c.Tone + ")"}}
-					if c.Note != "" {
-						ans = append(ans, inline{Text: ": " + c.Note})
+				for _, term := range wsTerms(wc) {
+					ans := b.strongNames(term.Outlets)
+					verb := " uses “"
+					if len(term.Outlets) > 1 {
+						verb = " use “"
+					}
+					ans = append(ans, inline{Text: verb}, inline{Text: term.Term, Em: true}, inline{Text: "” (" + term.Tone + ")"})
+					if term.Note != "" {
+						ans = append(ans, inline{Text: ": " + term.Note})
 					}
 					it.Answers = append(it.Answers, ans)
 				}
@@ -280,62 +307,130 @@ func (b *wsBuilder) wordChoices() wsSection {
 		}
 		sec.Items = append(sec.Items, it)
 	}
+	sec.More = wsMore(more, "word choice", "word choices")
 	return sec
 }
 
-// wsPickChoices picks the word choices for exercise 1 from those whose
-// sentences the report has: concepts before categories, then the choices
-// more outlets take part in, then sentences before headlines; a choice in
-// a claim and a group not yet picked first, then one in a claim not yet
-// picked, then any; at most wsMaxChoices, in the report's order.
-func wsPickChoices(rep *Report, categories map[string]bool, rows map[string]*Row) []ChoiceRow {
+// strongNames writes outlets' names in bold, as "A, B and C".
+func (b *wsBuilder) strongNames(ids []string) []inline {
+	var out []inline
+	for i, id := range ids {
+		switch {
+		case i == 0:
+		case i == len(ids)-1:
+			out = append(out, inline{Text: " and "})
+		default:
+			out = append(out, inline{Text: ", "})
+		}
+		out = append(out, inline{Text: b.name(id), Strong: true})
+	}
+	return out
+}
+
+// wsTerm is one term of a word choice and the outlets that use it.
+type wsTerm struct {
+	Term, Tone, Note string
+	Outlets          []string
+}
+
+// wsTerms are a word choice's different terms in the order the choice
+// gives them, each with every outlet that uses it: two outlets that
+// write the same word are one term, not a difference. Terms are the same
+// when they differ only in case and spacing.
+func wsTerms(wc ChoiceRow) []wsTerm {
+	var out []wsTerm
+	at := map[string]int{}
+	for _, c := range wc.Choices {
+		k := strings.ToLower(strings.Join(strings.Fields(c.Term), " "))
+		if i, ok := at[k]; ok {
+			if !slices.Contains(out[i].Outlets, c.Outlet) {
+				out[i].Outlets = append(out[i].Outlets, c.Outlet)
+			}
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, wsTerm{Term: c.Term, Tone: c.Tone, Note: c.Note, Outlets: []string{c.Outlet}})
+	}
+	return out
+}
+
+// wsContrast ranks a word choice by its terms' tones: 0 when a neutral
+// term stands against a marked one (loaded, doubt, ...), 1 when all its
+// terms are marked, 2 when all are neutral.
+func wsContrast(terms []wsTerm) int {
+	neutral, marked := false, false
+	for _, t := range terms {
+		if t.Tone == "neutral" || t.Tone == "" {
+			neutral = true
+		} else {
+			marked = true
+		}
+	}
+	switch {
+	case neutral && marked:
+		return 0
+	case marked:
+		return 1
+	}
+	return 2
+}
+
+// wsPickChoices returns the word choices exercise 1 may ask about, in the
+// report's order, and the claims it asks about. A choice counts when the
+// report has its sentences and it sets two or more different terms side
+// by side. The claims are picked by their choices, best first: a neutral
+// term against a marked one, then marked terms only, then neutral ones
+// only; concepts before categories; more different terms, then more
+// outlets; sentences before headlines. Of the choices with a marked
+// term, one in a claim and a group not yet picked comes first, then one
+// in a claim not yet picked; then a choice of neutral terms only in a
+// claim not yet picked; at most wsMaxChoices claims.
+func wsPickChoices(rep *Report, categories map[string]bool, rows map[string]*Row) ([]ChoiceRow, map[string]bool) {
 	type cand struct {
-		i                  int
-		category, headline bool
-		outlets            int
+		i, contrast, terms, outlets int
+		category, headline          bool
 	}
 	var cands []cand
+	var all []ChoiceRow
 	for i, wc := range rep.WordChoices {
 		headline := wc.Row == "headline"
 		if headline && len(rep.Headlines) == 0 || !headline && rows[wc.Row] == nil {
 			continue
 		}
+		terms := wsTerms(wc)
 		n := len(wsChoiceOutlets(rep, wc))
-		if n < 2 {
+		if len(terms) < 2 || n < 2 {
 			continue
 		}
-		cands = append(cands, cand{i, categories[wc.Group], headline, n})
+		cands = append(cands, cand{i, wsContrast(terms), len(terms), n, categories[wc.Group], headline})
+		all = append(all, wc)
 	}
 	sort.SliceStable(cands, func(x, y int) bool {
 		a, b := cands[x], cands[y]
-		if a.category != b.category {
+		switch {
+		case a.contrast != b.contrast:
+			return a.contrast < b.contrast
+		case a.category != b.category:
 			return !a.category
-		}
-		if a.outlets != b.outlets {
+		case a.terms != b.terms:
+			return a.terms > b.terms
+		case a.outlets != b.outlets:
 			return a.outlets > b.outlets
 		}
 		return !a.headline && b.headline
 	})
-	picked := map[int]bool{}
 	groups, claims := map[string]bool{}, map[string]bool{}
 	for pass := 0; pass < 3; pass++ {
 		for _, c := range cands {
 			wc := rep.WordChoices[c.i]
-			if len(picked) == wsMaxChoices || picked[c.i] || pass < 2 && claims[wc.Row] || pass < 1 && groups[wc.Group] {
+			if len(claims) == wsMaxChoices || claims[wc.Row] || pass < 2 && c.contrast == 2 || pass < 1 && groups[wc.Group] {
 				continue
 			}
-			picked[c.i] = true
 			groups[wc.Group] = true
 			claims[wc.Row] = true
 		}
 	}
-	var out []ChoiceRow
-	for i, wc := range rep.WordChoices {
-		if picked[i] {
-			out = append(out, wc)
-		}
-	}
-	return out
+	return all, claims
 }
 
 // wsChoiceOutlets lists the outlets of a word choice in outlet order,
@@ -411,6 +506,7 @@ func (b *wsBuilder) voices() wsSection {
 			speakers[sp] = true
 		}
 	}
+	sec.More = wsMore(len(cands)-len(picked), "quote that some outlets leave out", "quotes that some outlets leave out")
 	for _, i := range cands {
 		if !picked[i] {
 			continue
@@ -468,10 +564,18 @@ func (b *wsBuilder) statusAnswers(q QuoteRow) [][]inline {
 	return out
 }
 
-// facts is exercise 3.
+// facts is exercise 3: sentences the comparison matched to no other
+// outlet's. The aligner may miss a fact another outlet words otherwise,
+// so the exercise says what slant found, asks the students to check, and
+// the key shows each other outlet's closest sentence. Nothing is asked
+// when no sentence aligns at all: then every sentence is one outlet's.
 func (b *wsBuilder) facts() wsSection {
-	sec := wsSection{ID: "facts", Title: "Facts only one outlet reports",
-		Instructions: "Each of these sentences appears in only one of the articles."}
+	sec := wsSection{ID: "facts", Title: "Facts only one outlet seems to report",
+		Instructions: "slant found no sentence in the other articles that matches each of these. " +
+			"That does not prove the others leave the fact out: one may report it in other words."}
+	if b.rep.Aligned == 0 {
+		return sec
+	}
 	// Each outlet's sentences mostly in its own words, and the others.
 	own, quoted := map[string][]int{}, map[string][]int{}
 	for i, r := range b.rep.Rows {
@@ -509,11 +613,17 @@ func (b *wsBuilder) facts() wsSection {
 		}
 	}
 	picked := map[int]bool{}
+	unique := 0
 	for _, i := range order {
+		if picked[i] {
+			continue
+		}
+		unique++
 		if len(picked) < wsMaxFacts {
 			picked[i] = true
 		}
 	}
+	sec.More = wsMore(unique-len(picked), "sentence found in only one outlet", "sentences found in only one outlet")
 	for i, r := range b.rep.Rows {
 		if !picked[i] {
 			continue
@@ -533,14 +643,23 @@ func (b *wsBuilder) facts() wsSection {
 				}
 			}
 			it.Answers = [][]inline{
-				{{Text: "Only "}, {Text: b.name(r.Unique), Strong: true}, {Text: " reports it: " + wsSentences(cell.Sentences) + " of its story."}},
-				{{Text: "Left out by: " + strings.Join(others, ", ") + "."}},
+				{{Text: "Reported by "}, {Text: b.name(r.Unique), Strong: true}, {Text: ": " + wsSentences(cell.Sentences) + " of its story."}},
+				{{Text: "slant found no matching sentence in " + strings.Join(others, ", ") +
+					". Check whether they report it in other words. The closest sentence of each, the one that shares the most words with it:"}},
+			}
+			for _, c := range r.Closest {
+				if c.Sentence < 0 {
+					it.Answers = append(it.Answers, []inline{{Text: b.name(c.Outlet) + ": no sentence shares a word with it (small words such as “the” aside)."}})
+					continue
+				}
+				it.Answers = append(it.Answers, []inline{{Text: b.name(c.Outlet) + ", " + wsSentences([]int{c.Sentence}) + ": "}, {Text: c.Text}})
 			}
 		} else {
 			it.Questions = []wsQuestion{
 				{Letter: "(a)", Text: "Which outlet reports this?", Lines: 1},
-				{Letter: "(b)", Text: "Why might this fact matter to a reader?", Lines: 2},
-				{Letter: "(c)", Text: "Why might the other outlets leave it out?", Lines: 2},
+				{Letter: "(b)", Text: "Does another article report the same fact in other words? If so, which one, and where?", Lines: 1},
+				{Letter: "(c)", Text: "Why might this fact matter to a reader?", Lines: 2},
+				{Letter: "(d)", Text: "If the other outlets leave it out, why might they?", Lines: 2},
 			}
 		}
 		sec.Items = append(sec.Items, it)
@@ -580,32 +699,53 @@ func (b *wsBuilder) headlines() wsSection {
 		return sec
 	}
 	if b.key {
-		marked := map[string][]inline{}
-		for _, c := range b.rep.Headlines {
-			if !c.Empty() {
-				marked[c.Outlet] = spanInlines(c.Spans, nil)
+		// The headlines are set against the reference's, or the first
+		// outlet's where the reference has none.
+		base := ""
+		for _, o := range b.rep.Outlets {
+			if strings.TrimSpace(o.Headline) != "" && (base == "" || o.ID == b.rep.Reference) {
+				base = o.ID
 			}
 		}
-		it.Answers = append(it.Answers, []inline{{Text: "Words in bold are not in " + b.name(b.rep.Reference) +
+		var baseHeadline string
+		spans := map[string][]TextSpan{}
+		for _, o := range b.rep.Outlets {
+			spans[o.ID] = []TextSpan{{Text: o.Headline}}
+			if o.ID == base {
+				baseHeadline = o.Headline
+			}
+		}
+		for _, c := range b.rep.Headlines {
+			if !c.Empty() {
+				spans[c.Outlet] = c.Spans
+			}
+		}
+		it.Answers = append(it.Answers, []inline{{Text: "Words in bold are not in " + b.name(base) +
 			"'s headline; words in italics are in the lexicon."}})
 		for _, o := range b.rep.Outlets {
-			text, ok := marked[o.ID]
-			if !ok {
-				if strings.TrimSpace(o.Headline) == "" {
-					continue
-				}
-				text = []inline{{Text: o.Headline}}
+			if strings.TrimSpace(o.Headline) == "" {
+				continue
 			}
+			text := wsHeadlineWords(spans[o.ID], baseHeadline)
 			it.Answers = append(it.Answers, append([]inline{{Text: b.name(o.ID) + ": "}}, text...))
 		}
 		for _, wc := range b.rep.WordChoices {
-			if wc.Row != "headline" {
+			terms := wsTerms(wc)
+			if wc.Row != "headline" || len(terms) < 2 {
 				continue
 			}
-			for _, c := range wc.Choices {
-				ans := []inline{{Text: "Word choice, " + wc.Group + ": " + b.name(c.Outlet) + " uses “"}, {Text: c.Term, Em: true}, {Text: "” (" + c.Tone + ")"}}
-				if c.Note != "" {
-					ans = append(ans, inline{Text: ": " + c.Note})
+			for _, term := range terms {
+				names := make([]string, len(term.Outlets))
+				for i, id := range term.Outlets {
+					names[i] = b.name(id)
+				}
+				verb := " uses “"
+				if len(names) > 1 {
+					verb = " use “"
+				}
+				ans := []inline{{Text: "Word choice, " + wc.Group + ": " + wsList(names) + verb}, {Text: term.Term, Em: true}, {Text: "” (" + term.Tone + ")"}}
+				if term.Note != "" {
+					ans = append(ans, inline{Text: ": " + term.Note})
 				}
 				it.Answers = append(it.Answers, ans)
 			}
@@ -620,10 +760,91 @@ func (b *wsBuilder) headlines() wsSection {
 	return sec
 }
 
+// wsHeadlineWords marks a headline for the key: its words that the base
+// headline does not have in bold (in any case, and a possessive "'s"
+// aside: "Moscow's" is in a headline that says "Moscow"), lexicon terms
+// in italics.
+func wsHeadlineWords(spans []TextSpan, base string) []inline {
+	have := map[string]bool{}
+	for _, w := range headlineWords(base) {
+		have[headlineWordKey(base[w[0]:w[1]])] = true
+	}
+	var out []inline
+	for _, sp := range spans {
+		at := 0
+		for _, w := range headlineWords(sp.Text) {
+			if w[0] > at {
+				out = append(out, inline{Text: sp.Text[at:w[0]], Em: sp.Flag != nil})
+			}
+			out = append(out, inline{Text: sp.Text[w[0]:w[1]], Em: sp.Flag != nil, Strong: !have[headlineWordKey(sp.Text[w[0]:w[1]])]})
+			at = w[1]
+		}
+		if at < len(sp.Text) {
+			out = append(out, inline{Text: sp.Text[at:], Em: sp.Flag != nil})
+		}
+	}
+	// What stands between two words in bold, marked alike, is in bold
+	// too, so that they read as one stretch ("pre-emptive strike").
+	for i := 1; i+1 < len(out); i++ {
+		prev, gap, next := out[i-1], out[i], out[i+1]
+		if !gap.Strong && prev.Strong && next.Strong && prev.Em == gap.Em && next.Em == gap.Em && len(headlineWords(gap.Text)) == 0 {
+			out[i].Strong = true
+		}
+	}
+	// Pieces marked alike are one.
+	merged := out[:0]
+	for _, in := range out {
+		if n := len(merged); n > 0 && merged[n-1].Strong == in.Strong && merged[n-1].Em == in.Em {
+			merged[n-1].Text += in.Text
+			continue
+		}
+		merged = append(merged, in)
+	}
+	return merged
+}
+
+// headlineWords are the byte ranges of a headline's words: runs of
+// letters and digits, with an apostrophe inside a word kept in it.
+func headlineWords(s string) [][2]int {
+	var out [][2]int
+	start := -1
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i, r := range s {
+		switch {
+		case isWord(r):
+			if start < 0 {
+				start = i
+			}
+		case (r == '\'' || r == '’') && start >= 0:
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if !isWord(next) {
+				out = append(out, [2]int{start, i})
+				start = -1
+			}
+		default:
+			if start >= 0 {
+				out = append(out, [2]int{start, i})
+				start = -1
+			}
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, len(s)})
+	}
+	return out
+}
+
+// headlineWordKey is how a headline word is compared: in lower case,
+// with a straight apostrophe, without a possessive "'s".
+func headlineWordKey(w string) string {
+	return strings.TrimSuffix(strings.ToLower(strings.ReplaceAll(w, "’", "'")), "'s")
+}
+
 // altered is exercise 5.
 func (b *wsBuilder) altered() wsSection {
 	sec := wsSection{ID: "changed-quotes", Title: "Changed quotes",
 		Instructions: "These outlets quote the same words, but not in the same way."}
+	more := 0
 	for _, q := range b.rep.Quotes {
 		var full []string
 		for _, c := range q.Cells {
@@ -636,7 +857,11 @@ func (b *wsBuilder) altered() wsSection {
 			first = "Quoted by " + wsList(full)
 		}
 		for _, c := range q.Cells {
-			if c.Status != compare.StatusAltered || len(sec.Items) == wsMaxAltered {
+			if c.Status != compare.StatusAltered {
+				continue
+			}
+			if len(sec.Items) == wsMaxAltered {
+				more++
 				continue
 			}
 			it := wsItem{Title: "Quote " + q.ID, Passages: []wsPassage{
@@ -665,7 +890,20 @@ func (b *wsBuilder) altered() wsSection {
 			sec.Items = append(sec.Items, it)
 		}
 	}
+	sec.More = wsMore(more, "changed quote", "changed quotes")
 	return sec
+}
+
+// wsMore says how many more of a kind the full report has, or "" for
+// none.
+func wsMore(n int, one, many string) string {
+	switch {
+	case n <= 0:
+		return ""
+	case n == 1:
+		return "1 more " + one + " is in the full report."
+	}
+	return fmt.Sprintf("%d more %s are in the full report.", n, many)
 }
 
 // wsSentences names sentences counted from 1: "sentence 3", "sentences
@@ -791,6 +1029,10 @@ func (s *wsSheet) markdown(w *bufio.Writer) {
 				}
 			}
 		}
+		if sec.More != "" {
+			line("")
+			line(mdEscape(sec.More, true))
+		}
 	}
 }
 
@@ -826,6 +1068,7 @@ th, td { border: 1px solid #999; padding: .25em .6em; text-align: left; vertical
 ul.answers { margin: .4em 0; padding-left: 1.4em; }
 ul.answers li { margin: .2em 0; }
 .item { break-inside: avoid; page-break-inside: avoid; }
+.more { font-style: italic; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
@@ -867,6 +1110,7 @@ ul.answers li { margin: .2em 0; }
 {{range .Answers}}<li>{{template "inline" .}}</li>
 {{end}}</ul>
 {{end}}</div>
+{{end}}{{with .More}}<p class="more">{{.}}</p>
 {{end}}</section>
 {{end}}</body>
 </html>

@@ -3,9 +3,11 @@ package reports
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -289,7 +291,7 @@ func TestWorksheetAnswers(t *testing.T) {
 				}
 			}
 		}
-		facts := items["Facts only one outlet reports"]
+		facts := items["Facts only one outlet seems to report"]
 		if len(facts) == 0 {
 			t.Errorf("%s: the key answers no question about facts only one outlet reports", dir)
 		}
@@ -297,7 +299,7 @@ func TestWorksheetAnswers(t *testing.T) {
 			body = mdPlain(body)
 			n := 0
 			for _, o := range rep.Outlets {
-				if strings.Contains(body, "Only "+names[o.ID]+" reports it") {
+				if strings.Contains(body, "Reported by "+names[o.ID]+":") {
 					n++
 				}
 			}
@@ -339,5 +341,428 @@ func TestWorksheetFormats(t *testing.T) {
 	}
 	if err := WorksheetKey(&b, rep, nil, WorksheetOptions{Format: "pdf"}); err == nil || b.Len() > 0 {
 		t.Errorf("key format pdf: error %v, %d bytes written; want an error and nothing", err, b.Len())
+	}
+}
+
+// wsExercise returns a sheet's exercise with the id, or nil.
+func wsExercise(s *wsSheet, id string) *wsSection {
+	for i := range s.Sections {
+		if s.Sections[i].ID == id {
+			return &s.Sections[i]
+		}
+	}
+	return nil
+}
+
+// inlineText is the text of inlines without their marks.
+func inlineText(ins []inline) string {
+	var b strings.Builder
+	for _, in := range ins {
+		b.WriteString(in.Text)
+	}
+	return b.String()
+}
+
+// TestWorksheetFactsFound checks that exercise 3 says what slant found,
+// not a verdict: no "only X reports it" or "left out by", but which
+// outlet reports the sentence, that slant found no matching sentence in
+// the others, and each other outlet's closest sentence, as that outlet
+// prints it, for the teacher to judge. Where the aligner missed a fact
+// reworded, the closest sentence shows it: NATO's "keep talking to
+// Moscow" is Press TV's "continue its dialogue with Russia", Solvik's
+// crowd estimate is the Commerce Ledger's.
+func TestWorksheetFactsFound(t *testing.T) {
+	known := map[string][2]string{
+		"nato-missile-shield-2012": {"He claimed the Washington-dominated alliance would keep talking to Moscow",
+			"(Press TV), sentence 5: The NATO chief also stated that the US-led Western military alliance will continue its dialogue with Russia"},
+		"solvik-port-protest-2026": {"Police estimated the crowd at 2,400, while the union put it at 5,000.",
+			"(The Commerce Ledger), sentence 7: The blockade began at seven in the morning"},
+	}
+	for _, dir := range events(t) {
+		name := filepath.Base(dir)
+		res, key := blindEvent(t, dir)
+		rep := NewReport(res)
+		real := map[string]string{}
+		for _, k := range key {
+			real[k.Name] = k.Name + " (" + k.Outlet + ")"
+		}
+		names, sentences := map[string]string{}, map[string][]compare.Sentence{}
+		for i, o := range rep.Outlets {
+			names[o.ID] = real[o.Name]
+			sentences[o.ID] = res.Articles[i].Sentences
+		}
+		ws := mdPlain(string(renderWorksheet(t, rep, "markdown")))
+		ks := mdPlain(string(renderKey(t, rep, key, "markdown")))
+		for _, verdict := range []string{"Left out by", "reports it:", "appears in only one of the articles"} {
+			if strings.Contains(ws, verdict) || strings.Contains(ks, verdict) {
+				t.Errorf("%s: the worksheet or key still says %q", name, verdict)
+			}
+		}
+		if !strings.Contains(ws, "slant found no sentence in the other articles that matches each of these.") {
+			t.Errorf("%s: the worksheet does not say the facts are what slant found", name)
+		}
+		sheet := newWorksheet(rep, key, true)
+		facts := wsExercise(sheet, "facts")
+		if facts == nil || len(facts.Items) == 0 {
+			t.Fatalf("%s: no facts exercise", name)
+		}
+		closest := compare.ClosestSentences(res)
+		found := false
+		for _, it := range facts.Items {
+			fact := inlineText(it.Passages[0].Text)
+			var row *Row
+			var at [2]int // the fact's article and sentence
+			for i := range rep.Rows {
+				r := &rep.Rows[i]
+				if r.Unique == "" {
+					continue
+				}
+				k := slices.IndexFunc(r.Cells, func(c Cell) bool { return c.Outlet == r.Unique })
+				if cellText(r.Cells[k]) == fact {
+					row, at = r, [2]int{k, r.Cells[k].Sentences[0]}
+				}
+			}
+			if row == nil {
+				t.Fatalf("%s: fact %q is no unique row", name, fact)
+			}
+			var answers []string
+			for _, a := range it.Answers {
+				answers = append(answers, inlineText(a))
+			}
+			body := strings.Join(answers, "\n")
+			if !strings.HasPrefix(body, "Reported by "+names[row.Unique]+": ") {
+				t.Errorf("%s: the answer for %q does not start with the outlet that reports it:\n%s", name, fact, body)
+			}
+			var others []string
+			for _, o := range rep.Outlets {
+				if o.ID != row.Unique {
+					others = append(others, names[o.ID])
+				}
+			}
+			if !strings.Contains(body, "slant found no matching sentence in "+strings.Join(others, ", ")+".") {
+				t.Errorf("%s: the answer for %q does not say slant found no match in %v:\n%s", name, fact, others, body)
+			}
+			if len(closest[at]) != len(others) {
+				t.Errorf("%s: %q has %d closest sentences for %d other outlets", name, fact, len(closest[at]), len(others))
+			}
+			for _, c := range closest[at] {
+				want := names[c.Outlet] + ": no sentence shares a word with it"
+				if c.Sentence >= 0 {
+					want = fmt.Sprintf("%s, sentence %d: %s", names[c.Outlet], c.Sentence+1, sentences[c.Outlet][c.Sentence].Text)
+				}
+				if !strings.Contains(body, want) {
+					t.Errorf("%s: the answer for %q does not give %q", name, fact, want)
+				}
+			}
+			if k, ok := known[name]; ok && strings.HasPrefix(fact, k[0]) {
+				found = true
+				if !strings.Contains(body, k[1]) {
+					t.Errorf("%s: the answer for %q does not show the reworded fact %q:\n%s", name, fact, k[1], body)
+				}
+			}
+		}
+		if _, ok := known[name]; ok && !found {
+			t.Errorf("%s: the worksheet does not ask about %q", name, known[name][0])
+		}
+	}
+}
+
+// TestClosestSentences checks the closest sentence of each other outlet
+// to a sentence only one outlet has: the one sharing the rarest words,
+// whatever their endings and case; the earlier of two alike; none when
+// no sentence shares a word but "the".
+func TestClosestSentences(t *testing.T) {
+	art := func(id string, sentences ...string) compare.Article {
+		a := compare.Article{ID: id}
+		for i, s := range sentences {
+			a.Sentences = append(a.Sentences, compare.Sentence{Index: i, Text: s})
+		}
+		return a
+	}
+	tests := []struct {
+		name     string
+		articles []compare.Article
+		want     []int // closest sentence in each other outlet, in order
+	}{
+		{"rare words win", []compare.Article{
+			art("a", "Police estimated the crowd at 2,400 people."),
+			art("b", "The port said the police were there.", "Officers put the crowd at 2,400."),
+			art("c", "Police said the police made arrests."),
+		}, []int{1, 0}},
+		{"endings and case", []compare.Article{
+			art("a", "The union talks of striking."),
+			art("b", "Weather was fine.", "Union TALKED about strikes."),
+		}, []int{1}},
+		{"ties to the earlier", []compare.Article{
+			art("a", "Harbour cranes arrive."),
+			art("b", "Cranes were bought.", "More cranes came."),
+		}, []int{0}},
+		{"none shares a word", []compare.Article{
+			art("a", "The mayor spoke."),
+			art("b", "The river rose."),
+		}, []int{-1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &compare.Result{Articles: tc.articles, Unique: []compare.UniqueSentences{{Outlet: "a", Sentences: []int{0}}}}
+			got := compare.ClosestSentences(r)[[2]int{0, 0}]
+			if len(got) != len(tc.want) {
+				t.Fatalf("%d closest sentences, want %d", len(got), len(tc.want))
+			}
+			for i, c := range got {
+				if c.Outlet != tc.articles[i+1].ID || c.Sentence != tc.want[i] {
+					t.Errorf("outlet %s: sentence %d, want %s sentence %d", c.Outlet, c.Sentence, tc.articles[i+1].ID, tc.want[i])
+				}
+				if (c.Sentence >= 0) != (c.Score > 0) || c.Score > 1 {
+					t.Errorf("outlet %s: score %v for sentence %d", c.Outlet, c.Score, c.Sentence)
+				}
+				if c.Sentence >= 0 && c.Text != tc.articles[i+1].Sentences[c.Sentence].Text {
+					t.Errorf("outlet %s: text %q", c.Outlet, c.Text)
+				}
+			}
+		})
+	}
+}
+
+// TestWorksheetWordChoices checks exercise 1: no answer sets a word
+// against the same word (two outlets that write "arguing" are one term);
+// a claim whose terms are all neutral is asked about only when no choice
+// with a loaded or doubting term is left out; the NATO worksheet asks
+// about "said" against "claimed"; and when word choices are left out,
+// the worksheet and the key say how many more the full report has.
+func TestWorksheetWordChoices(t *testing.T) {
+	for _, dir := range events(t) {
+		name := filepath.Base(dir)
+		res, key := blindEvent(t, dir)
+		rep := NewReport(res)
+		sheet := newWorksheet(rep, key, true)
+		words := wsExercise(sheet, "words")
+		if words == nil {
+			t.Fatalf("%s: no word-choice exercise", name)
+		}
+		shown := map[string]bool{}
+		for _, it := range words.Items {
+			row := strings.TrimPrefix(it.Title, "Claim ")
+			if it.Title == "Headlines" {
+				row = "headline"
+			}
+			shown[row] = true
+			seen := map[string]bool{}
+			for _, a := range it.Answers {
+				text := inlineText(a)
+				if strings.HasPrefix(text, "Lexicon group ") {
+					seen = map[string]bool{}
+					continue
+				}
+				_, term, _ := strings.Cut(text, "“")
+				term, _, _ = strings.Cut(term, "”")
+				if term = strings.ToLower(term); seen[term] {
+					t.Errorf("%s: %s sets %q against itself:\n%v", name, it.Title, term, it.Answers)
+				}
+				seen[term] = true
+			}
+		}
+		left, neutralShown, markedLeft := 0, false, false
+		for _, wc := range rep.WordChoices {
+			terms := wsTerms(wc)
+			if len(terms) < 2 || wc.Row != "headline" && !slices.ContainsFunc(rep.Rows, func(r Row) bool { return r.ID == wc.Row }) {
+				continue
+			}
+			if !shown[wc.Row] {
+				left++
+				markedLeft = markedLeft || wsContrast(terms) < 2
+			}
+		}
+		for row := range shown {
+			best := 2
+			for _, wc := range rep.WordChoices {
+				if terms := wsTerms(wc); wc.Row == row && len(terms) > 1 {
+					best = min(best, wsContrast(terms))
+				}
+			}
+			neutralShown = neutralShown || best == 2
+		}
+		if neutralShown && markedLeft {
+			t.Errorf("%s: a claim of neutral terms only is asked about while a choice with a marked term is left out", name)
+		}
+		more := ""
+		if left > 0 {
+			more = fmt.Sprintf("%d more word choice", left)
+		}
+		for what, s := range map[string]string{"worksheet": string(renderWorksheet(t, rep, "markdown")), "key": string(renderKey(t, rep, key, "markdown"))} {
+			ex := s[strings.Index(s, "## 1. Same thing"):]
+			ex = ex[:strings.Index(ex[3:], "\n## ")+3]
+			if more != "" && !strings.Contains(ex, "\n"+more) || more == "" && strings.Contains(ex, "more word choice") {
+				t.Errorf("%s: the %s's exercise 1 does not say %q", name, what, more)
+			}
+		}
+		if name == "nato-missile-shield-2012" {
+			if !shown["a1"] {
+				t.Errorf("%s: the worksheet does not ask about said/claimed (a1); it asks about %v", name, shown)
+			}
+			if left != 5 {
+				t.Errorf("%s: %d word choices left out, want 5", name, left)
+			}
+		}
+	}
+}
+
+// TestWorksheetMore checks that the facts exercise, when it leaves
+// sentences out, says how many more the full report has, in the worksheet
+// and the key, in both formats: the NATO worksheet shows five of its six
+// sentences only one outlet has.
+func TestWorksheetMore(t *testing.T) {
+	for _, dir := range events(t) {
+		name := filepath.Base(dir)
+		res, key := blindEvent(t, dir)
+		rep := NewReport(res)
+		unique := 0
+		for _, r := range rep.Rows {
+			if r.Unique != "" {
+				unique++
+			}
+		}
+		for _, format := range []string{"markdown", "html"} {
+			for what, s := range map[string]string{"worksheet": string(renderWorksheet(t, rep, format)), "key": string(renderKey(t, rep, key, format))} {
+				s = html.UnescapeString(s)
+				_, ex, _ := strings.Cut(s, "3. Facts only one outlet")
+				ex, _, _ = strings.Cut(ex, "4. Headlines")
+				shown := len(itemHeading.FindAllString(ex, -1)) + len(htmlItem.FindAllString(ex, -1))
+				want := ""
+				if n := unique - shown; n == 1 {
+					want = "1 more sentence found in only one outlet is in the full report."
+				} else if n > 1 {
+					want = fmt.Sprintf("%d more sentences found in only one outlet are in the full report.", n)
+				}
+				if shown == 0 || want != "" && !strings.Contains(ex, want) || want == "" && strings.Contains(ex, "more sentence") {
+					t.Errorf("%s %s %s: %d facts shown of %d; want %q in:\n%s", name, format, what, shown, unique, want, ex)
+				}
+				if name == "nato-missile-shield-2012" && shown != 5 {
+					t.Errorf("%s %s %s: %d facts shown, want 5", name, format, what, shown)
+				}
+			}
+		}
+	}
+}
+
+// TestWorksheetHeadlineBold checks that the key's headlines set in bold
+// exactly the words the reference outlet's headline does not have, and
+// that its legend says so: Press TV's "NATO invites Russia to join
+// missile system" has no word in bold, as every one is in the Meridian
+// Wire's headline.
+func TestWorksheetHeadlineBold(t *testing.T) {
+	for _, dir := range events(t) {
+		name := filepath.Base(dir)
+		res, key := blindEvent(t, dir)
+		rep := NewReport(res)
+		var ref string
+		for _, o := range rep.Outlets {
+			if o.ID == rep.Reference {
+				ref = o.Headline
+			}
+		}
+		have := map[string]bool{}
+		for _, w := range headlineWords(ref) {
+			have[headlineWordKey(ref[w[0]:w[1]])] = true
+		}
+		heads := wsExercise(newWorksheet(rep, key, true), "headlines")
+		if heads == nil || len(heads.Items) != 1 {
+			t.Fatalf("%s: no headline exercise", name)
+		}
+		answers := heads.Items[0].Answers
+		if legend := inlineText(answers[0]); !strings.HasPrefix(legend, "Words in bold are not in ") {
+			t.Errorf("%s: legend %q", name, legend)
+		}
+		lines := 0
+		for _, a := range answers[1:] {
+			if strings.HasPrefix(inlineText(a), "Word choice") {
+				continue
+			}
+			lines++
+			for _, in := range a[1:] {
+				for _, w := range headlineWords(in.Text) {
+					word := in.Text[w[0]:w[1]]
+					if absent := !have[headlineWordKey(word)]; absent != in.Strong {
+						t.Errorf("%s: %q is in bold: %v, but absent from the reference headline %q: %v", name, word, in.Strong, ref, absent)
+					}
+				}
+			}
+		}
+		if lines < 2 {
+			t.Errorf("%s: %d headlines in the key", name, lines)
+		}
+		if name == "nato-missile-shield-2012" {
+			ks := string(renderKey(t, rep, key, "markdown"))
+			if !strings.Contains(ks, "\n- Outlet B (Press TV): NATO invites Russia to join missile system\n") ||
+				!strings.Contains(ks, "Words in bold are not in Outlet A (Meridian Wire)'s headline") {
+				t.Errorf("%s: the key marks Press TV's headline words that the Meridian Wire's has", name)
+			}
+		}
+	}
+}
+
+// TestNoAlignment checks that two articles about different things get a
+// plain word in every report: the text report says so under its aligned
+// claims, as do the Markdown and HTML reports and the worksheet and key,
+// which ask about no facts only one outlet has (every sentence is one).
+func TestNoAlignment(t *testing.T) {
+	ev := compare.Event{Documents: []compare.Document{
+		{Source: "storm.txt", Name: "storm", Kind: "text", Outlet: "Valley Gazette", OutletFrom: "manifest",
+			Headline: "Storm floods the coast road",
+			Text: "Heavy rain flooded the coast road near Arnby on Tuesday night.\n\n" +
+				"Firefighters pumped water from twelve cellars until dawn.\n\n" +
+				"The road is expected to reopen on Friday, the highways office said.\n"},
+		{Source: "tennis.txt", Name: "tennis", Kind: "text", Outlet: "Club News", OutletFrom: "manifest",
+			Headline: "Tennis club elects a new president",
+			Text: "Members of the Linden Tennis Club elected Maria Holm as their president.\n\n" +
+				"She promised new floodlights for the clay courts.\n\n" +
+				"The junior tournament moves to September.\n"},
+	}}
+	res, err := compare.Compare(ev, compare.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Alignments) != 0 {
+		t.Fatalf("%d alignments between unrelated articles", len(res.Alignments))
+	}
+	rep := NewReport(res)
+	var text, md, page bytes.Buffer
+	if err := Text(&text, res, TextOptions{Width: 200}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Markdown(&md, rep); err != nil {
+		t.Fatal(err)
+	}
+	if err := HTML(&page, rep); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "ALIGNED CLAIMS (0)\n  none: "+NoAlignment+"\n") {
+		t.Errorf("the text report does not say no sentence aligns:\n%s", text.String())
+	}
+	if !strings.Contains(mdPlain(md.String()), "\n"+NoAlignment+"\n") {
+		t.Error("the Markdown report does not say no sentence aligns")
+	}
+	if !strings.Contains(html.UnescapeString(page.String()), `<p class="empty-note">`+NoAlignment+"</p>") {
+		t.Error("the HTML report does not say no sentence aligns")
+	}
+	for _, format := range []string{"markdown", "html"} {
+		for what, s := range map[string]string{"worksheet": string(renderWorksheet(t, rep, format)), "key": string(renderKey(t, rep, nil, format))} {
+			s = html.UnescapeString(mdPlain(s))
+			if !strings.Contains(s, NoAlignment) {
+				t.Errorf("%s %s does not say no sentence aligns", format, what)
+			}
+			if strings.Contains(s, "Facts only one outlet") {
+				t.Errorf("%s %s asks about facts only one outlet has, which every sentence is", format, what)
+			}
+		}
+	}
+	// Articles that align say nothing of the kind.
+	res = compareEvent(t, "../testdata/events/nato-missile-shield-2012")
+	text.Reset()
+	if err := Text(&text, res, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(text.String(), NoAlignment) || strings.Contains(string(renderWorksheet(t, NewReport(res), "markdown")), NoAlignment) {
+		t.Error("a report of articles that align says none does")
 	}
 }

@@ -43,7 +43,11 @@ that report the same thing and diffs their wording.
 
 An INPUT is an article file (.txt, .md, .html, .htm), a directory (every
 article file inside, by name, or the articles its event.yaml lists), an
-event.yaml manifest, an http(s) URL, or - for standard input.`,
+event.yaml manifest, an http(s) URL, or - for standard input.
+
+When no sentence of one article matches another's, slant warns on standard
+error that they may not be about the same event, says so in the report, and
+writes it all the same.`,
 		Example: `  slant compare testdata/events/nato-missile-shield-2012
   slant compare --format json -o nato.json testdata/events/nato-missile-shield-2012
   slant compare wire.txt ours.md https://example.org/story.html`,
@@ -138,6 +142,7 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 		}
 		return err
 	}
+	warnNoAlignment(e, res)
 	var buf bytes.Buffer
 	var doc *reports.Document // the JSON document, written as it is encoded
 	switch opts.format {
@@ -173,6 +178,15 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	}
 	// The key and the report are written both or neither.
 	return writeOutputs(e, outs...)
+}
+
+// warnNoAlignment warns on standard error when no sentence of one outlet
+// matches another's: the articles may be about different events. The
+// reports say so too; the output is written all the same.
+func warnNoAlignment(e *env, res *compare.Result) {
+	if len(res.Alignments) == 0 && len(res.Articles) > 1 {
+		fmt.Fprintln(e.stderr, "slant: warning: no sentence of one outlet matches another's: are these articles about the same event?")
+	}
 }
 
 // blindReference turns a reference outlet given by its real name or id

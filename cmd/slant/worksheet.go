@@ -31,10 +31,16 @@ func newWorksheetCmd(e *env) *cobra.Command {
 		Long: `Worksheet compares the event's articles as slant compare does and turns the
 result into a handout for students: exercises on the words each outlet uses for
 the same thing, the quotes some outlets leave out, the facts only one outlet
-reports and what each headline emphasizes. It is blind by default: outlets are
-"Outlet A", "Outlet B", ... everywhere, so students judge the writing, not the
-brand. --key writes the answer key, which says which outlet is which and gives
-the answers the comparison found.
+seems to report (sentences slant matched to no other outlet's, which students
+check) and what each headline emphasizes. An exercise asks about five things at
+most and says how many more the full report has. It is blind by default:
+outlets are "Outlet A", "Outlet B", ... everywhere, so students judge the
+writing, not the brand. --key writes the answer key, which says which outlet is
+which and gives the answers the comparison found, with each other outlet's
+closest sentence to a fact only one outlet seems to report.
+
+When no sentence of one article matches another's, slant warns on standard
+error that they may not be about the same event, and the worksheet says so.
 
 EVENT is read as by slant compare: a directory, an event.yaml, or the articles.`,
 		Example: `  slant worksheet testdata/events/nato-missile-shield-2012 -o worksheet.md --key key.md
@@ -96,6 +102,7 @@ func runWorksheet(ctx context.Context, e *env, opts *worksheetOptions) error {
 	if err != nil {
 		return err
 	}
+	warnNoAlignment(e, res)
 	rep := reports.NewReport(res)
 	rep.Blind = !opts.noBlind
 	wo := reports.WorksheetOptions{Format: opts.format}
