@@ -952,10 +952,7 @@ func speakerStats(articles []Article) []SpeakerStats {
 		for _, q := range a.Quotes {
 			n := countWords(q.Text) // as an article's words are counted
 			total += n
-			sp := q.Speaker
-			if sp == "" {
-				sp = "unknown"
-			}
+			sp := q.Speaker // "" for quotes the text attributes to no one, as in Quote
 			if by[sp] == nil {
 				by[sp] = &acc{}
 			}

@@ -558,3 +558,24 @@ func TestNotReportedSpeech(t *testing.T) {
 		t.Errorf("statements %q, want only the union's", got)
 	}
 }
+
+// TestSpeakersJoinQuotes checks that speakers[] names the speakers as the
+// quotes do, so the two can be joined: an unattributed quote's speaker is
+// "" in both, not a label of its own.
+func TestSpeakersJoinQuotes(t *testing.T) {
+	res := compareTwo(t,
+		"Storm hits\n\nThe storm hit the coast on Monday. \"It was the worst night of my life.\"\n\n\"We lost the roof,\" resident Pia Holm said.\n",
+		"Storm hits\n\nThe storm hit the coast on Monday night.\n")
+	speakers := map[string]bool{}
+	for _, q := range res.Articles[0].Quotes {
+		speakers[q.Speaker] = true
+	}
+	for _, s := range res.Speakers {
+		if !speakers[s.Speaker] {
+			t.Errorf("speakers[] names %q, which no quote of %s has (quotes' speakers: %v)", s.Speaker, s.Outlet, speakers)
+		}
+	}
+	if !speakers[""] {
+		t.Fatalf("no unattributed quote to check: %v", speakers)
+	}
+}

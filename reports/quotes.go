@@ -86,7 +86,7 @@ func (t *textWriter) quoteMatrix(r *compare.Result) {
 	}
 	by := map[string][]string{}
 	for _, s := range r.Speakers {
-		by[s.Outlet] = append(by[s.Outlet], fmt.Sprintf("%s %d (%.0f%%)", s.Speaker, s.Words, s.Share*100))
+		by[s.Outlet] = append(by[s.Outlet], fmt.Sprintf("%s %d (%.0f%%)", chartSpeaker(s.Speaker), s.Words, s.Share*100))
 	}
 	for _, a := range r.Articles {
 		line := strings.Join(by[a.ID], ", ")
