@@ -262,3 +262,30 @@ func TestWrapWidePrefix(t *testing.T) {
 		t.Errorf("text changed: %q", got)
 	}
 }
+
+// TestFiguresColumns checks that the FIGURES table's columns line up when
+// the outlet ids are shorter than the column's heading.
+func TestFiguresColumns(t *testing.T) {
+	res, err := compare.Compare(compare.Event{Documents: []compare.Document{
+		{Source: "a.txt", Name: "a", Kind: "text", Text: "Dam holds\n\nThe dam held through the storm on Monday night.\n"},
+		{Source: "b.txt", Name: "b", Kind: "text", Text: "Dam holds\n\nThe dam held through Monday night's storm.\n"},
+	}}, compare.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Text(&b, res, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(b.String(), "\n")
+	head := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "  outlet ") })
+	if head < 0 || head+1 >= len(lines) {
+		t.Fatalf("no FIGURES table:\n%s", b.String())
+	}
+	// The last letter of "words" and of the row's word count share a column.
+	col := strings.Index(lines[head], "words") + len("words") - 1
+	row := lines[head+1]
+	if col >= len(row) || row[col] < '0' || row[col] > '9' || (col+1 < len(row) && row[col+1] != ' ') {
+		t.Errorf("columns do not line up:\n%s\n%s", lines[head], row)
+	}
+}

@@ -146,9 +146,12 @@ func (t *textWriter) render(r *compare.Result) {
 	t.quoteMatrix(r)
 
 	t.heading("FIGURES")
-	fmt.Fprintf(t.w, "  %-*s  %5s  %5s  %7s  %s\n", idWidth, "outlet", "words", "sent.", "aligned", "shared facts")
+	// The outlet column is as wide as its heading too ("a" and "b" are
+	// narrower than "outlet").
+	figWidth := max(idWidth, len("outlet"))
+	fmt.Fprintf(t.w, "  %-*s  %5s  %5s  %7s  %s\n", figWidth, "outlet", "words", "sent.", "aligned", "shared facts")
 	for _, s := range r.Stats {
-		fmt.Fprintf(t.w, "  %-*s  %5d  %5d  %7d  %d/%d (%.0f%%)\n", idWidth, s.Outlet, s.Words, s.Sentences,
+		fmt.Fprintf(t.w, "  %-*s  %5d  %5d  %7d  %d/%d (%.0f%%)\n", figWidth, s.Outlet, s.Words, s.Sentences,
 			s.Aligned, s.SharedFacts, len(r.Alignments), s.SharedShare*100)
 	}
 	if len(r.Flags) > 0 {
