@@ -189,6 +189,7 @@ func clean(doc Document) cleaned {
 	// normCursor), each checked against the lines of its hash.
 	seen := map[uint64][]int{}
 	var notices []int // copyright lines, which may name the outlet
+	var wrap wrapMeasure
 	bylineOutlet, bylineDate := "", ""
 	updatedDate := "" // a date labelled only "Updated": the last resort
 	for i := range lines {
@@ -204,6 +205,9 @@ func clean(doc Document) cleaned {
 		h := normHash(l.text)
 		if l.rule == "" && h != emptyNormHash && slices.ContainsFunc(seen[h], func(j int) bool { return sameText(lines[j].text, l.text) }) {
 			l.rule = RuleRepeated
+		}
+		if l.rule == "" {
+			wrap.add(l.text)
 		}
 		if l.rule == RuleDateline && c.published == "" {
 			if d, updated := publishedDate(l.text); updated {
@@ -243,7 +247,7 @@ func clean(doc Document) cleaned {
 		text        string
 	}
 	var blocks []block
-	width := wrapWidth(lines)
+	width := wrap.width()
 	for i := range lines {
 		l := &lines[i]
 		if l.blank || l.rule != "" {
@@ -536,14 +540,13 @@ func outletFromNotices(lines []line, notices []int, last int) (name, from string
 }
 
 // headlineBelowMenu returns the index of the headline when a site's menu
-// stands above it, or -1. The headline is the line just above the byline
-// or dateline that heads the body, lines[first], or with neither just
-// above the body. It must be longer than a menu item, and the lines above
-// it must all be menu items (see isMenuItem), two or more when no byline or
-// dateline marks the headline.
-// A headline with a caption under it ("NATO invites Russia to join missile
-// system", then a caption, then a dateline) keeps its place, as it is no
-// menu item.
+// stands above it ("Home", "News", "Sport"), or -1. The headline is the
+// line just above the byline or dateline that heads the body, lines[first],
+// or with neither just above the body. It must be longer than a menu item,
+// and the lines above it must all be menu items (see isMenuItem), two or
+// more when no byline or dateline marks the headline. So a headline with a
+// caption under it ("NATO invites Russia to join missile system", then a
+// caption, then a dateline) keeps its place: it is no menu item.
 func headlineBelowMenu(lines []line, first, width int) int {
 	h, marked := first-1, false
 	for ; h >= 0; h-- {
@@ -871,7 +874,8 @@ func lineRule(s string) string {
 		return RuleNavigation
 	case n <= 14 && isDateline(s):
 		return RuleDateline
-	case n <= 14 && bylineRe().MatchString(s) && bylineWords(s) <= 10 && (!strings.HasSuffix(s, ".") || bylineEndsInTime(s)):
+	case n <= 14 && hasPrefixFold(s, "by") && bylineRe().MatchString(s) && bylineWords(s) <= 10 &&
+		(!strings.HasSuffix(s, ".") || bylineEndsInTime(s)):
 		return RuleByline
 	}
 	return ""
@@ -883,7 +887,7 @@ func lineRule(s string) string {
 // colon ("You might also be interested in these stories from Portvale:").
 // Such a line is never a lead-in to the story's own list.
 func isRelatedHeading(s string, n int) bool {
-	if n > 14 || endsSentence(s) || n > 8 && !strings.HasSuffix(s, ":") {
+	if n > 14 || n > 8 && !strings.HasSuffix(s, ":") || endsSentence(s) {
 		return false
 	}
 	return relatedRe().MatchString(trimBullets(s))
@@ -893,9 +897,20 @@ func isRelatedHeading(s string, n int) bool {
 // story's own line after a label (see relatedLabel), whatever its length.
 func isRelatedLabel(s string) bool {
 	s = trimBullets(s)
-	if !hasPrefixFold(s, "read") && !hasPrefixFold(s, "also") && !hasPrefixFold(s, "related") &&
-		!hasPrefixFold(s, "see") && !hasPrefixFold(s, "more") {
-		return false // a quick test before the pattern
+	if s == "" {
+		return false
+	}
+	switch s[0] | 0x20 { // a quick test before the pattern
+	case 'r':
+		if !hasPrefixFold(s, "read") && !hasPrefixFold(s, "related") {
+			return false
+		}
+	case 'a', 's', 'm':
+		if !hasPrefixFold(s, "also") && !hasPrefixFold(s, "see") && !hasPrefixFold(s, "more") {
+			return false
+		}
+	default:
+		return false
 	}
 	return relatedLabel().MatchString(s)
 }
@@ -922,11 +937,18 @@ var bulletsAndSpace = bulletRune + " "
 // newsletters or cookies start otherwise and are left alone.
 func isSitePrompt(s string) bool {
 	s = trimBullets(s)
-	switch {
-	case hasPrefixFold(s, "sign up"), hasPrefixFold(s, "sign-up"), hasPrefixFold(s, "subscribe"):
-		return newsletterPrompt().MatchString(s)
-	case hasPrefixFold(s, "we "), hasPrefixFold(s, "this "), hasPrefixFold(s, "our "), hasPrefixFold(s, "by "):
-		return cookieNotice().MatchString(s)
+	if s == "" {
+		return false
+	}
+	switch s[0] | 0x20 {
+	case 's':
+		if hasPrefixFold(s, "sign up") || hasPrefixFold(s, "sign-up") || hasPrefixFold(s, "subscribe") {
+			return newsletterPrompt().MatchString(s)
+		}
+	case 'w', 't', 'o', 'b':
+		if hasPrefixFold(s, "we ") || hasPrefixFold(s, "this ") || hasPrefixFold(s, "our ") || hasPrefixFold(s, "by ") {
+			return cookieNotice().MatchString(s)
+		}
 	}
 	return false
 }
@@ -1052,7 +1074,7 @@ func isLegalNotice(s string) bool {
 		owner = owner[:i]
 	}
 	owner = strings.TrimSpace(owner)
-	return owner == "" || asciiEqualFold(owner, "all rights reserved") && len(owner) == len("all rights reserved") ||
+	return owner == "" || len(owner) == len("all rights reserved") && asciiEqualFold(owner, "all rights reserved") ||
 		countFields(owner, 7) <= 6 && (unicode.IsUpper(firstRune(owner)) || unicode.IsDigit(firstRune(owner)))
 }
 
@@ -1543,7 +1565,7 @@ func endsSentence(s string) bool {
 
 // softWrap says whether next continues the sentence of prev: prev does not
 // end a sentence or a lead-in, and next starts in lower case, or, in text
-// wrapped at a fixed width (see wrapWidth), next's first word would not
+// wrapped at a fixed width (see wrapMeasure), next's first word would not
 // have fitted on prev's line. Pasted pages put one paragraph on a line, so
 // there a line that starts with a capital starts a paragraph: the lead
 // under a long headline, photo caption or byline.
@@ -1571,34 +1593,38 @@ const (
 	maxWrapWidth = 100
 )
 
-// wrapWidth returns the width text is wrapped at, the longest of its lines
-// that no rule removed, in runes; or 0 when it is not wrapped at a fixed
-// width: such a line runs past maxWrapWidth (a pasted page's paragraph), or
-// none is as long as minWrapWidth.
-func wrapWidth(lines []line) int {
-	width := 0
-	for i := range lines {
-		l := &lines[i]
-		if l.blank || l.rule != "" {
-			continue
-		}
-		switch size := l.end - l.start; {
-		case size <= width:
-			// No more runes than bytes: not the longest line.
-		case size > utf8.UTFMax*maxWrapWidth:
-			return 0 // longer than maxWrapWidth runes whatever they are
-		default:
-			if n := utf8.RuneCountInString(l.text); n > maxWrapWidth {
-				return 0
-			} else if n > width {
-				width = n
-			}
+// wrapMeasure works out the width a text is wrapped at from its lines that
+// no rule removed, given one at a time by the cleaner's first pass.
+type wrapMeasure struct {
+	longest   int  // runes in the longest line
+	unwrapped bool // a line runs past maxWrapWidth
+}
+
+// add measures one line.
+func (w *wrapMeasure) add(s string) {
+	switch {
+	case w.unwrapped || len(s) <= w.longest:
+		// No more runes than bytes: not the longest line.
+	case len(s) > utf8.UTFMax*maxWrapWidth:
+		w.unwrapped = true // longer than maxWrapWidth runes whatever they are
+	default:
+		if n := utf8.RuneCountInString(s); n > maxWrapWidth {
+			w.unwrapped = true
+		} else if n > w.longest {
+			w.longest = n
 		}
 	}
-	if width < minWrapWidth {
+}
+
+// width returns the width the text is wrapped at, its longest line in
+// runes; or 0 when it is not wrapped at a fixed width: a line runs past
+// maxWrapWidth (a pasted page's paragraph), or none is as long as
+// minWrapWidth.
+func (w *wrapMeasure) width() int {
+	if w.unwrapped || w.longest < minWrapWidth {
 		return 0
 	}
-	return width
+	return w.longest
 }
 
 // countFields is len(strings.Fields(s)), counted no further than limit.

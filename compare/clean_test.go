@@ -102,6 +102,13 @@ type cleanCase struct {
 	bug string
 }
 
+// A headline, a lead and a second paragraph for the cases below.
+const (
+	portvaleHeadline = "Portvale bridge to close for six weeks of repairs"
+	portvaleLead     = "The Tallow Street bridge in Portvale will close to all traffic for six weeks from Monday while engineers replace corroded steel beams, the city council said on Tuesday."
+	portvaleSecond   = "Engineers said the work would cost about 4 million pounds."
+)
+
 var cleanCases = []cleanCase{
 	{
 		name: "plain article with headline byline body copyright",
@@ -790,6 +797,280 @@ var cleanCases = []cleanCase{
 			"2: City engineers said the span had been closed since Friday evening.",
 		},
 	},
+
+	// Furniture the loosened cleaner kept as story (regressions), and older
+	// bugs the loosening exposed. portvaleHeadline and portvaleLead are a
+	// headline and a lead sentence.
+	{
+		name: "newsletter sign-up after the body is a widget",
+		text: portvaleHeadline + "\n\n" + portvaleLead + "\n\n" + portvaleSecond + "\n\n" +
+			"Sign up for our morning briefing and get the news that matters delivered to your inbox every day\n" +
+			"Topics: Transport, Portvale, Bridges\n",
+		headline: portvaleHeadline,
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"widget: Sign up for our morning briefing and get the news that matters delivered to your inbox every day",
+			"page-tail: Topics: Transport, Portvale, Bridges",
+		},
+		sentences: []string{"0: " + portvaleLead, "1: " + portvaleSecond},
+	},
+	{
+		name: "cookie banner after the body is a widget",
+		text: portvaleHeadline + "\n\n" + portvaleLead + "\n\n" + portvaleSecond + "\n\n" +
+			"We use cookies to improve your experience. By continuing to browse you agree to our use of cookies\n" +
+			"Accept\n",
+		headline: portvaleHeadline,
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"widget: We use cookies to improve your experience. By continuing to browse you agree to our use of cookies",
+			"page-tail: Accept",
+		},
+		sentences: []string{"0: " + portvaleLead, "1: " + portvaleSecond},
+	},
+	{
+		name: "story sentences about newsletters and cookies are body",
+		text: portvaleHeadline + "\n\n" + portvaleLead + "\n\n" +
+			"The council will send updates on the closure in its weekly newsletter, a spokeswoman said.\n\n" +
+			"Sign-up for the free shuttle bus opens on Monday, and the bakery by the bridge will hand out cookies to drivers.\n\n" +
+			"Residents who subscribe to the council's email alerts will be told of any delays to the work on the bridge\n",
+		headline: portvaleHeadline,
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{"headline: " + portvaleHeadline},
+		sentences: []string{
+			"0: " + portvaleLead,
+			"1: The council will send updates on the closure in its weekly newsletter, a spokeswoman said.",
+			"2: Sign-up for the free shuttle bus opens on Monday, and the bakery by the bridge will hand out cookies to drivers.",
+			"3: Residents who subscribe to the council's email alerts will be told of any delays to the work on the bridge",
+		},
+	},
+	{
+		name: "a lead-in to more reading is a related-links heading",
+		text: portvaleHeadline + "\n\n" + portvaleLead + "\n\n" + portvaleSecond + "\n\n" +
+			"You might also be interested in:\n" +
+			"• Portvale council approves new cycle lanes along the harbour front after two years\n" +
+			"• Ferry fares to rise in April\n\n" +
+			"Elsewhere on the Harbor Ledger:\n" +
+			"• Harbour festival returns to the quays this summer after a two-year break\n\n" +
+			"More coverage of the bridge closure:\n" +
+			"• Diversions: how to get around Portvale while the bridge is shut\n",
+		headline: portvaleHeadline,
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"related-links: You might also be interested in:",
+			"page-tail: • Portvale council approves new cycle lanes along the harbour front after two years",
+			"navigation-list: • Ferry fares to rise in April",
+			"related-links: Elsewhere on the Harbor Ledger:",
+			"page-tail: • Harbour festival returns to the quays this summer after a two-year break",
+			"related-links: More coverage of the bridge closure:",
+			"page-tail: • Diversions: how to get around Portvale while the bridge is shut",
+		},
+		sentences: []string{"0: " + portvaleLead, "1: " + portvaleSecond},
+	},
+	{
+		name: "a sponsored label after the body begins the page tail",
+		text: portvaleHeadline + "\n\n" + portvaleLead + "\n\n" + portvaleSecond + "\n\n" +
+			"Sponsored content\n" +
+			"Portvale homeowners are switching to this simple trick to cut their heating bills in half\n" +
+			"Doctors in Portvale are amazed by this one weird way to sleep soundly through the night\n",
+		headline: portvaleHeadline,
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"widget: Sponsored content",
+			"page-tail: Portvale homeowners are switching to this simple trick to cut their heating bills in half",
+			"page-tail: Doctors in Portvale are amazed by this one weird way to sleep soundly through the night",
+		},
+		sentences: []string{"0: " + portvaleLead, "1: " + portvaleSecond},
+	},
+	{
+		name: "a copyright notice with a legal clause ends the story and names the outlet",
+		text: portvaleHeadline + "\n\n" + portvaleLead + "\n\n" + portvaleSecond + "\n\n" +
+			"Related Stories:\n• Ferry fares to rise in April\n• Harbour festival returns\n\n" +
+			"Copyright © 2026 Harbor Ledger Media Group. All rights reserved. Reproduction in whole or in part without written permission is prohibited.\n",
+		headline: portvaleHeadline,
+		outlet:   "Harbor Ledger Media Group", outletFrom: "copyright",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"related-links: Related Stories:",
+			"navigation-list: • Ferry fares to rise in April",
+			"navigation-list: • Harbour festival returns",
+			"copyright: Copyright © 2026 Harbor Ledger Media Group. All rights reserved. Reproduction in whole or in part without written permission is prohibited.",
+		},
+		sentences: []string{"0: " + portvaleLead, "1: " + portvaleSecond},
+	},
+	{
+		name: "a copyright notice naming the user agreement is a notice",
+		text: portvaleHeadline + "\n\n" + portvaleLead + "\n\n" + portvaleSecond + "\n\n" +
+			"More from Portvale\n• Ferry fares to rise in April\n\n" +
+			"© 2026 The Harbor Ledger. Use of this site constitutes acceptance of our User Agreement and Privacy Policy.\n",
+		headline: portvaleHeadline,
+		outlet:   "The Harbor Ledger", outletFrom: "copyright",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"related-links: More from Portvale",
+			"navigation-list: • Ferry fares to rise in April",
+			"copyright: © 2026 The Harbor Ledger. Use of this site constitutes acceptance of our User Agreement and Privacy Policy.",
+		},
+		sentences: []string{"0: " + portvaleLead, "1: " + portvaleSecond},
+	},
+	{
+		name: "a footer notice sharing its line with links names the outlet",
+		text: portvaleHeadline + "\n\n" + portvaleLead + "\n\n" +
+			"Copyright 2026 Harbor Ledger. All Rights Reserved. Terms of Use | Privacy Policy | Cookie Settings | Do Not Sell My Personal Information\n",
+		headline: portvaleHeadline,
+		outlet:   "Harbor Ledger", outletFrom: "copyright",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"copyright: Copyright 2026 Harbor Ledger. All Rights Reserved. Terms of Use | Privacy Policy | Cookie Settings | Do Not Sell My Personal Information",
+		},
+		sentences: []string{"0: " + portvaleLead},
+	},
+	{
+		name:     "a long headline is not soft-wrapped into the lead",
+		text:     portvaleHeadline + " as engineers replace corroded steel beams\n" + portvaleLead + "\n",
+		headline: portvaleHeadline + " as engineers replace corroded steel beams",
+		outlet:   "River Daily", outletFrom: "file",
+		removed:   []string{"headline: " + portvaleHeadline + " as engineers replace corroded steel beams"},
+		sentences: []string{"0: " + portvaleLead},
+	},
+	{
+		name: "a long photo caption is not soft-wrapped into the lead",
+		text: portvaleHeadline + "\n" +
+			"The Tallow Street bridge seen from the east bank on Monday (Sam Park/Harbor Ledger)\n" +
+			portvaleLead + "\n",
+		headline: portvaleHeadline,
+		captions: []string{"The Tallow Street bridge seen from the east bank on Monday (Sam Park/Harbor Ledger)"},
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"caption: The Tallow Street bridge seen from the east bank on Monday (Sam Park/Harbor Ledger)",
+		},
+		sentences: []string{"0: " + portvaleLead},
+	},
+	{
+		name:      "a long byline with a published time is a byline",
+		text:      portvaleHeadline + "\nBy Jane Roe, Harbor Ledger | Published 7:15 a.m. March 3, 2026\n" + portvaleLead + "\n",
+		headline:  portvaleHeadline,
+		published: "2026-03-03",
+		outlet:    "Harbor Ledger", outletFrom: "byline",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"byline: By Jane Roe, Harbor Ledger | Published 7:15 a.m. March 3, 2026",
+		},
+		sentences: []string{"0: " + portvaleLead},
+	},
+	{
+		name: "an author bio after the last paragraph is page tail",
+		text: portvaleHeadline + "\n\n" + portvaleLead + "\n\n" + portvaleSecond + "\n\n" +
+			"Jane Roe is a reporter covering transport for the Harbor Ledger\n" +
+			"Contact her at jane.roe@harborledger.example\n",
+		headline: portvaleHeadline,
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"page-tail: Jane Roe is a reporter covering transport for the Harbor Ledger",
+			"page-tail: Contact her at jane.roe@harborledger.example",
+		},
+		sentences: []string{"0: " + portvaleLead, "1: " + portvaleSecond},
+	},
+	{
+		name: "text wrapped at a fixed width continues on a capital",
+		text: "Harbor bridge collapses after storm\n\n" +
+			"The old harbor bridge collapsed on Saturday after a night of storms,\n" +
+			"Mayor Lena Okafor said. Engineers had closed it on Friday evening,\n" +
+			"when inspectors found cracks in two of its piers.\n\n" +
+			"The mayor promised a new bridge within two years.\n",
+		headline: "Harbor bridge collapses after storm",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{"headline: Harbor bridge collapses after storm"},
+		sentences: []string{
+			"0: The old harbor bridge collapsed on Saturday after a night of storms,\nMayor Lena Okafor said.",
+			"0: Engineers had closed it on Friday evening,\nwhen inspectors found cracks in two of its piers.",
+			"1: The mayor promised a new bridge within two years.",
+		},
+	},
+	{
+		name:     "menu lines above the headline are navigation",
+		text:     "Home\nNews\nSport\n" + portvaleHeadline + "\nBy Jane Roe, Harbor Ledger\n" + portvaleLead + "\n",
+		headline: portvaleHeadline,
+		outlet:   "Harbor Ledger", outletFrom: "byline",
+		removed: []string{
+			"widget: Home",
+			"navigation-list: News",
+			"navigation-list: Sport",
+			"headline: " + portvaleHeadline,
+			"byline: By Jane Roe, Harbor Ledger",
+		},
+		sentences: []string{"0: " + portvaleLead},
+	},
+	{
+		name:     "a skip link is a widget, not the headline",
+		text:     "Skip to main content\nMenu\nSearch\n" + portvaleHeadline + "\nBy Jane Roe\n" + portvaleLead + "\n",
+		headline: portvaleHeadline,
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"widget: Skip to main content",
+			"widget: Menu",
+			"widget: Search",
+			"headline: " + portvaleHeadline,
+			"byline: By Jane Roe",
+		},
+		sentences: []string{"0: " + portvaleLead},
+	},
+	{
+		name:     "a byline with an outlet and a relative time names the outlet",
+		text:     portvaleHeadline + "\nBy Jane Roe | Harbor Ledger | Updated 2 hours ago\n" + portvaleLead + "\n",
+		headline: portvaleHeadline,
+		outlet:   "Harbor Ledger", outletFrom: "byline",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"byline: By Jane Roe | Harbor Ledger | Updated 2 hours ago",
+		},
+		sentences: []string{"0: " + portvaleLead},
+	},
+	{
+		name: "an inline read-more link inside the body is related links",
+		text: portvaleHeadline + "\n\n" + portvaleLead + "\n\n" +
+			"READ MORE: Portvale council approves new cycle lanes along the harbour front after two years of debate\n\n" +
+			portvaleSecond + "\n",
+		headline: portvaleHeadline,
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"related-links: READ MORE: Portvale council approves new cycle lanes along the harbour front after two years of debate",
+		},
+		sentences: []string{"0: " + portvaleLead, "1: " + portvaleSecond},
+	},
+	{
+		name: "a photo credit with a year above the body does not beat the byline",
+		text: portvaleHeadline + "\nBy Jane Roe, Harbor Ledger\n" +
+			"The Tallow Street bridge seen from the east bank on Monday\n© Sam Park 2026\n\n" +
+			portvaleLead + "\n",
+		headline: portvaleHeadline,
+		captions: []string{"The Tallow Street bridge seen from the east bank on Monday"},
+		outlet:   "Harbor Ledger", outletFrom: "byline",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"byline: By Jane Roe, Harbor Ledger",
+			"caption: The Tallow Street bridge seen from the east bank on Monday",
+			"copyright: © Sam Park 2026",
+		},
+		sentences: []string{"0: " + portvaleLead},
+	},
+	{
+		name:     "a footer notice with a trailing year names the outlet without it",
+		text:     portvaleHeadline + "\n\n" + portvaleLead + "\n\n© Harbor Ledger 2026\n",
+		headline: portvaleHeadline,
+		outlet:   "Harbor Ledger", outletFrom: "copyright",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"copyright: © Harbor Ledger 2026",
+		},
+		sentences: []string{"0: " + portvaleLead},
+	},
 }
 
 func TestClean(t *testing.T) {
@@ -1039,6 +1320,11 @@ func TestCleanOutletFromCopyright(t *testing.T) {
 		{"© 2026 The Harbor Times Media Group Holding Company International", ""},
 		{"© Jane Roe / Fictional Pictures", ""},
 		{"© 2026 Jane Roe/Fictional Pictures", ""},
+		{"© Sam Park 2026", "Sam Park"},
+		{"© Harbor Ledger 2026", "Harbor Ledger"},
+		{"© Harbor Ledger 2020-2026. All rights reserved.", "Harbor Ledger"},
+		{"Copyright © 2026 Harbor Ledger Media Group. All rights reserved. Reproduction in whole or in part without written permission is prohibited.", "Harbor Ledger Media Group"},
+		{"Copyright 2026 Harbor Ledger. All Rights Reserved. Terms of Use | Privacy Policy | Cookie Settings | Do Not Sell My Personal Information", "Harbor Ledger"},
 		{"", ""},
 	}
 	for _, tc := range tests {
@@ -1074,6 +1360,13 @@ func TestCleanLineRule(t *testing.T) {
 		{"Copyright Office officials said the claim had been filed too late.", ""},
 		{"(c) the builder must repair both piers within a year.", ""},
 		{"The city said all rights reserved.", ""},
+		// A notice with legal boilerplate may run long; prose may not.
+		{"Copyright © 2026 Harbor Ledger Media Group. All rights reserved. Reproduction in whole or in part without written permission is prohibited.", RuleCopyright},
+		{"© 2026 The Harbor Ledger. Use of this site constitutes acceptance of our User Agreement and Privacy Policy.", RuleCopyright},
+		{"Copyright 2026 Harbor Ledger. All Rights Reserved. Terms of Use | Privacy Policy | Cookie Settings | Do Not Sell My Personal Information", RuleCopyright},
+		{"Copyright 2026 rules on reproduction were tightened, the court said.", ""},
+		{"Copyright lawyers said reproduction without permission breached the terms of the contract, all rights reserved to the designer.", ""},
+		{"Copyright2000A,All Rights Reserved", RuleCopyright}, // found by FuzzClean: a short name
 
 		{"By Jane Roe", RuleByline},
 		{"By Jane Roe | Updated 10:42 a.m.", RuleByline},
@@ -1081,6 +1374,36 @@ func TestCleanLineRule(t *testing.T) {
 		{"By Jane Roe, 2 hours ago", RuleByline},
 		{"By Tuesday the bridge had reopened.", ""},
 		{"By Tuesday, the council had agreed to pay.", ""},
+		// Bars and a date or time do not count towards a byline's words.
+		{"By Jane Roe | Harbor Ledger | Updated 2 hours ago", RuleByline},
+		{"By Jane Roe, Harbor Ledger | Published 7:15 a.m. March 3, 2026", RuleByline},
+		{"By Monday the bridge will be closed to all traffic and the ferries will run", ""},
+
+		// Skip links, newsletter sign-ups and cookie notices are widgets;
+		// sentences about newsletters and cookies are not.
+		{"Skip to main content", RuleWidget},
+		{"Skip to content", RuleWidget},
+		{"Menu", RuleWidget},
+		{"Search", RuleWidget},
+		{"Sign up for our morning briefing and get the news that matters delivered to your inbox every day", RuleWidget},
+		{"Subscribe to our newsletter.", RuleWidget},
+		{"We use cookies to improve your experience. By continuing to browse you agree to our use of cookies", RuleWidget},
+		{"This site uses cookies.", RuleWidget},
+		{"The council will send updates on the closure in its weekly newsletter, a spokeswoman said.", ""},
+		{"Sign-up for the free shuttle bus opens on Monday, and the bakery by the bridge will hand out cookies to drivers.", ""},
+		{"We used cookies from the bakery, the organisers said.", ""},
+
+		// Headings and labels that offer more reading are related links.
+		{"You might also be interested in:", RuleRelated},
+		{"Elsewhere on the Harbor Ledger:", RuleRelated},
+		{"More coverage of the bridge closure:", RuleRelated},
+		{"You might also be interested in these stories from Portvale:", RuleRelated},
+		{"READ MORE: Portvale council approves new cycle lanes along the harbour front after two years of debate", RuleRelated},
+		{"Read more: Ferry fares to rise in April", RuleRelated},
+		{"Related: Ferry fares to rise in April", RuleRelated},
+		{"See also: Ferry fares to rise in April", RuleRelated},
+		{"Elsewhere in the city, three more roads will close:", ""},
+		{"Read more about the repairs on the council's website, officials said.", ""},
 
 		// Advertisement labels on their own line are widgets; sentences
 		// about advertising are not.
@@ -1156,11 +1479,106 @@ func TestCleanIsLeadIn(t *testing.T) {
 		{"Follow us on social media:", false},
 		{"Share this story on:", false},
 		{"The mayor told reporters.", false},
+		{"You might also be interested in:", false},
+		{"Elsewhere on the Harbor Ledger:", false},
+		{"More coverage of the bridge closure:", false},
+		{"You might also be interested in these stories from Portvale:", false},
+		{"The council listed more roads that will close from Monday:", true},
+		{"Elsewhere in the city, three more roads will close:", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := isLeadIn(tc.text); got != tc.want {
 				t.Errorf("isLeadIn(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCleanSoftWrap checks which line continues the sentence of the line
+// before it: one that starts in lower case, or, in text wrapped at a fixed
+// width, one whose first word would not have fitted on the line before.
+// In a pasted page (width 0) a line that starts with a capital starts a
+// paragraph, however long the line before it.
+func TestCleanSoftWrap(t *testing.T) {
+	tests := []struct {
+		prev, next string
+		width      int
+		want       bool
+	}{
+		{"City engineers said the span had been closed since Friday evening,", "when inspectors found cracks", 0, true},
+		{"The mayor promised a new bridge within two years, and said the work", "would start soon.", 70, true},
+		{portvaleHeadline + " as engineers replace corroded steel beams", portvaleLead, 0, false},
+		{"The Tallow Street bridge seen from the east bank on Monday (Sam Park/Harbor Ledger)", portvaleLead, 0, false},
+		{"Jane Roe is a reporter covering transport for the Harbor Ledger", "Contact her at jane.roe@harborledger.example", 0, false},
+		{"The old harbor bridge collapsed on Saturday after a night of storms,", "Mayor Lena Okafor said.", 70, true},
+		{"Harbor bridge collapses after storm", "The old harbor bridge collapsed on Saturday.", 70, false},
+		{"The old harbor bridge collapsed on Saturday.", "it was", 0, false},
+		{"It agreed on three demands:", "a full inquiry", 0, false},
+		{"It agreed on three demands", "- a full inquiry", 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.prev+"/"+tc.next, func(t *testing.T) {
+			if got := softWrap(tc.prev, tc.next, tc.width); got != tc.want {
+				t.Errorf("softWrap(%q, %q, %d) = %v, want %v", tc.prev, tc.next, tc.width, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCleanWrapWidth checks which texts count as wrapped at a fixed width:
+// lines of at most 100 runes, one of them 60 or more, not counting lines a
+// rule removes. The width is the longest line's.
+func TestCleanWrapWidth(t *testing.T) {
+	wrapped := "Harbor bridge collapses after storm\n\n" +
+		"The old harbor bridge collapsed on Saturday after a night of storms,\n" +
+		"Mayor Lena Okafor said.\n"
+	tests := []struct {
+		name, text string
+		want       int
+	}{
+		{"wrapped at 70", wrapped, 68},
+		{"wrapped, with a long copyright line", wrapped + "© 2026 River Daily. All rights reserved. | About us | Contact us | Privacy policy | Terms of use\n", 68},
+		{"a pasted page", portvaleHeadline + "\n" + portvaleLead + "\n", 0},
+		{"short lines only", "Bridge down\nTown cut off\nFerries only\n", 0},
+		{"wrapped, with letters outside ASCII", strings.Repeat("é", 90) + "\n", 90},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var w wrapMeasure
+			for _, l := range splitLines(tc.text) {
+				if !l.blank && lineRule(l.text) == "" {
+					w.add(l.text)
+				}
+			}
+			if got := w.width(); got != tc.want {
+				t.Errorf("wrap width = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCleanBeginsTail checks which removed lines begin the page's tail: the
+// label of sponsored links does, a bare advertisement label does not.
+func TestCleanBeginsTail(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Sponsored content", true},
+		{"Promoted stories", true},
+		{"Paid Post", true},
+		{"Related Stories:", true},
+		{"© 2026 River Daily", true},
+		{"ADVERTISEMENT", false},
+		{"Story continues below advertisement", false},
+		{"Share | Email | Print", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			l := line{text: tc.text, rule: lineRule(tc.text)}
+			if got := beginsTail(&l); got != tc.want {
+				t.Errorf("beginsTail(%q, removed as %q) = %v, want %v", tc.text, l.rule, got, tc.want)
 			}
 		})
 	}
@@ -1200,6 +1618,12 @@ func TestCleanOutletFromByline(t *testing.T) {
 		{"By Jane Roe | Last modified 10:42", "", ""},
 		{"By Jane Roe | Sunday Times", "Sunday Times", ""},
 		{"By Jane Roe | Sun Herald", "Sun Herald", ""},
+		// A date after a bar leaves the fields after it, and then the one
+		// after a comma, to name the outlet.
+		{"By Jane Roe, Harbor Ledger | Published 7:15 a.m. March 3, 2026", "Harbor Ledger", ""},
+		{"By Jane Roe | Updated 10:42 a.m. | Harbor Ledger", "Harbor Ledger", ""},
+		{"By Jane Roe | Harbor Ledger | Updated 2 hours ago", "Harbor Ledger", ""},
+		{"By Jane Roe, Portvale | Updated 10:42 a.m.", "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.line, func(t *testing.T) {
