@@ -716,6 +716,11 @@ type speakerFinder struct {
 	// bodies are the speaking bodies named in the article, found when
 	// first needed.
 	bodies []bodyMention
+	// kindBody holds, per body noun of namedKindOnly asked about, the body
+	// the article calls by it ("" for none), found once.
+	kindBody map[string]string
+	// lower is the article's text in lower case, made when first needed.
+	lower string
 }
 
 // attribute finds each quote's speaker and the article's reported
@@ -1250,14 +1255,33 @@ func (f *speakerFinder) bodyFor(head string, pos int) string {
 		// "The union", "the environment agency": no body named so. The
 		// last body to speak is as likely the police as the union; only
 		// one the article calls by the noun will do ("the dockworkers'
-		// union, United Harbour Workers", "the Portvale union").
-		lower := strings.ToLower(f.a.Text)
-		for _, b := range f.bodies {
-			if name := strings.ToLower(b.name); strings.Contains(lower, name+" "+head) || namedAfter(lower, head, name) {
-				return b.name
+		// union, United Harbour Workers", "the Portvale union"). Found
+		// once per noun: an article may say "the union" many times.
+		if body, ok := f.kindBody[head]; ok {
+			return body
+		}
+		if f.kindBody == nil {
+			f.kindBody = map[string]string{}
+		}
+		if f.lower == "" {
+			f.lower = strings.ToLower(f.a.Text)
+		}
+		body := ""
+		if lower := f.lower; strings.Contains(lower, head) {
+			seen := map[string]bool{}
+			for _, b := range f.bodies {
+				if seen[b.name] {
+					continue
+				}
+				seen[b.name] = true
+				if name := strings.ToLower(b.name); strings.Contains(lower, name+" "+head) || namedAfter(lower, head, name) {
+					body = b.name
+					break
+				}
 			}
 		}
-		return ""
+		f.kindBody[head] = body
+		return body
 	}
 	// A body whose own name holds another body noun is not this one: "the
 	// company" is not "Police" or "Solvik Port Authority", however
