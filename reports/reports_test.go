@@ -187,20 +187,10 @@ func isLongWord(line string, width int) bool {
 // TestTextOutletCounts checks the outlets' sentence and word counts in the
 // text report, singular for one.
 func TestTextOutletCounts(t *testing.T) {
-	res, err := compare.Compare(compare.Event{Documents: []compare.Document{
-		{Source: "one.txt", Name: "one", Kind: "text", Text: "Floods.\n"},
-		{Source: "two.txt", Name: "two", Kind: "text", Text: "The dam broke. Floods followed.\n"},
-	}}, compare.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := Text(&b, res, TextOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	report := textReport(t, "one", "Floods.\n", "two", "The dam broke. Floods followed.\n")
 	for _, want := range []string{"One, date unknown, 1 sentence, 1 word\n", "Two, date unknown, 2 sentences, 5 words\n"} {
-		if !strings.Contains(b.String(), want) {
-			t.Errorf("the report has no %q:\n%s", want, b.String())
+		if !strings.Contains(report, want) {
+			t.Errorf("the report has no %q:\n%s", want, report)
 		}
 	}
 }
@@ -266,9 +256,28 @@ func TestWrapWidePrefix(t *testing.T) {
 // TestFiguresColumns checks that the FIGURES table's columns line up when
 // the outlet ids are shorter than the column's heading.
 func TestFiguresColumns(t *testing.T) {
+	report := textReport(t, "a", "Dam holds\n\nThe dam held through the storm on Monday night.\n",
+		"b", "Dam holds\n\nThe dam held through Monday night's storm.\n")
+	lines := strings.Split(report, "\n")
+	head := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "  outlet ") })
+	if head < 0 || head+1 >= len(lines) {
+		t.Fatalf("no FIGURES table:\n%s", report)
+	}
+	// The last letter of "words" and of the row's word count share a column.
+	col := strings.Index(lines[head], "words") + len("words") - 1
+	row := lines[head+1]
+	if col >= len(row) || row[col] < '0' || row[col] > '9' || (col+1 < len(row) && row[col+1] != ' ') {
+		t.Errorf("columns do not line up:\n%s\n%s", lines[head], row)
+	}
+}
+
+// textReport compares two plain-text articles, named after their outlets,
+// and returns the text report.
+func textReport(t *testing.T, name1, text1, name2, text2 string) string {
+	t.Helper()
 	res, err := compare.Compare(compare.Event{Documents: []compare.Document{
-		{Source: "a.txt", Name: "a", Kind: "text", Text: "Dam holds\n\nThe dam held through the storm on Monday night.\n"},
-		{Source: "b.txt", Name: "b", Kind: "text", Text: "Dam holds\n\nThe dam held through Monday night's storm.\n"},
+		{Source: name1 + ".txt", Name: name1, Kind: "text", Text: text1},
+		{Source: name2 + ".txt", Name: name2, Kind: "text", Text: text2},
 	}}, compare.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -277,15 +286,5 @@ func TestFiguresColumns(t *testing.T) {
 	if err := Text(&b, res, TextOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(b.String(), "\n")
-	head := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "  outlet ") })
-	if head < 0 || head+1 >= len(lines) {
-		t.Fatalf("no FIGURES table:\n%s", b.String())
-	}
-	// The last letter of "words" and of the row's word count share a column.
-	col := strings.Index(lines[head], "words") + len("words") - 1
-	row := lines[head+1]
-	if col >= len(row) || row[col] < '0' || row[col] > '9' || (col+1 < len(row) && row[col+1] != ' ') {
-		t.Errorf("columns do not line up:\n%s\n%s", lines[head], row)
-	}
+	return b.String()
 }
