@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Closest is, for a sentence only one outlet has, one other outlet's
@@ -41,7 +42,13 @@ func closestWords(s string) []string {
 			j = len(s)
 		}
 		w := strings.ToLower(s[:j])
+		written := s[:j]
 		s = s[j:]
+		if written == "Outlet" && blindLetterNext(s) {
+			// Blind mode's placeholder for an outlet's name: not a word
+			// two sentences share.
+			continue
+		}
 		if len([]rune(w)) < 2 || closestStop[w] {
 			continue
 		}
@@ -161,4 +168,22 @@ func ClosestSentences(r *Result) map[[2]int][]Closest {
 		}
 	}
 	return out
+}
+
+// blindLetterNext says whether s starts with a space and a blind letter
+// (one or two capitals standing alone), as after "Outlet" in blind mode.
+func blindLetterNext(s string) bool {
+	if !strings.HasPrefix(s, " ") {
+		return false
+	}
+	s = s[1:]
+	n := 0
+	for n < len(s) && n < 3 && s[n] >= 'A' && s[n] <= 'Z' {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[n:])
+	return n == len(s) || !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
