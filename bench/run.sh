@@ -104,7 +104,7 @@ for ((i = 0; i < runs; i++)); do
 	wall "$tmp/slant" help >>"$tmp/s"
 	wall "$py" -c pass >>"$tmp/p"
 done
-echo "start-up alone: slant help $(median <"$tmp/s") ms, python -c pass $(median <"$tmp/p") ms"
+echo "start-up alone: slant help $(median <"$tmp/s") ms, python3 -c pass $(median <"$tmp/p") ms"
 echo
 
 declare -A slant_ms nsents

@@ -301,7 +301,7 @@ func loadDir(dir string, opts LoadOptions) ([]Document, error) {
 		}
 	}
 	if len(names) == 0 {
-		return nil, inputErr(dir, "no article files (.txt, .md, .html) in this directory")
+		return nil, inputErr(dir, "no article files (.txt, .md, .html, .htm) in this directory")
 	}
 	sort.Strings(names)
 	docs := make([]Document, len(names))

@@ -125,7 +125,7 @@ A progress bar is drawn on standard error when it is a terminal.`,
 	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
 	f.BoolVar(&opts.resume, "resume", false, "with -o, keep the events FILE holds a result for and run only the others")
 	f.IntVarP(&opts.jobs, "jobs", "j", 0, "compare `N` events at a time (default: one per CPU; at most four per CPU)")
-	f.Float64Var(&opts.minSimilarity, "min-similarity", compare.DefaultMinSimilarity, "alignment threshold, 0 to 1: higher aligns fewer, surer pairs")
+	f.Float64Var(&opts.minSimilarity, "min-similarity", compare.DefaultMinSimilarity, "alignment threshold, above 0 and at most 1: higher aligns fewer, surer pairs")
 	f.Int64Var(&opts.maxBytes, "max-bytes", compare.DefaultMaxBytes, "largest article to read, in bytes")
 	f.StringArrayVar(&opts.lexicons, "lexicon", nil, "lay the lexicon `FILE` over the built-in one (repeatable)")
 	f.BoolVar(&opts.noDefault, "no-default", false, "leave out the built-in lexicon")

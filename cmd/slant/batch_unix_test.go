@@ -212,8 +212,8 @@ func TestBatchUnprintableNames(t *testing.T) {
 	if err == nil || report(&bytes.Buffer{}, err) != exitBadUse {
 		t.Fatalf("err = %v, want two failed events (exit 2)", err)
 	}
-	wantStderr := `slant: "bad\nname": events/bad\nname: no article files (.txt, .md, .html) in this directory` + "\n" +
-		`slant: "esc\x1b[31mred": events/esc\x1b[31mred: no article files (.txt, .md, .html) in this directory` + "\n"
+	wantStderr := `slant: "bad\nname": events/bad\nname: no article files (.txt, .md, .html, .htm) in this directory` + "\n" +
+		`slant: "esc\x1b[31mred": events/esc\x1b[31mred: no article files (.txt, .md, .html, .htm) in this directory` + "\n"
 	if stderr.String() != wantStderr {
 		t.Errorf("stderr %q, want %q", stderr.String(), wantStderr)
 	}
@@ -221,7 +221,7 @@ func TestBatchUnprintableNames(t *testing.T) {
 	if got, want := eventNames(lines), []string{"bad\nname", "esc\x1b[31mred", "good"}; !slices.Equal(got, want) {
 		t.Fatalf("events %q, want %q", got, want)
 	}
-	if want := "events/bad\nname: no article files (.txt, .md, .html) in this directory"; lines[0].Error != want {
+	if want := "events/bad\nname: no article files (.txt, .md, .html, .htm) in this directory"; lines[0].Error != want {
 		t.Errorf("error %q, want %q", lines[0].Error, want)
 	}
 	if !bytes.Contains(stdout.Bytes(), []byte(`{"event":"esc\u001b[31mred","error":"events/esc\u001b[31mred: no article`)) {

@@ -39,7 +39,7 @@ already has, an unknown category or tone, a result with problems or a
 failing test leaves FILE untouched.`,
 		Example: `  slant lexicon add mine.yaml --category labels --term mob --tone loaded \
       --note "Names a crowd as lawless." --suggest crowd --suggest protesters
-  slant lexicon add mine.yaml --concept missile-defense --term "missile umbrella" --tone loaded`,
+  slant lexicon add mine.yaml --concept nato-missile-defense --term "missile umbrella" --tone loaded`,
 		Args: oneLexiconFile("add"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file = args[0]
