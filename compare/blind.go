@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/slant-news/slant/compare/internal/wordnet"
 )
 
 // BlindKey says which outlet a blind letter stands for.
@@ -29,7 +31,8 @@ type BlindKey struct {
 // gives, the page's own site name when the manifest names the outlet
 // differently (Document.Aliases), and the name in the article's copyright
 // or byline line as Compare finds it. An outlet with none of these is
-// named, and hidden, by its file name.
+// named, and hidden, by its file name; in the texts only when that name is
+// no single dictionary word (bbc.txt, not sun.txt).
 //
 // In the texts, a name is replaced where it is written as a name, and
 // nothing else changes: see namePatterns for the forms matched, shortForms
@@ -85,19 +88,33 @@ func Blind(ev Event) (Event, []BlindKey, error) {
 	// Every outlet's name is hidden in every text: outlets cite each other
 	// too. Patterns go in letter order, which settles a tie between two
 	// outlets' names the same way whatever the order of the inputs.
+	//
+	// A name guessed from a file name that is one dictionary word (one.txt,
+	// sun.txt) is not looked for in the texts at all: the file name is no
+	// evidence that "One" or "sun" there names the outlet. It still counts
+	// as the outlet's name where short forms are shared.
 	lettered := make([][]string, len(idx))
+	sought := make([][]string, len(idx))
 	with := make([]string, len(idx))
 	var patterns []namePattern
 	for n, i := range idx {
 		lettered[n], with[n] = names[i], "Outlet "+blindLetter(n, len(idx))
 		for _, name := range names[i] {
-			patterns = append(patterns, namePatterns(name, with[n], guessed[i] && name == outlet[i])...)
+			guess := guessed[i] && name == outlet[i]
+			if guess && guessedWord(name) {
+				continue
+			}
+			sought[n] = append(sought[n], name)
+			patterns = append(patterns, namePatterns(name, with[n], guess)...)
 		}
 	}
 	patterns = append(patterns, shortForms(lettered, with)...)
 	hide := newNameMatcher(patterns)
-	hide.handles = handleKeys(lettered, with)
+	hide.handles = handleKeys(sought, with)
 	out := ev
+	// The event's title (from event.yaml) heads every report and the
+	// worksheet: an outlet it names is hidden there too.
+	out.Title, _ = hide.replace(ev.Title)
 	out.Documents = append([]Document(nil), ev.Documents...)
 	keys := make([]BlindKey, len(idx))
 	for n, i := range idx {
@@ -161,7 +178,9 @@ func blindLetter(n, count int) string {
 
 // nameVariants are the ways a text may write an outlet's name: whole, with
 // its leading "The" in either case ("told the Daily Clarion"), and without
-// it ("a Daily Clarion reporter").
+// it ("a Daily Clarion reporter"), unless what is left is one ordinary
+// word: "Times" of "The Times" is as likely the plural ("Times are hard"),
+// "Voice" of "The Voice" the noun ("Voice of the People").
 func nameVariants(name string) []string {
 	out := []string{name}
 	add := func(v string) {
@@ -173,7 +192,9 @@ func nameVariants(name string) []string {
 		if rest, ok := strings.CutPrefix(name, the); ok && strings.TrimSpace(rest) != "" {
 			add("The " + rest)
 			add("the " + rest)
-			add(rest)
+			if words := nameWords(rest); len(words) != 1 || !capitalizedWord(words[0]) || !dictionaryWord(words[0]) {
+				add(rest)
+			}
 		}
 	}
 	return out
@@ -196,6 +217,10 @@ type namePattern struct {
 	// short marks a short form ("the Bugle"): like a one-word name that
 	// reads as an ordinary word, it is not matched inside a hyphenated word.
 	short bool
+	// single marks a name of one word besides a leading "The", and a
+	// short form: a capitalised word directly before or after it makes it
+	// part of a longer name (see besideName).
+	single bool
 	// with replaces the name.
 	with string
 }
@@ -203,9 +228,11 @@ type namePattern struct {
 // namePatterns are the forms of an outlet's name that are replaced by with
 // in the texts. Each variant of the name (see nameVariants) is matched
 //
-//   - in any case, when it has two or more words besides a leading "The":
+//   - in any case, when it has two or more words besides a leading "The"
+//     and at least one of them is no dictionary word (see dictionaryWord):
 //     the words together are the name (Quillton Bugle, QUILLTON BUGLE,
-//     quillton bugle, and run together, quilltonbugle.com);
+//     quillton bugle, and run together, quilltonbugle.com), while "the
+//     evening post office" is no Evening Post;
 //   - otherwise as written, in the case it is written;
 //   - and in capitals (THE POST), unless it is one word that reads as an
 //     ordinary word (Sun, Post): "SUN" may be a shouted sun;
@@ -235,13 +262,18 @@ func namePatterns(name, with string, guessed bool) []namePattern {
 	}
 	fold := guessed || upper == 0 || (lower == 0 && letters > 3)
 	var out []namePattern
+	defer func() {
+		for k := range out {
+			out[k].single = len(withoutThe(out[k].words)) == 1
+		}
+	}()
 	for _, v := range nameVariants(name) {
 		words := nameWords(v)
 		if len(words) == 0 || countWordRunes(v) < 2 {
 			continue
 		}
 		switch {
-		case len(withoutThe(words)) > 1:
+		case len(withoutThe(words)) > 1 && slices.ContainsFunc(withoutThe(words), notDictionaryWord):
 			out = append(out, namePattern{words: words, fold: true, with: with})
 			// Run together in any case too: nothing more to add.
 			continue
@@ -268,6 +300,39 @@ func namePatterns(name, with string, guessed bool) []namePattern {
 		}
 	}
 	return out
+}
+
+// dictionaryWords are words that read as ordinary English though the
+// dictionary (package wordnet, which leaves out function words and the
+// like) does not list them, besides the stop words ("one", "new") and the
+// newspaper nouns ("Times", "Gazette").
+var dictionaryWords = map[string]bool{"daily": true, "time": true, "weekly": true}
+
+// dictionaryWord says whether a word of a name, its punctuation aside, is
+// an ordinary English word: one WordNet lists, a stop word, or one of
+// newspaperNouns or dictionaryWords. A word with no letters is no evidence
+// either way and counts as one.
+func dictionaryWord(w string) bool {
+	lower := strings.ToLower(strings.Map(func(r rune) rune {
+		if isWordRune(r) {
+			return r
+		}
+		return -1
+	}, w))
+	if lower == "" || dictionaryWords[lower] || isStop(lower) || len(wordnet.Groups(lower)) > 0 {
+		return true
+	}
+	return slices.ContainsFunc(newspaperNouns, func(noun string) bool { return strings.EqualFold(noun, lower) })
+}
+
+func notDictionaryWord(w string) bool { return !dictionaryWord(w) }
+
+// guessedWord says whether a name guessed from a file name is one
+// dictionary word ("One" from one.txt, "Sun" from sun.txt): such a name is
+// not looked for in the texts.
+func guessedWord(name string) bool {
+	words := nameWords(name)
+	return len(words) == 1 && dictionaryWord(words[0])
 }
 
 // withoutThe is a name's words without a leading "The" (in any case).
@@ -343,8 +408,8 @@ func shortForms(names [][]string, with []string) []namePattern {
 				continue
 			}
 			out = append(out,
-				namePattern{words: []string{"the", noun}, short: true, with: with[n]},
-				namePattern{words: []string{"The", noun}, short: true, with: with[n]})
+				namePattern{words: []string{"the", noun}, short: true, single: true, with: with[n]},
+				namePattern{words: []string{"The", noun}, short: true, single: true, with: with[n]})
 		}
 	}
 	return out
@@ -574,6 +639,9 @@ func (p namePattern) match(text string, i int) (int, bool) {
 	if p.capital && !strings.ContainsFunc(found, unicode.IsUpper) {
 		return 0, false
 	}
+	if p.single && p.besideName(text, i, pos) {
+		return 0, false
+	}
 	// A one-word name written as an ordinary word, or a short form, is
 	// not one in a hyphenated word: "Post-fire repairs" at the start of a
 	// sentence.
@@ -584,6 +652,68 @@ func (p namePattern) match(text string, i int) (int, bool) {
 		}
 	}
 	return pos, true
+}
+
+// besideName says whether the name p found at text[i:pos] is part of a
+// longer proper noun: a capitalised word follows it with only spaces
+// between ("the Post Office", "the Times Square crowd"), or, unless it
+// starts with its "The", one comes directly before it ("Tess Morgan").
+// "The Post said" is the outlet, and so is "When Morgan said" or "told
+// the Times Monday": a stop word, a weekday or a month is no part of a
+// name.
+func (p namePattern) besideName(text string, i, pos int) bool {
+	if len(p.words) == 1 || !strings.EqualFold(p.words[0], "the") {
+		j := i
+		for j > 0 {
+			r, size := utf8.DecodeLastRuneInString(text[:j])
+			if !lineSpace(r) {
+				break
+			}
+			j -= size
+		}
+		start := j
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(text[:start])
+			if !isWordRune(r) && !isApostrophe(r) {
+				break
+			}
+			start -= size
+		}
+		if j < i && nameWord(text[start:j]) {
+			return true
+		}
+	}
+	j := pos
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !lineSpace(r) {
+			break
+		}
+		j += size
+	}
+	end := j
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if !isWordRune(r) && !isApostrophe(r) {
+			break
+		}
+		end += size
+	}
+	return j > pos && nameWord(text[j:end])
+}
+
+// lineSpace is a space within a line.
+func lineSpace(r rune) bool { return unicode.IsSpace(r) && r != '\n' && r != '\r' }
+
+// nameWord says whether w, next to a name, reads as more of a proper
+// noun: a capital, then at least one lower-case letter, and no stop word,
+// weekday or month ("Tess", "Office", not "The", "When", "Monday", "TV").
+func nameWord(w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(first) || !strings.ContainsFunc(w, unicode.IsLower) {
+		return false
+	}
+	return !isStop(strings.ToLower(w)) && !slices.Contains(weekdays, w) && !slices.Contains(months, w)
 }
 
 func runeBefore(text string, i int) rune {

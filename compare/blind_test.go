@@ -205,15 +205,75 @@ func TestBlindNames(t *testing.T) {
 			},
 		},
 		{
-			// bbc.txt gives "Bbc": the file name has lost the case.
+			// bbc.txt gives "Bbc": the file name has lost the case. sun.txt
+			// gives "Sun", a dictionary word: the file name is no evidence
+			// that the text names the outlet, and it is not looked for.
 			name: "names guessed from file names",
 			docs: []blindDoc{
 				{"bbc", "", "The BBC said the sun rose over the Sun offices."},
 				{"sun", "", "The bbc.co.uk page quoted the Bbc and the SUN."},
 			},
 			want: []string{
-				"The {Bbc} said the sun rose over the {Sun} offices.",
-				"The bbc.co.uk page quoted the {Bbc} and the {Sun}.",
+				"The {Bbc} said the sun rose over the Sun offices.",
+				"The bbc.co.uk page quoted the {Bbc} and the SUN.",
+			},
+		},
+		{
+			name: "names guessed from file names that are dictionary words",
+			docs: []blindDoc{
+				{"one", "", "One stall opened, ONE more shut."},
+				{"sun", "", "SUN LOUNGERS and the Sun offices; @sun said so."},
+				{"post", "", "Post office staff told the Post."},
+				{"presstv", "", "PressTV said so."},
+			},
+			want: []string{
+				"One stall opened, ONE more shut.",
+				"SUN LOUNGERS and the Sun offices; @sun said so.",
+				"Post office staff told the Post.",
+				"{Presstv} said so.",
+			},
+		},
+		{
+			// A one-word name, a short form or the X of "The X" next to a
+			// capitalised word is part of a longer proper noun.
+			name: "part of a longer proper noun",
+			docs: []blindDoc{
+				{"morgan", "Morgan", "Organiser Tess Morgan said the market would reopen, Morgan reported. When Morgan asked, The Post Office opened."},
+				{"post", "Quillton Post", "The Post Office opened. The Post said so, and told the Times Monday."},
+				{"times", "The Times", "The Times Square crowd cheered, the Times said. Morgan Stanley agreed."},
+			},
+			want: []string{
+				"Organiser Tess Morgan said the market would reopen, {Morgan} reported. When {Morgan} asked, The Post Office opened.",
+				"The Post Office opened. {Quillton Post} said so, and told {The Times} Monday.",
+				"The Times Square crowd cheered, {The Times} said. Morgan Stanley agreed.",
+			},
+		},
+		{
+			// "Times" of "The Times" and "Voice" of "The Voice" are
+			// ordinary words: only with the article are they the name.
+			name: "The and one ordinary word",
+			docs: []blindDoc{
+				{"times", "The Times", "Adding that Times are hard, The Times and the Times agreed."},
+				{"voice", "The Voice", "Voice of the People activists told The Voice."},
+			},
+			want: []string{
+				"Adding that Times are hard, {The Times} and {The Times} agreed.",
+				"Voice of the People activists told {The Voice}.",
+			},
+		},
+		{
+			// A name of ordinary words only keeps its case; one with a word
+			// no dictionary holds is the name in any case.
+			name: "names of dictionary words keep their case",
+			docs: []blindDoc{
+				{"evening", "Evening Post", "At the evening post office, EVENING POST staff said the Evening Post was right, on eveningpost.com."},
+				{"harbor", "Harbor Times", "Harbor times were busy, harbor times too, HARBOR TIMES said."},
+				{"bugle", "Quillton Bugle", "quillton bugle readers agreed."},
+			},
+			want: []string{
+				"At the evening post office, {Evening Post} staff said the {Evening Post} was right, on {Evening Post}.com.",
+				"Harbor times were busy, harbor times too, {Harbor Times} said.",
+				"{Quillton Bugle} readers agreed.",
 			},
 		},
 		{
@@ -541,5 +601,23 @@ func TestBlindSameAlignments(t *testing.T) {
 				t.Errorf("%s: group %s of the blind comparison is not in the named one", filepath.Base(dir), g)
 			}
 		}
+	}
+}
+
+// TestBlindTitle checks that an outlet named in the event's title (from
+// event.yaml, which heads every report and the worksheet) is hidden there.
+func TestBlindTitle(t *testing.T) {
+	ev := Event{Title: "Quillton Bugle reporters see Ostrel dam spill", Documents: []Document{
+		{Source: "a.txt", Name: "a", Kind: "text", Outlet: "Quillton Bugle", OutletFrom: "manifest",
+			Text: "Dam spills\n\nThe Ostrel dam spilled on Monday, the Quillton Bugle saw.\n"},
+		{Source: "b.txt", Name: "b", Kind: "text", Outlet: "Harbor Lantern", OutletFrom: "manifest",
+			Text: "Dam spills\n\nThe Ostrel dam spilled on Monday night.\n"},
+	}}
+	out, _, err := Blind(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.Title, "Quillton") || !strings.Contains(out.Title, "Outlet ") {
+		t.Errorf("title %q, want the outlet's name hidden", out.Title)
 	}
 }
