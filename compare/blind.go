@@ -562,9 +562,15 @@ func (m *nameMatcher) replace(text string) (string, offsetMap) {
 		if moved == nil {
 			b.Grow(len(text))
 		}
-		b.WriteString(text[last:i])
 		with := m.patterns[best].with
-		moved = append(moved, replacement{old: Span{i, end}, new: Span{b.Len(), b.Len() + len(with)}})
+		start := i
+		if art, an := articleBefore(text, last, i); art >= 0 && strings.HasPrefix(with, "Outlet") {
+			// "a Quillton Bugle photographer" reads "an Outlet C
+			// photographer": the article is replaced with the name.
+			start, with = art, an+with
+		}
+		b.WriteString(text[last:start])
+		moved = append(moved, replacement{old: Span{start, end}, new: Span{b.Len(), b.Len() + len(with)}})
 		b.WriteString(with)
 		last, i = end, end
 	}
@@ -573,6 +579,25 @@ func (m *nameMatcher) replace(text string) (string, offsetMap) {
 	}
 	b.WriteString(text[last:])
 	return b.String(), moved
+}
+
+// articleBefore finds the indefinite article "a" or "A" (a word of its
+// own, then one space) right before text[i], no earlier than from, and
+// returns where it starts and "an " or "An " to stand in its place; -1
+// when there is none.
+func articleBefore(text string, from, i int) (int, string) {
+	if i-2 < from || text[i-1] != ' ' || (text[i-2] != 'a' && text[i-2] != 'A') {
+		return -1, ""
+	}
+	if i-2 > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(text[:i-2]); isWordRune(r) {
+			return -1, ""
+		}
+	}
+	if text[i-2] == 'A' {
+		return i - 2, "An "
+	}
+	return i - 2, "an "
 }
 
 // handle reports whether an outlet's @handle or #hashtag starts at

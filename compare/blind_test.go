@@ -164,7 +164,7 @@ func TestBlindNames(t *testing.T) {
 			},
 			want: []string{
 				"{Press TV} said so.\n{Press TV}, {Press TV}, {Press TV} and {Press TV}.ir agreed. Soft-wrapped: {Press TV}.",
-				"The {Daily Clarion}, a {Daily Clarion} reporter, told the {Daily Clarion}. © THE {Daily Clarion}, {Daily Clarion}.com",
+				"The {Daily Clarion}, an {Daily Clarion} reporter, told the {Daily Clarion}. © THE {Daily Clarion}, {Daily Clarion}.com",
 			},
 		},
 		{
@@ -174,7 +174,7 @@ func TestBlindNames(t *testing.T) {
 				{"other", "Harbor Times", "Nothing here."},
 			},
 			want: []string{
-				"{The Daily Clarion}, a {The Daily Clarion} reporter, told {The Daily Clarion}. © {The Daily Clarion}",
+				"{The Daily Clarion}, an {The Daily Clarion} reporter, told {The Daily Clarion}. © {The Daily Clarion}",
 				"Nothing here.",
 			},
 		},
@@ -619,5 +619,29 @@ func TestBlindTitle(t *testing.T) {
 	}
 	if strings.Contains(out.Title, "Quillton") || !strings.Contains(out.Title, "Outlet ") {
 		t.Errorf("title %q, want the outlet's name hidden", out.Title)
+	}
+}
+
+// TestBlindArticle checks that "a" before a hidden name reads "an" before
+// its placeholder, and that offsets still find the text.
+func TestBlindArticle(t *testing.T) {
+	ev := Event{Documents: []Document{
+		{Source: "a.txt", Name: "a", Kind: "text", Outlet: "Quillton Bugle", OutletFrom: "manifest",
+			Text: "Dam spills\n\nA Quillton Bugle photographer saw the dam spill, and a Quillton Bugle reporter counted the trucks. Hannah Quillton Bugle-style prose stays.\n"},
+		{Source: "b.txt", Name: "b", Kind: "text", Outlet: "Harbor Lantern", OutletFrom: "manifest",
+			Text: "Dam spills\n\nThe dam spilled on Monday night, a reporter saw.\n"},
+	}}
+	out, _, err := Blind(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := out.Documents[0].Text
+	for _, want := range []string{"An Outlet ", "and an Outlet "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text %q lacks %q", text, want)
+		}
+	}
+	if strings.Contains(text, "a Outlet") || strings.Contains(text, "A Outlet") {
+		t.Errorf("text %q keeps 'a' before a placeholder", text)
 	}
 }
