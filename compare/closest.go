@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
 )
 
 // Closest is, for a sentence only one outlet has, one other outlet's
@@ -25,8 +27,8 @@ type Closest struct {
 
 // closestWords are the stems of a sentence's content words, each once, in
 // the order the sentence first writes them: words of letters or digits,
-// cut at apostrophes and hyphens, lower-cased, with a plural or verb
-// ending taken off and the common function words left out.
+// cut at apostrophes and hyphens, lower-cased, stemmed and without stop
+// words, as the aligner's are.
 func closestWords(s string) []string {
 	var out []string
 	seen := map[string]bool{}
@@ -49,47 +51,16 @@ func closestWords(s string) []string {
 			// two sentences share.
 			continue
 		}
-		if len([]rune(w)) < 2 || closestStop[w] {
+		if len([]rune(w)) < 2 || isStop(w) {
 			continue
 		}
-		if st := crudeStem(w); !seen[st] {
+		if st := english.Stem(w, false); !seen[st] {
 			seen[st] = true
 			out = append(out, st)
 		}
 	}
 	return out
 }
-
-// crudeStem takes a common English ending off a lower-case word, so that
-// "talks", "talking" and "talked" meet at "talk", and "estimate" and
-// "estimated" at "estimat". It is crude, and the same on both sides.
-func crudeStem(w string) string {
-	for _, suf := range []string{"ing", "ed", "s"} {
-		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 && !strings.HasSuffix(w, "ss") {
-			w = w[:len(w)-len(suf)]
-			break
-		}
-	}
-	if len(w) > 3 {
-		w = strings.TrimSuffix(w, "e")
-	}
-	return w
-}
-
-// closestStop are the function words no match rests on.
-var closestStop = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at be
-		because been before being below between both but by can could did do does doing down during each
-		few for from further had has have having he her here hers herself him himself his how if in into is
-		it its itself just me more most my myself no nor not now of off on once only or other our ours
-		ourselves out over own same she should so some such than that the their theirs them themselves then
-		there these they this those through to too under until up very was we were what when where which
-		while who whom why will with would you your yours yourself yourselves`) {
-		m[w] = true
-	}
-	return m
-}()
 
 // ClosestSentences finds, for every unique sentence of the result, the
 // closest sentence of each other outlet (see Closest), in article order.
