@@ -73,7 +73,7 @@ writes it all the same.`,
 	f.StringArrayVar(&opts.lexicons, "lexicon", nil, "lay the lexicon `FILE` over the built-in one (repeatable)")
 	f.BoolVar(&opts.noDefault, "no-default", false, "leave out the built-in lexicon")
 	f.BoolVar(&opts.blind, "blind", false, "hide the outlets: call them Outlet A, Outlet B, ... everywhere")
-	f.StringVar(&opts.key, "key", "", "with --blind, write which letter is which outlet to `FILE`")
+	f.StringVar(&opts.key, "key", "", "with --blind, write which letter is which outlet to `FILE` (format by its extension: .json, .html, .md, .txt; else --format's)")
 	return cmd
 }
 
@@ -169,7 +169,11 @@ func runCompare(ctx context.Context, e *env, opts *compareOptions) error {
 	}
 	var outs []outputFile
 	if opts.key != "" {
-		outs = append(outs, outputFile{opts.key, writeAll(blindKeyText(key))})
+		var kb bytes.Buffer
+		if err := reports.BlindKey(&kb, key, keyFormat(opts.key, opts.format)); err != nil {
+			return err
+		}
+		outs = append(outs, outputFile{opts.key, writeAll(kb.Bytes())})
 	}
 	if doc != nil {
 		outs = append(outs, outputFile{opts.output, func(w io.Writer) error { return doc.WriteJSON(w, true) }})
@@ -204,17 +208,22 @@ func blindReference(key []compare.BlindKey, want string) string {
 	return want
 }
 
-// blindKeyText is the key of a blind comparison as a Markdown table.
-func blindKeyText(key []compare.BlindKey) []byte {
-	var b bytes.Buffer
-	b.WriteString("# Which outlet is which\n\n| letter | outlet | source |\n| --- | --- | --- |\n")
-	for _, k := range key {
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", k.Name, mdCell(k.Outlet), mdCell(k.Source))
+// keyFormat is the format of the blind key written to path: the one its
+// extension names (.json, .html or .htm, .md or .markdown, .txt), else the
+// report's.
+func keyFormat(path, report string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return "json"
+	case ".html", ".htm":
+		return "html"
+	case ".md", ".markdown":
+		return "markdown"
+	case ".txt":
+		return "text"
 	}
-	return b.Bytes()
+	return report
 }
-
-func mdCell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
 
 // colorMode decides whether the text report uses colour: "auto" colours only
 // a terminal and honours NO_COLOR.
