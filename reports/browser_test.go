@@ -29,6 +29,8 @@ const (
 	// browserWidth and browserHeight are the window and viewport size, in
 	// CSS pixels at a device scale of 1.
 	browserWidth, browserHeight = 1400, 1000
+	// narrowWidth is a phone's viewport width, in CSS pixels.
+	narrowWidth = 400
 	// browserTimeout bounds the whole test: starting the browser and
 	// checking every event, which takes a few seconds.
 	browserTimeout = 30 * time.Second
@@ -360,6 +362,27 @@ func TestBrowserReport(t *testing.T) {
 					if want := StatusSymbols[c.Status]; matrix[i][j] != want || want == "" {
 						t.Errorf("quote %s %s: symbol %q, want %q for %s", q.ID, c.Outlet, matrix[i][j], want, c.Status)
 					}
+				}
+			}
+
+			// At a phone's width, the wide charts shrink only so far: their
+			// 12px labels are drawn at 9px or more (the box scrolls
+			// instead), not at half size.
+			if err := chromedp.Do(tab, chromedp.EmulateViewport(narrowWidth, browserHeight)); err != nil {
+				t.Fatal(err)
+			}
+			scales, err := chromedp.Run(tab, chromedp.Evaluate[[]float64](`Array.from(
+				document.querySelectorAll('figure.chart svg'),
+				s => s.getBoundingClientRect().width / s.viewBox.baseVal.width)`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(scales) == 0 {
+				t.Error("no chart in the page")
+			}
+			for i, sc := range scales {
+				if px := sc * chartFontSize; px < 9 {
+					t.Errorf("at %d px wide, chart %d draws its %dpx labels at %.1fpx", narrowWidth, i+1, chartFontSize, px)
 				}
 			}
 

@@ -65,6 +65,16 @@ type htmlView struct {
 	Tones     *toneChart
 	Speakers  *speakerChart
 	Placement *placementChart
+	// Concepts is the table of the names each outlet uses for the
+	// lexicon's concepts, in outlet columns.
+	Concepts []htmlConcept
+}
+
+// htmlConcept is one row of the names table: a concept and, per outlet
+// in outlet order, the terms it uses.
+type htmlConcept struct {
+	Concept string
+	Cells   [][]ConceptTerm
 }
 
 type htmlOutlet struct {
@@ -80,6 +90,9 @@ type htmlRow struct {
 	// Key is the row's stable name: the alignment id, or for a sentence
 	// only one outlet has, "u-<outlet>-<sentence number>".
 	Key, ID, Evidence, Score string
+	// Base, when the reference does not report the row, says so and names
+	// the outlet its marks compare with instead.
+	Base string
 	// Unique is the outlet id and UniqueName its name, for a sentence only
 	// that outlet has.
 	Unique, UniqueName string
@@ -208,12 +221,18 @@ func newHTMLView(rep *Report) *htmlView {
 			}
 		}
 		v.Headlines = &htmlRow{Key: "headline", Cells: cells(rep.Headlines), Choices: choices(headlineChoices), Columns: columns}
+		if rep.HeadlineBase != "" {
+			v.Headlines.Base = fmt.Sprintf("%s has none: marked against %s", v.Reference, name(rep.HeadlineBase))
+		}
 	}
 	for _, row := range rep.Rows {
 		hr := htmlRow{Key: htmlRowKey(row), ID: row.ID, Evidence: row.Evidence, Cells: cells(row.Cells), Choices: choices(row.Choices),
 			Columns: columns}
 		if row.ID != "" {
 			hr.Score = strconv.FormatFloat(row.Score, 'f', 2, 64)
+		}
+		if row.Base != "" {
+			hr.Base = fmt.Sprintf("not in %s: marked against %s", v.Reference, name(row.Base))
 		}
 		if row.Unique != "" {
 			hr.Unique, hr.UniqueName = row.Unique, name(row.Unique)
@@ -253,6 +272,15 @@ func newHTMLView(rep *Report) *htmlView {
 	v.Tones = newToneChart(rep, name)
 	v.Speakers = newSpeakerChart(rep, name)
 	v.Placement = newPlacementChart(rep, name)
+	for _, c := range rep.Concepts {
+		hc := htmlConcept{Concept: c.Concept, Cells: make([][]ConceptTerm, len(rep.Outlets))}
+		for _, u := range c.Uses {
+			if col := column[u.Outlet]; col > 0 {
+				hc.Cells[col-1] = append(hc.Cells[col-1], u)
+			}
+		}
+		v.Concepts = append(v.Concepts, hc)
+	}
 	return v
 }
 

@@ -103,6 +103,10 @@ func (m *mdWriter) headlines() {
 	}
 	m.line("")
 	m.line("## Headlines")
+	if base := m.rep.HeadlineBase; base != "" {
+		m.line("")
+		m.line(mdEscape(fmt.Sprintf("%s has no headline: the words in bold differ from %s's.", m.name(m.rep.Reference), m.name(base)), true))
+	}
 	m.block(cells, false)
 }
 
@@ -181,7 +185,7 @@ func (m *mdWriter) quotes() {
 		if q.Disputed {
 			speaker += " (disputed)"
 		}
-		row := []string{mdEscape(q.ID, false), speaker, mdEscape(quoteText(q.Text, 120), false)}
+		row := []string{mdEscape(q.ID, false), speaker, mdEscape("“"+q.Text+"”", false)}
 		symbols := map[string]string{}
 		for _, c := range q.Cells {
 			symbols[c.Outlet] = c.Symbol
@@ -208,7 +212,7 @@ func (m *mdWriter) quotes() {
 	}
 	if len(altered) > 0 {
 		m.line("")
-		m.line("Altered quotes, with the changed words in **bold**:")
+		m.line("Altered quotes: the outlet's own words in **bold**, the words it dropped or replaced ~~struck through~~:")
 		m.line("")
 		for _, l := range altered {
 			m.line(l)
@@ -256,6 +260,11 @@ func (m *mdWriter) claims() {
 			}
 			m.line("")
 			m.line(mdEscape(detail, true))
+			if row.Base != "" {
+				m.line("")
+				m.line(mdEscape(fmt.Sprintf("%s does not report this claim: the words in bold differ from %s's.",
+					m.name(rep.Reference), m.name(row.Base)), true))
+			}
 		}
 		m.block(row.Cells, true)
 		if row.ID != "" {
@@ -328,7 +337,7 @@ func (m *mdWriter) note(notes *[]mdNote, f *FlagInfo) string {
 // outlet, the figures the HTML report draws as charts.
 func (m *mdWriter) figures() {
 	rep := m.rep
-	if len(rep.Speakers) == 0 && len(rep.Tones) == 0 {
+	if len(rep.Speakers) == 0 && len(rep.Tones) == 0 && len(rep.Concepts) == 0 {
 		return
 	}
 	m.line("")
@@ -349,12 +358,50 @@ func (m *mdWriter) figures() {
 		m.line("")
 		m.line("### Flagged words per 1,000 of the outlet's own words")
 		m.line("")
+		note := "Words to watch from the lexicon's categories with a marked tone; neutral ones such as “said” are left out, " +
+			"and so are names for one thing (concepts)"
+		if len(rep.Concepts) > 0 {
+			note += ", which are in the next table"
+		}
+		m.line(note + ".")
+		m.line("")
 		var rows [][]string
 		for _, t := range rep.Tones {
 			rows = append(rows, []string{mdEscape(m.name(t.Outlet), false), mdEscape(t.Category, false),
 				strconv.FormatFloat(t.PerThousand, 'f', 1, 64)})
 		}
 		m.table([]string{"Outlet", "Category", "Per 1,000 words"}, []bool{false, false, true}, rows)
+	}
+	if len(rep.Concepts) > 0 {
+		m.line("")
+		m.line("### Names for the same thing")
+		m.line("")
+		m.line("The lexicon's concepts the outlets name in their own words, with each outlet's terms and how often it uses them: " +
+			"those two or more outlets name, and those one names with a term whose tone is not neutral.")
+		m.line("")
+		header := []string{"Concept"}
+		right := []bool{false}
+		for _, o := range rep.Outlets {
+			header = append(header, mdEscape(o.Name, false))
+			right = append(right, false)
+		}
+		var rows [][]string
+		for _, c := range rep.Concepts {
+			terms := map[string][]string{}
+			for _, u := range c.Uses {
+				term := mdEscape(u.Term, false) + " ×" + strconv.Itoa(u.Count)
+				if u.Tone != "" && u.Tone != "neutral" {
+					term += " (" + mdEscape(u.Tone, false) + ")"
+				}
+				terms[u.Outlet] = append(terms[u.Outlet], term)
+			}
+			row := []string{mdEscape(c.Concept, false)}
+			for _, o := range rep.Outlets {
+				row = append(row, mdOr(strings.Join(terms[o.ID], ", "), "—"))
+			}
+			rows = append(rows, row)
+		}
+		m.table(header, right, rows)
 	}
 }
 
@@ -397,12 +444,13 @@ func mdOr(s, alt string) string {
 func mdOrDash(s string) string { return mdOr(mdEscape(s, false), "—") }
 
 // inline is a stretch of text with its marks, for the Markdown and HTML
-// handouts: strong is bold, em italic; note, set on an italic stretch, is
-// the footnote label written after it ("^3").
+// handouts: strong is bold, em italic, strike struck through (words an
+// altered quote dropped); note, set on an italic stretch, is the footnote
+// label written after it ("^3").
 type inline struct {
-	Text       string
-	Strong, Em bool
-	Note       string
+	Text               string
+	Strong, Em, Strike bool
+	Note               string
 }
 
 // spanInlines turns a cell's spans into inlines: changed words strong,
@@ -411,7 +459,7 @@ type inline struct {
 func spanInlines(spans []TextSpan, note func(*FlagInfo) string) []inline {
 	out := make([]inline, 0, len(spans))
 	for _, sp := range spans {
-		in := inline{Text: sp.Text, Strong: sp.Changed}
+		in := inline{Text: sp.Text, Strong: sp.Changed, Strike: sp.Deleted}
 		if sp.Flag != nil {
 			in.Em = true
 			if note != nil {
@@ -432,7 +480,7 @@ func mdInlines(ins []inline, lineStart bool) string {
 	// Pieces marked alike are one: "**a,** **b**" would not read as bold.
 	var merged []inline
 	for _, in := range ins {
-		if n := len(merged); n > 0 && merged[n-1].Strong == in.Strong && merged[n-1].Em == in.Em && merged[n-1].Note == in.Note {
+		if n := len(merged); n > 0 && merged[n-1].Strong == in.Strong && merged[n-1].Em == in.Em && merged[n-1].Strike == in.Strike && merged[n-1].Note == in.Note {
 			merged[n-1].Text += in.Text
 			continue
 		}
@@ -463,6 +511,11 @@ func mdInlines(ins []inline, lineStart bool) string {
 	}
 	var b strings.Builder
 	for i := 0; i < len(ins); {
+		if ins[i].Strike {
+			b.WriteString(mdStrike(esc[i], before(i), after(i)))
+			i++
+			continue
+		}
 		if !ins[i].Em {
 			b.WriteString(mdStrong(esc[i], ins[i].Strong, before(i), after(i)))
 			i++
@@ -527,6 +580,53 @@ func mdStrong(s string, strong bool, prev, next rune) string {
 		return s
 	}
 	return lead + "**" + core + "**" + trail
+}
+
+// mdStrike writes s struck through, ~~like this~~, spaces at either end
+// kept outside the marks. GitHub's strikethrough follows the flanking
+// rules of *, so where ~~ would not be read as a mark between prev and
+// next (", and we" after a word), the punctuation at the ends is left
+// outside it: "city, ~~and we~~". Punctuation alone that cannot be
+// struck (a comma swapped for a full stop after a word) is left out, so
+// that it does not read as printed.
+func mdStrike(s string, prev, next rune) string {
+	isPunct := func(r rune) bool { return mdPunct(r) || r == ' ' }
+	lead, core, trail := splitSpace(s)
+	if core == "" {
+		return s
+	}
+	if lead != "" {
+		prev = ' '
+	}
+	if trail != "" {
+		next = ' '
+	}
+	if strings.TrimFunc(core, isPunct) == "" && !mdFlanks(core, prev, next, false) {
+		return lead + trail
+	}
+	// Leave the punctuation of one end, then of the other, then of both,
+	// outside the marks, until they are read as marks.
+	for _, peel := range [][2]bool{{false, false}, {true, false}, {false, true}, {true, true}} {
+		inner, head, tail, p, n := core, "", "", prev, next
+		if peel[0] {
+			inner = strings.TrimLeftFunc(inner, isPunct)
+			head = core[:len(core)-len(inner)]
+		}
+		if peel[1] {
+			inner = strings.TrimRightFunc(inner, isPunct)
+			tail = core[len(head)+len(inner):]
+		}
+		if head != "" {
+			p, _ = utf8.DecodeLastRuneInString(head)
+		}
+		if tail != "" {
+			n, _ = utf8.DecodeRuneInString(tail)
+		}
+		if inner != "" && mdFlanks(inner, p, n, false) {
+			return lead + head + "~~" + inner + "~~" + tail + trail
+		}
+	}
+	return s
 }
 
 // mdEmphasis writes core in italics: with underscores where they are read

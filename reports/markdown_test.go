@@ -249,7 +249,7 @@ func TestMarkdownEscapesArticleText(t *testing.T) {
 	md := string(renderMarkdown(t, rep))
 	checkTables(t, "special", md)
 	checkClaimLines(t, "special", rep, md)
-	heading := regexp.MustCompile(`^(# Port \\\| protest \\\*live\\\*|## [A-Z][a-z ]+|### (a\d+|Only in .+|Quoted words by speaker|Flagged words .+))$`)
+	heading := regexp.MustCompile(`^(# Port \\\| protest \\\*live\\\*|## [A-Z][a-z ]+|### (a\d+|Only in .+|Quoted words by speaker|Flagged words .+|Names for the same thing))$`)
 	for i, line := range strings.Split(md, "\n") {
 		if strings.HasPrefix(line, "#") && !heading.MatchString(line) {
 			t.Errorf("line %d is a heading the report did not write: %s", i+1, line)

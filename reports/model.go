@@ -2,8 +2,11 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/slant-news/slant/compare"
 )
@@ -21,12 +24,19 @@ type Report struct {
 	// Headlines are the outlets' headlines in outlet order, with the words
 	// that differ from the reference's marked; nil when none.
 	Headlines []Cell
+	// HeadlineBase is the outlet whose headline the others' are marked
+	// against when the reference has none; "" when it is the reference's.
+	HeadlineBase string
 	// Rows are the aligned claims and the sentences only one outlet has,
 	// in the reference outlet's story order, the others placed by their
 	// own position in their stories.
 	Rows []Row
 	// WordChoices are the places where outlets name one thing differently.
 	WordChoices []ChoiceRow
+	// Concepts are the lexicon's concepts the outlets' own words use,
+	// with each outlet's terms: those two or more outlets use, and those
+	// any outlet names with a term whose tone is not neutral.
+	Concepts []ConceptRow
 	// Quotes are the statements any outlet quotes, with each outlet's
 	// treatment; Legend explains the symbols.
 	Quotes []QuoteRow
@@ -59,6 +69,10 @@ type Row struct {
 	// Unique names the outlet that alone has the sentence.
 	Unique string
 	Score  float64
+	// Base is the outlet whose sentences the row's marks compare with
+	// when the reference does not report the claim; "" when they compare
+	// with the reference's.
+	Base string
 	// Evidence says in words why the sentences were aligned.
 	Evidence string
 	// Cells has one entry per outlet, in outlet order; an outlet without
@@ -91,12 +105,15 @@ func (c Cell) Label() string {
 }
 
 // TextSpan is a stretch of an outlet's text: plain, differing from the
-// reference, or a lexicon term (or both).
+// reference, or a lexicon term (or both). In an altered quote's diff, a
+// Deleted span holds words of the fuller version the outlet dropped or
+// replaced: words it does not print.
 type TextSpan struct {
 	Text    string
 	Changed bool
 	Flag    *FlagInfo
 	Quoted  bool
+	Deleted bool
 }
 
 // FlagInfo is a lexicon term's explanation.
@@ -129,6 +146,19 @@ type ChoiceCell struct {
 	Outlet, Term, Tone, Note string
 }
 
+// ConceptRow is one lexicon concept and the terms each outlet's own words
+// use for it, in outlet order; an outlet that does not name it has none.
+type ConceptRow struct {
+	Concept string
+	Uses    []ConceptTerm
+}
+
+// ConceptTerm is one outlet's use of one term of a concept.
+type ConceptTerm struct {
+	Outlet, Term, Tone string
+	Count              int
+}
+
 // QuoteRow is one quoted statement across outlets.
 type QuoteRow struct {
 	// Text is the fullest version's words as the article prints them,
@@ -143,8 +173,9 @@ type QuoteCell struct {
 	// Text is the outlet's quoted words, shown as QuoteRow.Text is, or
 	// its paraphrasing sentence.
 	Outlet, Status, Symbol, Text, Speaker string
-	// Diff, for an altered quote, is the outlet's words with the changes
-	// marked.
+	// Diff, for an altered quote, is the outlet's words with its own
+	// words marked changed and the fuller version's words it dropped or
+	// replaced as deleted spans.
 	Diff []TextSpan
 }
 
@@ -237,6 +268,9 @@ func NewReport(r *compare.Result) *Report {
 			if d.Group != "headline" {
 				continue
 			}
+			if d.From != r.Reference {
+				rep.HeadlineBase = d.From
+			}
 			for _, op := range d.Ops {
 				if op.Op == compare.OpInsert || op.Op == compare.OpReplace {
 					hchanged[d.To] = append(hchanged[d.To], [2]int{op.ToStart, op.ToEnd})
@@ -260,8 +294,14 @@ func NewReport(r *compare.Result) *Report {
 	}
 	var rows []keyed
 	refID := r.Reference
+	bases := map[string]string{}
+	for _, d := range r.Differences {
+		if d.Group != "headline" && d.From != refID {
+			bases[d.Group] = d.From
+		}
+	}
 	for gi, g := range r.Alignments {
-		row := Row{ID: g.ID, Score: g.Score, Evidence: evidenceLine(g.Evidence), Choices: choices[g.ID]}
+		row := Row{ID: g.ID, Score: g.Score, Base: bases[g.ID], Evidence: evidenceLine(g.Evidence), Choices: choices[g.ID]}
 		members := map[string]compare.Member{}
 		for _, m := range g.Members {
 			members[m.Outlet] = m
@@ -334,7 +374,7 @@ func NewReport(r *compare.Result) *Report {
 		for _, u := range g.Outlets {
 			qc := QuoteCell{Outlet: u.Outlet, Status: u.Status, Symbol: StatusSymbols[u.Status], Text: useWords(byID[u.Outlet], u), Speaker: u.Speaker}
 			if u.Status == compare.StatusAltered {
-				qc.Diff = diffSpans(u.Diff, useParts(byID[u.Outlet], u))
+				qc.Diff = diffSpans(u.Diff, groupParts(byID, g), useParts(byID[u.Outlet], u))
 			}
 			qr.Cells = append(qr.Cells, qc)
 		}
@@ -361,6 +401,7 @@ func NewReport(r *compare.Result) *Report {
 			rep.Tones = append(rep.Tones, ToneBar{Outlet: st.Outlet, Category: c, PerThousand: per[c]})
 		}
 	}
+	rep.Concepts = conceptRows(r)
 	for _, s := range r.Speakers {
 		rep.Speakers = append(rep.Speakers, SpeakerBar{Outlet: s.Outlet, Speaker: s.Speaker, Words: s.Words, Share: s.Share})
 	}
@@ -477,31 +518,95 @@ func spans(text string, start, end int, changed [][2]int, flags []compare.Flag, 
 }
 
 // diffSpans renders an altered quote's diff as spans: what the outlet
-// wrote, with its own words marked changed, and what it dropped or
-// replaced kept out. parts are the outlet's quote parts, so that where
-// its quote breaks off for the attribution, the quote gap shows it.
-func diffSpans(ops []compare.DiffOp, parts []compare.Span) []TextSpan {
+// wrote, with its own words marked changed, and the words of the fuller
+// version it dropped or replaced as deleted spans, where they stood, so
+// that a dropped "not" shows. Between two ops goes what the text has
+// there (see gapBefore): a space, nothing, or where a quote breaks off
+// for its attribution, the quote gap; a replaced word and its
+// replacement are set a space apart, unless the replacement begins with
+// punctuation. fromParts and toParts are the
+// fuller version's parts and the outlet's.
+func diffSpans(ops []compare.DiffOp, fromParts, toParts []compare.Span) []TextSpan {
 	var out []TextSpan
-	lastTo := -1
+	lastFrom, lastTo := -1, -1
 	for _, op := range ops {
-		var sp TextSpan
+		var pieces []TextSpan
 		switch op.Op {
 		case compare.OpEqual:
-			sp = TextSpan{Text: op.ToText}
-		case compare.OpInsert, compare.OpReplace:
-			sp = TextSpan{Text: op.ToText, Changed: true}
+			pieces = []TextSpan{{Text: op.ToText}}
+		case compare.OpInsert:
+			pieces = []TextSpan{{Text: op.ToText, Changed: true}}
+		case compare.OpDelete:
+			pieces = []TextSpan{{Text: op.FromText, Deleted: true}}
+		case compare.OpReplace:
+			pieces = []TextSpan{{Text: op.FromText, Deleted: true}, {Text: op.ToText, Changed: true}}
+			if r, _ := utf8.DecodeRuneInString(op.ToText); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				// "the ~~rent~~ **rents**"; a swapped comma stays close.
+				pieces = slices.Insert(pieces, 1, TextSpan{Text: " "})
+			}
 		default:
 			continue
 		}
-		// A space only where the outlet's text has one; the quote gap
-		// where its quote goes on after the attribution.
 		if len(out) > 0 {
-			if gap := partsGap(parts, lastTo, op.ToStart); gap != "" {
+			if gap := gapBefore(op, lastFrom, lastTo, fromParts, toParts); gap != "" {
 				out = append(out, TextSpan{Text: gap})
 			}
 		}
-		out = append(out, sp)
-		lastTo = op.ToEnd
+		out = append(out, pieces...)
+		if op.FromEnd >= 0 {
+			lastFrom = op.FromEnd
+		}
+		if op.ToEnd >= 0 {
+			lastTo = op.ToEnd
+		}
+	}
+	return out
+}
+
+// conceptRows gathers the concepts the outlets' own words use (their
+// Stats), each with every outlet's terms and the terms' tones (from the
+// flags): the concepts two or more outlets name, which show each one's
+// choice of name, and those only one names with a term whose tone is not
+// neutral ("mob", "union bosses"), which no comparison of names would
+// otherwise show. Concepts are sorted by id; each outlet's terms as its
+// Stats give them.
+func conceptRows(r *compare.Result) []ConceptRow {
+	type termKey struct{ concept, term string }
+	tones := map[termKey]string{}
+	for _, f := range r.Flags {
+		if f.Concept != "" {
+			if _, ok := tones[termKey{f.Concept, f.Term}]; !ok {
+				tones[termKey{f.Concept, f.Term}] = f.Tone
+			}
+		}
+	}
+	uses := map[string][]ConceptTerm{}
+	outlets := map[string]int{}
+	marked := map[string]bool{}
+	for _, st := range r.Stats {
+		seen := map[string]bool{}
+		for _, c := range st.Concepts {
+			tone := tones[termKey{c.Concept, c.Term}]
+			uses[c.Concept] = append(uses[c.Concept], ConceptTerm{Outlet: st.Outlet, Term: c.Term, Tone: tone, Count: c.Count})
+			if !seen[c.Concept] {
+				seen[c.Concept] = true
+				outlets[c.Concept]++
+			}
+			if tone != "" && tone != "neutral" {
+				marked[c.Concept] = true
+			}
+		}
+	}
+	var ids []string
+	for id := range uses {
+		if outlets[id] >= 2 || marked[id] {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	out := make([]ConceptRow, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, ConceptRow{Concept: id, Uses: uses[id]})
 	}
 	return out
 }

@@ -95,14 +95,17 @@ func TestQuoteDiffSpacing(t *testing.T) {
 		t.Errorf("text: %q, want %q", got, want)
 	}
 	var b strings.Builder
-	for _, sp := range diffSpans(ops, toParts) {
-		if sp.Changed {
+	for _, sp := range diffSpans(ops, fromParts, toParts) {
+		switch {
+		case sp.Changed:
 			b.WriteString("*" + sp.Text + "*")
-		} else {
+		case sp.Deleted:
+			b.WriteString("~" + sp.Text + "~")
+		default:
 			b.WriteString(sp.Text)
 		}
 	}
-	if got, want := b.String(), "The $*6bn* plan, … works."; got != want {
+	if got, want := b.String(), "The $~5bn~ *6bn* plan, ~really~ … works."; got != want {
 		t.Errorf("spans: %q, want %q", got, want)
 	}
 }

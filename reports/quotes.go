@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/slant-news/slant/compare"
 )
@@ -80,10 +81,6 @@ func (t *textWriter) quoteMatrix(r *compare.Result) {
 		}
 	}
 	t.heading("QUOTED WORDS BY SPEAKER")
-	idWidth := 0
-	for _, a := range r.Articles {
-		idWidth = max(idWidth, len(a.ID))
-	}
 	by := map[string][]string{}
 	for _, s := range r.Speakers {
 		by[s.Outlet] = append(by[s.Outlet], fmt.Sprintf("%s %d (%.0f%%)", chartSpeaker(s.Speaker), s.Words, s.Share*100))
@@ -93,7 +90,7 @@ func (t *textWriter) quoteMatrix(r *compare.Result) {
 		if line == "" {
 			line = "no quotes"
 		}
-		t.wrap(fmt.Sprintf("  %-*s  ", idWidth, a.ID), line)
+		t.wrap(t.outletPrefix(a.ID, "  "), line)
 	}
 }
 
@@ -260,7 +257,11 @@ func groupParts(byID map[string]*compare.Article, g compare.QuoteGroup) []compar
 	return useParts(a, u)
 }
 
-// quoteText shortens a quote to about n characters at a word boundary.
+// quoteText puts a quote in quotation marks, shortened to about n bytes
+// at a word boundary when it is longer: the cut is said after the closing
+// mark with the number of words left out ("[+7 more words]"), so that it
+// cannot be read as an ellipsis the outlet printed, as the quote gap " … "
+// inside the marks is.
 func quoteText(s string, n int) string {
 	if len(s) <= n {
 		return "“" + s + "”"
@@ -268,8 +269,12 @@ func quoteText(s string, n int) string {
 	cut := strings.LastIndexByte(s[:n], ' ')
 	if cut < n/2 {
 		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
 	}
-	return "“" + strings.TrimRight(s[:cut], " ,;:…") + " …”"
+	rest := len(strings.Fields(s[cut:]))
+	return "“" + strings.TrimRight(s[:cut], " ,;:…") + "” [+" + plural(rest, "more word", "more words") + "]"
 }
 
 // QuotesDocument is the JSON form of slant quotes: each article's quotes

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -44,6 +43,29 @@ func Text(w io.Writer, r *compare.Result, o TextOptions) error {
 type textWriter struct {
 	w *bufio.Writer
 	o TextOptions
+	// idCol is the width of the outlet-id column: the longest id, up to a
+	// third of the line (see outletPrefix).
+	idCol int
+}
+
+// idColumn is the width of the outlet-id column for ids at most idWidth
+// wide: as wide as the longest, but no more than a third of the line
+// (and at least 12), so that one very long id does not push every
+// outlet's text to the right edge.
+func (t *textWriter) idColumn(idWidth int) int {
+	return min(idWidth, max(12, t.o.Width/3))
+}
+
+// outletPrefix is the prefix of an outlet's line: two spaces, the id
+// padded to the id column, then rest. An id wider than the column is
+// written on a line of its own, and the prefix then holds only spaces
+// where the id would be.
+func (t *textWriter) outletPrefix(id, rest string) string {
+	if utf8.RuneCountInString(id) > t.idCol {
+		fmt.Fprintln(t.w, "  "+id)
+		id = ""
+	}
+	return fmt.Sprintf("  %-*s%s", t.idCol, id, rest)
 }
 
 func (t *textWriter) style(code, s string) string {
@@ -65,6 +87,7 @@ func (t *textWriter) render(r *compare.Result) {
 		byID[a.ID] = a
 		idWidth = max(idWidth, utf8.RuneCountInString(a.ID))
 	}
+	t.idCol = t.idColumn(idWidth)
 	title := r.Event.Title
 	if title == "" {
 		title = "Coverage compared"
@@ -82,7 +105,7 @@ func (t *textWriter) render(r *compare.Result) {
 		if pub == "" {
 			pub = "date unknown"
 		}
-		t.wrap(fmt.Sprintf("  %-*s  ", idWidth, a.ID), fmt.Sprintf("%s, %s, %s, %s", a.Outlet, pub, plural(len(a.Sentences), "sentence", "sentences"), plural(a.Words, "word", "words")))
+		t.wrap(t.outletPrefix(a.ID, "  "), fmt.Sprintf("%s, %s, %s, %s", a.Outlet, pub, plural(len(a.Sentences), "sentence", "sentences"), plural(a.Words, "word", "words")))
 	}
 
 	choices := map[string][]compare.WordChoice{}
@@ -96,12 +119,21 @@ func (t *textWriter) render(r *compare.Result) {
 
 	if h := r.Headlines; h != nil {
 		t.heading("HEADLINES")
+		base := ""
+		for _, d := range r.Differences {
+			if d.Group == "headline" && d.From != r.Reference {
+				base = d.From
+			}
+		}
+		if base != "" {
+			t.wrap("  ", t.style(ansiDim, fmt.Sprintf("%s has no headline: marked against %s's.", r.Reference, base)))
+		}
 		for _, m := range h.Members {
 			text := m.Text
 			if d, ok := diffs["headline\x00"+m.Outlet]; ok {
 				text = t.marked(d.Ops)
 			}
-			t.member(idWidth, m.Outlet, "", text)
+			t.member(m.Outlet, "", text)
 		}
 		t.wordChoices(choices["headline"])
 	}
@@ -113,13 +145,22 @@ func (t *textWriter) render(r *compare.Result) {
 	for _, g := range r.Alignments {
 		fmt.Fprintln(t.w)
 		t.wrap(t.style(ansiBold, g.ID)+"  ", t.style(ansiDim, fmt.Sprintf("score %.2f  %s", g.Score, evidenceLine(g.Evidence))))
+		base := ""
+		for _, m := range g.Members {
+			if d, ok := diffs[g.ID+"\x00"+m.Outlet]; ok && d.From != r.Reference {
+				base = d.From
+			}
+		}
+		if base != "" {
+			t.wrap("    ", t.style(ansiDim, fmt.Sprintf("%s does not report this claim: marked against %s.", r.Reference, base)))
+		}
 		for _, m := range g.Members {
 			a := byID[m.Outlet]
 			text := sentencesText(a, m.Sentences)
 			if d, ok := diffs[g.ID+"\x00"+m.Outlet]; ok {
 				text = t.marked(d.Ops)
 			}
-			t.member(idWidth, m.Outlet, sentenceLabel(m.Sentences), text)
+			t.member(m.Outlet, sentenceLabel(m.Sentences), text)
 		}
 		t.wordChoices(choices[g.ID])
 	}
@@ -147,15 +188,18 @@ func (t *textWriter) render(r *compare.Result) {
 
 	t.heading("FIGURES")
 	// The outlet column is as wide as its heading too ("a" and "b" are
-	// narrower than "outlet").
-	figWidth := max(idWidth, len("outlet"))
-	fmt.Fprintf(t.w, "  %-*s  %5s  %5s  %7s  %s\n", figWidth, "outlet", "words", "sent.", "aligned", "shared facts")
+	// narrower than "outlet"); an id wider than the id column goes on a
+	// line of its own, its figures under it.
+	col := t.idCol
+	t.idCol = max(col, len("outlet"))
+	fmt.Fprintf(t.w, "  %-*s  %5s  %5s  %7s  %s\n", t.idCol, "outlet", "words", "sent.", "aligned", "shared facts")
 	for _, s := range r.Stats {
-		fmt.Fprintf(t.w, "  %-*s  %5d  %5d  %7d  %d/%d (%.0f%%)\n", figWidth, s.Outlet, s.Words, s.Sentences,
+		fmt.Fprintf(t.w, "%s  %5d  %5d  %7d  %d/%d (%.0f%%)\n", t.outletPrefix(s.Outlet, ""), s.Words, s.Sentences,
 			s.Aligned, s.SharedFacts, len(r.Alignments), s.SharedShare*100)
 	}
+	t.idCol = col
 	if len(r.Flags) > 0 {
-		t.toneProfile(r, idWidth)
+		t.toneProfile(r)
 		t.conceptUse(r)
 	}
 }
@@ -198,7 +242,7 @@ func uniqueStrings(xs []string) []string {
 // toneProfile writes each outlet's flags per 1,000 of its own words, by
 // category and tone. Neutral terms (such as "said") are summed on their own
 // so that they do not swell the figures of the marked tones.
-func (t *textWriter) toneProfile(r *compare.Result, idWidth int) {
+func (t *textWriter) toneProfile(r *compare.Result) {
 	any := false
 	for _, st := range r.Stats {
 		any = any || len(st.Tones) > 0
@@ -230,44 +274,35 @@ func (t *textWriter) toneProfile(r *compare.Result, idWidth int) {
 		if neutral > 0 {
 			line += fmt.Sprintf("  (neutral %.1f)", neutral)
 		}
-		t.wrap(fmt.Sprintf("  %-*s  ", idWidth, st.Outlet), line)
+		t.wrap(t.outletPrefix(st.Outlet, "  "), line)
 	}
 }
 
-// conceptUse writes, for each concept used by two or more outlets, which
-// term each outlet chose.
+// conceptUse writes, for each concept two or more outlets use, or one
+// uses with a term whose tone is not neutral, which term each outlet
+// chose, with the tone of each term that has a marked one.
 func (t *textWriter) conceptUse(r *compare.Result) {
-	byConcept := map[string][]string{}
-	outlets := map[string]map[string]bool{}
-	for _, st := range r.Stats {
-		for _, c := range st.Concepts {
-			byConcept[c.Concept] = append(byConcept[c.Concept], fmt.Sprintf("%s %q ×%d", st.Outlet, c.Term, c.Count))
-			if outlets[c.Concept] == nil {
-				outlets[c.Concept] = map[string]bool{}
-			}
-			outlets[c.Concept][st.Outlet] = true
-		}
-	}
-	var ids []string
-	for id := range byConcept {
-		if len(outlets[id]) >= 2 {
-			ids = append(ids, id)
-		}
-	}
-	if len(ids) == 0 {
+	rows := conceptRows(r)
+	if len(rows) == 0 {
 		return
 	}
-	sort.Strings(ids)
 	t.heading("NAMES FOR THE SAME THING")
-	for _, id := range ids {
-		t.wrap("  "+id+": ", strings.Join(byConcept[id], ", "))
+	for _, row := range rows {
+		parts := make([]string, 0, len(row.Uses))
+		for _, u := range row.Uses {
+			part := fmt.Sprintf("%s %q ×%d", u.Outlet, u.Term, u.Count)
+			if u.Tone != "" && u.Tone != "neutral" {
+				part += " (" + u.Tone + ")"
+			}
+			parts = append(parts, part)
+		}
+		t.wrap("  "+row.Concept+": ", strings.Join(parts, ", "))
 	}
 }
 
 // member writes one outlet's line of a group, wrapped under a hanging indent.
-func (t *textWriter) member(idWidth int, outlet, label, text string) {
-	prefix := fmt.Sprintf("  %-*s %-7s ", idWidth, outlet, label)
-	t.wrap(prefix, text)
+func (t *textWriter) member(outlet, label, text string) {
+	t.wrap(t.outletPrefix(outlet, fmt.Sprintf(" %-7s ", label)), text)
 }
 
 // wrap writes text after prefix, wrapping at the width with the continuation
@@ -410,7 +445,7 @@ func evidenceLine(e compare.Evidence) string {
 	add("names", e.Names)
 	add("numbers", e.Numbers)
 	if len(e.Quotes) > 0 {
-		parts = append(parts, fmt.Sprintf("%d quoted word pairs", len(e.Quotes)))
+		parts = append(parts, plural(len(e.Quotes), "quoted word pair", "quoted word pairs"))
 	}
 	add("words", e.Words)
 	add("related", e.Related)

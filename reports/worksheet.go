@@ -77,8 +77,9 @@ func Worksheet(w io.Writer, rep *Report, o WorksheetOptions) error {
 // which outlet reports each fact, that slant found no matching sentence
 // in the others, and each other outlet's closest sentence (Row.Closest)
 // to check it against; the headlines with the words the reference's
-// headline does not have in bold; and the words changed in each altered
-// quote.
+// headline does not have in bold; and each altered quote as the outlet
+// gives it, its own words in bold and the words it dropped or replaced
+// struck through.
 func WorksheetKey(w io.Writer, rep *Report, key []compare.BlindKey, o WorksheetOptions) error {
 	return writeSheet(w, newWorksheet(rep, key, true), o)
 }
@@ -878,7 +879,8 @@ func (b *wsBuilder) altered() wsSection {
 					diff = []inline{{Text: c.Text}}
 				}
 				it.Answers = [][]inline{
-					append(append([]inline{{Text: b.name(c.Outlet), Strong: true}, {Text: " changed the words in bold: “"}}, diff...), inline{Text: "”"}),
+					append(append([]inline{{Text: b.name(c.Outlet), Strong: true},
+						{Text: " changed the quote (its own words in bold, the words it dropped or replaced struck through): “"}}, diff...), inline{Text: "”"}),
 					{{Text: "Said by: " + speaker}},
 				}
 			} else {
@@ -1043,7 +1045,7 @@ func (s *wsSheet) markdown(w *bufio.Writer) {
 var wsTemplate = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("sheet").Funcs(template.FuncMap{
 		"lines": func(n int) []struct{} { return make([]struct{}, max(n, 0)) },
-	}).Parse(`{{define "inline"}}{{range .}}{{if .Strong}}<strong>{{end}}{{if .Em}}<em>{{end}}{{.Text}}{{if .Em}}</em>{{end}}{{if .Strong}}</strong>{{end}}{{end}}{{end -}}
+	}).Parse(`{{define "inline"}}{{range .}}{{if .Strike}}<del>{{.Text}}</del>{{else}}{{if .Strong}}<strong>{{end}}{{if .Em}}<em>{{end}}{{.Text}}{{if .Em}}</em>{{end}}{{if .Strong}}</strong>{{end}}{{end}}{{end}}{{end -}}
 <!DOCTYPE html>
 <html lang="en">
 <head>
