@@ -56,12 +56,16 @@ type Concept struct {
 
 // Entry is one term of a category or concept.
 type Entry struct {
-	Term       string
-	Tone       string
-	Note       string
-	Suggest    []string
-	Scope      Scope
-	Exact      bool
+	Term    string
+	Tone    string
+	Note    string
+	Suggest []string
+	Scope   Scope
+	Exact   bool
+	// Verb says the term is a verb whose forms are also a noun's ("claim",
+	// "warning"): right after a determiner or a possessive ("a claim",
+	// "the union's first claim") the word is the noun and does not count.
+	Verb       bool
 	Forms      []string
 	Exceptions []string
 	Link       string

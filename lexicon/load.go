@@ -468,7 +468,7 @@ var (
 	topKeys      = []string{"name", "description", "extends", "categories", "concepts", "tests"}
 	categoryKeys = []string{"id", "label", "note", "tone", "entries"}
 	conceptKeys  = []string{"id", "label", "note", "terms"}
-	entryKeys    = []string{"term", "tone", "note", "suggest", "scope", "exact", "forms", "exceptions", "link"}
+	entryKeys    = []string{"term", "tone", "note", "suggest", "scope", "exact", "verb", "forms", "exceptions", "link"}
 	testKeys     = []string{"text", "expect", "not", "scope"}
 	idPattern    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
@@ -778,6 +778,12 @@ func (p *fileParser) entry(n *yaml.Node, defaultTone, concept string) (Entry, bo
 				p.add(v, "exact: want true or false")
 			} else {
 				e.Exact = v.Value == "true"
+			}
+		case "verb":
+			if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+				p.add(v, "verb: want true or false")
+			} else {
+				e.Verb = v.Value == "true"
 			}
 		case "forms":
 			e.Forms = p.strList(v, "forms")

@@ -426,7 +426,7 @@ func (s *Scanner) Find(t Text) []Hit {
 		case toks[i].quoted:
 			where = Quote
 		}
-		if inScope(e.Scope, where) && !excepted(t.Text, start, end, e.exceptions) {
+		if inScope(e.Scope, where) && !excepted(t.Text, start, end, e.exceptions) && !(e.Verb && nounUse(t.Text, toks, i, n)) {
 			hits = append(hits, Hit{
 				Start: start, End: end, Text: t.Text[start:end], Term: e.Term,
 				Category: e.category, Concept: e.concept, Tone: e.Tone, Note: cmp.Or(e.Note, e.groupNote),
@@ -556,4 +556,62 @@ func excepted(text string, start, end int, exceptions []string) bool {
 		}
 	}
 	return false
+}
+
+// nounUse says whether the term of n words at toks[i] of text is used as
+// a noun that reports nothing: right after a determiner or a possessive ("a
+// claim", "the claims", "workers' claims"), or after one of them and a word
+// that often qualifies such a noun ("the union's first claim", "their pay
+// claim"). A verb after its subject ("the union claims") is none of these,
+// and nor is a noun that gives what was said or feared, as the verb would
+// ("Russia's warning of a strike", "the union's claim that jobs will go").
+func nounUse(text string, toks []token, i, n int) bool {
+	if i == 0 {
+		return false
+	}
+	if j := i + n; j < len(toks) {
+		switch strings.ToLower(text[toks[j].start:toks[j].end]) {
+		case "that", "of":
+			return false
+		}
+	}
+	prev := strings.ToLower(text[toks[i-1].start:toks[i-1].end])
+	if determiners[prev] || possessive(text, toks[i-1]) {
+		return true
+	}
+	return i >= 2 && nounQualifiers[prev] &&
+		(determiners[strings.ToLower(text[toks[i-2].start:toks[i-2].end])] || possessive(text, toks[i-2]))
+}
+
+// possessive says whether the word t is written as a possessive: "union's"
+// (tokenize leaves the 's out of the word) or "workers'".
+func possessive(text string, t token) bool {
+	rest := text[t.end:]
+	for _, mark := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasPrefix(rest, mark) {
+			return true
+		}
+	}
+	if t.end > t.start && (text[t.end-1] == 's' || text[t.end-1] == 'S') {
+		return strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’")
+	}
+	return false
+}
+
+// determiners come before a noun, never before a verb's present or past
+// form. Words such as "some" and "all" are left out: "some claim" is a
+// verb after its subject.
+var determiners = map[string]bool{
+	"a": true, "an": true, "the": true, "this": true, "these": true, "those": true,
+	"my": true, "your": true, "his": true, "her": true, "its": true, "our": true, "their": true,
+	"no": true, "any": true, "each": true, "every": true, "another": true, "such": true, "whose": true,
+}
+
+// nounQualifiers often stand between a determiner and a noun: "the first
+// claim", "a new warning", "their pay claim".
+var nounQualifiers = map[string]bool{
+	"first": true, "second": true, "new": true, "latest": true, "last": true, "earlier": true,
+	"previous": true, "original": true, "main": true, "central": true, "key": true, "false": true,
+	"unfounded": true, "repeated": true, "bold": true, "own": true, "pay": true, "wage": true,
+	"final": true, "stark": true, "dire": true, "clear": true, "similar": true, "public": true,
 }
