@@ -34,12 +34,16 @@ type BlindKey struct {
 // named, and hidden, by its file name; in the texts only when that name is
 // no single dictionary word (bbc.txt, not sun.txt).
 //
-// In the texts, a name is replaced where it is written as a name, and
-// nothing else changes: see namePatterns for the forms matched, shortForms
-// for "the Bugle" standing for "Quillton Bugle", and handleKeys for
-// "@ostrel_herald". All names are replaced in one pass, the longest first
-// where two could match at one place, so no replacement is read again as
-// a name.
+// In the texts, a name is replaced where it is written as a name: see
+// namePatterns for the forms matched, shortForms for "the Bugle" and
+// "Bugle reporters" standing for "Quillton Bugle", besideName for names in
+// headlines in title case, and handleKeys for "@ostrel_herald". Nothing
+// else changes but what keeps the text reading well (see
+// namePattern.rewrite): "told the Quillton Bugle" reads "told Outlet A",
+// "Ostrel News' critic" "Outlet B's critic", and an address
+// "www.outlet-a.example". All names are replaced in one pass, the longest
+// first where two could match at one place, so no replacement is read
+// again as a name.
 func Blind(ev Event) (Event, []BlindKey, error) {
 	if len(ev.Documents) > 26*26 {
 		return ev, nil, fmt.Errorf("blind mode letters run out at %d articles", 26*26)
@@ -108,13 +112,14 @@ func Blind(ev Event) (Event, []BlindKey, error) {
 			patterns = append(patterns, namePatterns(name, with[n], guess)...)
 		}
 	}
-	patterns = append(patterns, shortForms(lettered, with)...)
+	short := shortNames(lettered)
+	patterns = append(patterns, shortForms(short, with)...)
 	hide := newNameMatcher(patterns)
-	hide.handles = handleKeys(sought, with)
+	hide.handles = handleKeys(sought, short, with)
 	out := ev
 	// The event's title (from event.yaml) heads every report and the
 	// worksheet: an outlet it names is hidden there too.
-	out.Title, _ = hide.replace(ev.Title)
+	out.Title, _ = hide.replace(ev.Title, "")
 	out.Documents = append([]Document(nil), ev.Documents...)
 	keys := make([]BlindKey, len(idx))
 	for n, i := range idx {
@@ -123,7 +128,7 @@ func Blind(ev Event) (Event, []BlindKey, error) {
 		keys[n] = BlindKey{Letter: letter, Name: name, Outlet: outlet[i], Source: ev.Documents[i].Source}
 		d := &out.Documents[i]
 		var moved offsetMap
-		d.Text, moved = hide.replace(d.Text)
+		d.Text, moved = hide.replace(d.Text, d.Headline)
 		if d.Kept != nil {
 			kept := make([]Span, len(d.Kept))
 			for k, sp := range d.Kept {
@@ -131,7 +136,7 @@ func Blind(ev Event) (Event, []BlindKey, error) {
 			}
 			d.Kept = kept
 		}
-		d.Headline, _ = hide.replace(d.Headline)
+		d.Headline, _ = hide.replace(d.Headline, ev.Documents[i].Text)
 		d.Outlet, d.OutletFrom, d.Aliases = name, "blind", nil
 		d.Name = "outlet-" + strings.ToLower(letter)
 		d.Source = d.Name
@@ -214,9 +219,21 @@ type namePattern struct {
 	// the name in upper case: "BBC" for a name guessed as "Bbc", but not
 	// "sun" for "Sun".
 	capital bool
-	// short marks a short form ("the Bugle"): like a one-word name that
-	// reads as an ordinary word, it is not matched inside a hyphenated word.
+	// short marks a short form ("the Bugle", see shortForms): inside a
+	// hyphenated word it is the name only when its noun is not ordinary
+	// ("a Bugle-owned drone", not "the Post-war years").
 	short bool
+	// bare marks a short form that is the newspaper noun alone ("Bugle
+	// reporters"). Where a capital says nothing, at the start of a
+	// sentence or in a line in title case, a bare noun that is ordinary
+	// is the name only before a newsroom noun ("Star reporters", not
+	// "Star players").
+	bare bool
+	// ordinary marks a short form whose noun is one of ordinaryNouns.
+	ordinary bool
+	// address marks a form matched only as a label of a host name (see
+	// hostLabel): "morgan.example" for an outlet named "Morgan".
+	address bool
 	// single marks a name of one word besides a leading "The", and a
 	// short form: a capitalised word directly before or after it makes it
 	// part of a longer name (see besideName).
@@ -241,7 +258,9 @@ type namePattern struct {
 //   - or in any case with at least one capital, when the name's own case
 //     is not to be trusted: a name guessed from a file name (guessed), a
 //     name in lower case, or a name of four or more letters all in
-//     capitals ("© 2026 THE SUN").
+//     capitals ("© 2026 THE SUN");
+//   - and, when it is one word of letters and digits, in any case as a
+//     label of a host name: "morgan.example", "bbc.co.uk".
 //
 // A name of one letter or digit (an outlet named "A" after a.txt), or of
 // punctuation only, is never matched in the texts: every "A" there is far
@@ -264,7 +283,7 @@ func namePatterns(name, with string, guessed bool) []namePattern {
 	var out []namePattern
 	defer func() {
 		for k := range out {
-			out[k].single = len(withoutThe(out[k].words)) == 1
+			out[k].single = len(withoutThe(out[k].words)) == 1 && !out[k].address
 		}
 	}()
 	for _, v := range nameVariants(name) {
@@ -297,6 +316,9 @@ func namePatterns(name, with string, guessed bool) []namePattern {
 				low[k] = strings.ToLower(w)
 			}
 			out = append(out, namePattern{words: low, joined: true, with: with})
+		}
+		if len(words) == 1 && countWordRunes(words[0]) == utf8.RuneCountInString(words[0]) {
+			out = append(out, namePattern{words: []string{strings.ToLower(words[0])}, fold: true, address: true, with: with})
 		}
 	}
 	return out
@@ -346,22 +368,24 @@ func withoutThe(words []string) []string {
 // newspaperNouns are the words that name a kind of newspaper, and so may
 // stand for a whole name: "the Bugle" for "Quillton Bugle".
 var newspaperNouns = []string{
-	"Advertiser", "Argus", "Beacon", "Bugle", "Bulletin", "Chronicle", "Clarion", "Courier",
-	"Dispatch", "Echo", "Enquirer", "Examiner", "Express", "Gazette", "Gleaner", "Globe",
-	"Guardian", "Herald", "Inquirer", "Journal", "Ledger", "Mail", "Mercury", "Messenger",
-	"Mirror", "Monitor", "News", "Observer", "Post", "Press", "Record", "Register", "Review",
-	"Sentinel", "Spectator", "Standard", "Star", "Sun", "Telegraph", "Times", "Tribune",
-	"Voice", "Wire",
+	"Advertiser", "Argus", "Beacon", "Bugle", "Bulletin", "Chronicle", "Citizen", "Clarion",
+	"Courier", "Daily", "Dispatch", "Echo", "Enquirer", "Examiner", "Express", "Gazette",
+	"Gleaner", "Globe", "Guardian", "Herald", "Independent", "Inquirer", "Journal", "Leader",
+	"Ledger", "Mail", "Mercury", "Messenger", "Mirror", "Monitor", "Nation", "News", "Newswire",
+	"Observer", "Post", "Press", "Record", "Register", "Review", "Sentinel", "Spectator",
+	"Standard", "Star", "Sun", "Telegraph", "Times", "Tribune", "Voice", "Wire",
 }
 
 // newspaperNoun returns the newspaper noun that may stand for a name of
 // two or more words (besides a leading "The"): its last word ("Quillton
 // Bugle", "The Daily Clarion"), or its first in "The X of Y" ("The Herald
-// of Ostrel"), when that word is one of newspaperNouns. It returns the
-// noun as the list writes it, or "".
+// of Ostrel"), when that word is one of newspaperNouns; or the X of a name
+// "The X" ("The Sun", written "Sun reporters"). It returns the noun as the
+// list writes it, or "".
 func newspaperNoun(name string) string {
-	words := withoutThe(nameWords(name))
-	if len(words) < 2 {
+	all := nameWords(name)
+	words := withoutThe(all)
+	if len(words) == 0 || len(words) == 1 && len(all) == 1 {
 		return ""
 	}
 	w := words[len(words)-1]
@@ -376,20 +400,48 @@ func newspaperNoun(name string) string {
 	return ""
 }
 
-// shortForms are the patterns for "the Bugle" and "The Bugle", written
-// with a capital, standing for an outlet named "Quillton Bugle": see
-// newspaperNoun. names[n] are the names of the outlet to be replaced by
-// with[n]. A noun that another outlet's name holds too ("the Post" with an
-// Evening Post and a Post) could be either: it is left as it is, not
-// guessed. The noun in lower case ("the post office") is never matched.
-func shortForms(names [][]string, with []string) []namePattern {
-	nouns := make([][]string, len(names))
-	holders := map[string]int{} // a noun in lower case -> how many outlets' names hold it
+// ordinaryNouns are the newspaper nouns that often start a sentence, or
+// stand in a headline, as ordinary words ("News of the flood spread",
+// "Star Witness Speaks", "Post-war"): written bare, without "the", there
+// they stand for an outlet only before a newsroom noun ("Star reporters
+// counted"). The other nouns ("Bugle", "Gazette", "Ledger") are seldom
+// anything but a newspaper's name.
+var ordinaryNouns = map[string]bool{
+	"Beacon": true, "Bulletin": true, "Citizen": true, "Courier": true, "Daily": true,
+	"Dispatch": true, "Echo": true, "Express": true, "Globe": true, "Guardian": true,
+	"Independent": true, "Journal": true, "Leader": true, "Mail": true, "Mercury": true,
+	"Messenger": true, "Mirror": true, "Monitor": true, "Nation": true, "News": true,
+	"Observer": true, "Post": true, "Press": true, "Record": true, "Register": true,
+	"Review": true, "Spectator": true, "Standard": true, "Star": true, "Sun": true,
+	"Telegraph": true, "Times": true, "Voice": true, "Wire": true,
+}
+
+// nounModifiers are the words that, before a newspaper noun, make a
+// shorter form of a name by themselves: "the Daily Star" for "Fenwick
+// Daily Star".
+var nounModifiers = map[string]bool{
+	"daily": true, "evening": true, "morning": true, "sunday": true, "weekly": true, "weekend": true,
+}
+
+// shortNames are, for each outlet, the forms of its names shorter than
+// the name, which a text writes once it has named the outlet: the
+// newspaper noun ("Bugle" for "Quillton Bugle", see newspaperNoun), and
+// the noun with a word of nounModifiers before it ("Daily Star" for
+// "Fenwick Daily Star"). names[n] are the names of outlet n. A short name
+// that another outlet's name holds too ("Post" with an Evening Post and a
+// Post) could be either: it is left out, not guessed.
+func shortNames(names [][]string) [][][]string {
+	short := make([][][]string, len(names))
+	holders := map[string]int{} // a word in lower case -> how many outlets' names hold it
 	for n, list := range names {
 		var words []string
 		for _, name := range list {
-			if noun := newspaperNoun(name); noun != "" && !slices.Contains(nouns[n], noun) {
-				nouns[n] = append(nouns[n], noun)
+			if noun := newspaperNoun(name); noun != "" {
+				short[n] = append(short[n], []string{noun})
+				ws := withoutThe(nameWords(name))
+				if k := len(ws) - 1; k >= 2 && strings.EqualFold(ws[k], noun) && nounModifiers[strings.ToLower(ws[k-1])] {
+					short[n] = append(short[n], []string{ws[k-1], noun})
+				}
 			}
 			for _, w := range nameWords(name) {
 				if w = strings.ToLower(w); !slices.Contains(words, w) {
@@ -401,15 +453,77 @@ func shortForms(names [][]string, with []string) []namePattern {
 			holders[w]++
 		}
 	}
-	var out []namePattern
-	for n := range names {
-		for _, noun := range nouns[n] {
-			if holders[strings.ToLower(noun)] > 1 {
+	// heldElsewhere says whether an outlet other than n has a name that
+	// holds the words sub in a row.
+	heldElsewhere := func(n int, sub []string) bool {
+		for o, list := range names {
+			if o == n {
 				continue
 			}
-			out = append(out,
-				namePattern{words: []string{"the", noun}, short: true, single: true, with: with[n]},
-				namePattern{words: []string{"The", noun}, short: true, single: true, with: with[n]})
+			for _, name := range list {
+				ws := nameWords(name)
+				for k := 0; k+len(sub) <= len(ws); k++ {
+					if slices.EqualFunc(ws[k:k+len(sub)], sub, strings.EqualFold) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	for n := range short {
+		short[n] = slices.DeleteFunc(short[n], func(sub []string) bool {
+			return holders[strings.ToLower(sub[len(sub)-1])] > 1 || heldElsewhere(n, sub)
+		})
+		short[n] = slices.CompactFunc(short[n], slices.Equal)
+	}
+	return short
+}
+
+// shortForms are the patterns for the short names of each outlet (see
+// shortNames) to be replaced by with[n]: for an outlet named "Quillton
+// Bugle", "the Bugle", "The Bugle" and "THE BUGLE", and the bare noun
+// "Bugle" ("Bugle reporters", "a Bugle-owned drone", see namePattern.bare);
+// for "Fenwick Daily Star" also "Daily Star", with "the" or without; and
+// in host names "thebugle" and, unless the noun is ordinary, "bugle". The
+// noun in lower case ("the post office") is never matched in the text.
+func shortForms(short [][][]string, with []string) []namePattern {
+	var out []namePattern
+	for n, list := range short {
+		for _, sub := range list {
+			if len(sub) > 1 {
+				caps := make([]string, len(sub))
+				for k, w := range sub {
+					caps[k] = strings.ToUpper(w)
+				}
+				for _, words := range [][]string{sub, caps} {
+					out = append(out, namePattern{words: words, short: true, single: true, with: with[n]})
+				}
+				continue
+			}
+			noun := sub[0]
+			ordinary := ordinaryNouns[noun]
+			form := namePattern{short: true, single: true, ordinary: ordinary, with: with[n]}
+			for _, the := range []string{"the", "The", "THE"} {
+				for _, w := range []string{noun, strings.ToUpper(noun)} {
+					p := form
+					p.words = []string{the, w}
+					out = append(out, p)
+				}
+			}
+			bare := form
+			bare.bare, bare.words = true, []string{noun}
+			out = append(out, bare)
+			// "(BUGLE)" in a dateline, "STAR reporters".
+			bare.words, bare.single = []string{strings.ToUpper(noun)}, false
+			out = append(out, bare)
+			// Host names: thebugle.example, bugle.example; not
+			// news.example, a name of its own.
+			lower := strings.ToLower(noun)
+			out = append(out, namePattern{words: []string{"the" + lower}, fold: true, address: true, with: with[n]})
+			if !ordinary {
+				out = append(out, namePattern{words: []string{lower}, fold: true, address: true, with: with[n]})
+			}
 		}
 	}
 	return out
@@ -419,36 +533,46 @@ func shortForms(names [][]string, with []string) []namePattern {
 // outlet (see nameMatcher.handle), each with what replaces it: the
 // letters and digits of each of its names in lower case ("ostrelherald"
 // for "Ostrel Herald"), and of the name without a leading "The". A key
-// two outlets share could be either, and is left out. A one-word name
-// that reads as an ordinary word ("Sun") is an @handle only: "#sun" is a
-// topic.
-func handleKeys(names [][]string, with []string) map[string]handleKey {
+// two outlets share could be either, and is left out. The short names of
+// each outlet (short[n], see shortNames) are keys too, with "the"
+// ("@TheBugle", "@thestar"), and without it unless an ordinary noun
+// ("@bugle", not "@news"). A one-word name that reads as an ordinary word
+// ("Sun", "Bugle") is an @handle only: "#sun" is a topic.
+func handleKeys(names [][]string, short [][][]string, with []string) map[string]handleKey {
 	keys := map[string]handleKey{}
 	shared := map[string]bool{}
 	for n, list := range names {
+		var forms [][]string
 		for _, name := range list {
 			words := nameWords(name)
-			for _, form := range [][]string{words, withoutThe(words)} {
-				var b strings.Builder
-				for _, w := range form {
-					for _, r := range w {
-						if isWordRune(r) {
-							b.WriteRune(unicode.ToLower(r))
-						}
+			forms = append(forms, words, withoutThe(words))
+		}
+		for _, sub := range short[n] {
+			if len(sub) > 1 || !ordinaryNouns[sub[0]] {
+				forms = append(forms, sub)
+			}
+			forms = append(forms, append([]string{"the"}, sub...))
+		}
+		for _, form := range forms {
+			var b strings.Builder
+			for _, w := range form {
+				for _, r := range w {
+					if isWordRune(r) {
+						b.WriteRune(unicode.ToLower(r))
 					}
 				}
-				key := b.String()
-				if utf8.RuneCountInString(key) < 2 {
-					continue
-				}
-				k, seen := keys[key]
-				if seen && k.with != with[n] {
-					shared[key] = true
-					continue
-				}
-				ordinary := len(form) == 1 && capitalizedWord(form[0])
-				keys[key] = handleKey{with: with[n], atOnly: ordinary && (!seen || k.atOnly)}
 			}
+			key := b.String()
+			if utf8.RuneCountInString(key) < 2 {
+				continue
+			}
+			k, seen := keys[key]
+			if seen && k.with != blindSlug(with[n]) {
+				shared[key] = true
+				continue
+			}
+			ordinary := len(form) == 1 && capitalizedWord(form[0])
+			keys[key] = handleKey{with: blindSlug(with[n]), atOnly: ordinary && (!seen || k.atOnly)}
 		}
 	}
 	for key := range shared {
@@ -456,6 +580,9 @@ func handleKeys(names [][]string, with []string) map[string]handleKey {
 	}
 	return keys
 }
+
+// handleSuffixes end an outlet's handle after its name: "@morgan_news".
+var handleSuffixes = []string{"news", "online", "official", "hq", "tv", "live", "media", "uk", "us"}
 
 // handleKey is what replaces a handle or hashtag of an outlet.
 type handleKey struct {
@@ -487,6 +614,9 @@ func capitalizedWord(w string) bool {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
@@ -505,8 +635,10 @@ func countWordRunes(s string) int {
 // nameMatcher finds outlets' names in a text, all of them in one pass.
 type nameMatcher struct {
 	patterns []namePattern
-	// byFirst lists the patterns that may start with a rune, by nameKey.
+	// byFirst lists the patterns that may start with a rune, by nameKey;
+	// byASCII those that start with an ASCII one, by its byte.
 	byFirst map[rune][]int
+	byASCII [utf8.RuneSelf][]int
 	// handles are the outlets' handles and hashtags, by handleKeys.
 	handles map[string]handleKey
 }
@@ -517,7 +649,23 @@ func newNameMatcher(patterns []namePattern) *nameMatcher {
 		r, _ := utf8.DecodeRuneInString(pat.words[0])
 		m.byFirst[nameKey(r)] = append(m.byFirst[nameKey(r)], p)
 	}
+	for c := range m.byASCII {
+		m.byASCII[c] = m.byFirst[nameKey(rune(c))]
+	}
 	return m
+}
+
+// candidates are the patterns that may start at a rune r that follows a
+// rune prev. No name starts inside a word: a name whose first rune is a
+// letter or digit needs a boundary before it (see namePattern.match).
+func (m *nameMatcher) candidates(r, prev rune) []int {
+	switch {
+	case isWordRune(r) && isWordRune(prev):
+		return nil
+	case r < utf8.RuneSelf:
+		return m.byASCII[r]
+	}
+	return m.byFirst[nameKey(r)]
 }
 
 // nameKey is the rune under which a rune is looked up: its lower case,
@@ -529,56 +677,185 @@ func nameKey(r rune) rune {
 	return unicode.ToLower(r)
 }
 
+// nameScan is one reading of a text by nameMatcher.replace.
+type nameScan struct {
+	// text is the text read; context is more of the same article, where
+	// a pair of capitalised words may be found written as a name (see
+	// attested): the article's text when text is its headline.
+	text, context string
+	// lines tells which lines of text are in title case.
+	lines lineCase
+	// pairs are the pairs of capitalised words the text and its context
+	// write in sentence case (see attested), read when first asked for.
+	pairs map[string]bool
+	// nouns caches shortNameUsed.
+	nouns map[string]bool
+}
+
 // replace replaces every name in text, reading the text once from the
 // start: at each place an outlet's handle (after its @ or #), or else the
-// longest name found there, is replaced, and the search goes on after it.
-// It returns the new text and where the old text's offsets went.
-func (m *nameMatcher) replace(text string) (string, offsetMap) {
+// longest name found there, is replaced (see namePattern.rewrite), and
+// the search goes on after it. context is more of the same article (see
+// nameScan). It returns the new text and where the old text's offsets
+// went.
+func (m *nameMatcher) replace(text, context string) (string, offsetMap) {
+	sc := &nameScan{text: text, context: context, lines: lineCase{text: text}}
 	var b strings.Builder
 	var moved offsetMap
 	last := 0
+	put := func(from, end int, with string) {
+		if moved == nil {
+			b.Grow(len(text))
+		}
+		b.WriteString(text[last:from])
+		moved = append(moved, replacement{old: Span{from, end}, new: Span{b.Len(), b.Len() + len(with)}})
+		b.WriteString(with)
+		last = end
+	}
+	prev := utf8.RuneError
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if from, end, with, ok := m.handle(text, i); ok {
-			if moved == nil {
-				b.Grow(len(text))
-			}
-			b.WriteString(text[last:from])
-			moved = append(moved, replacement{old: Span{from, end}, new: Span{b.Len(), b.Len() + len(with)}})
-			b.WriteString(with)
-			last, i = end, end
+			put(from, end, with)
+			i, prev = end, runeBefore(text, end)
 			continue
 		}
 		best, end := -1, 0
-		for _, p := range m.byFirst[nameKey(r)] {
-			if e, ok := m.patterns[p].match(text, i); ok && e > end {
+		for _, p := range m.candidates(r, prev) {
+			if e, ok := m.patterns[p].match(sc, i); ok && e > end {
 				best, end = p, e
 			}
 		}
 		if best < 0 {
 			i += size
+			prev = r
 			continue
 		}
-		if moved == nil {
-			b.Grow(len(text))
-		}
-		with := m.patterns[best].with
-		start := i
-		if art, an := articleBefore(text, last, i); art >= 0 && strings.HasPrefix(with, "Outlet") {
-			// "a Quillton Bugle photographer" reads "an Outlet C
-			// photographer": the article is replaced with the name.
-			start, with = art, an+with
-		}
-		b.WriteString(text[last:start])
-		moved = append(moved, replacement{old: Span{start, end}, new: Span{b.Len(), b.Len() + len(with)}})
-		b.WriteString(with)
-		last, i = end, end
+		from, end, with := m.patterns[best].rewrite(text, last, i, end)
+		put(from, end, with)
+		i, prev = end, runeBefore(text, end)
 	}
 	if moved == nil {
 		return text, nil
 	}
 	b.WriteString(text[last:])
 	return b.String(), moved
+}
+
+// rewrite returns the span of text to replace for the name p found at
+// text[i:end], no earlier than from, and what replaces it, so that the
+// text still reads:
+//
+//   - in a web or e-mail address the name is one word in lower case,
+//     "outlet-a" ("www.outlet-a.example"; see inAddress);
+//   - "the" before the name, or starting it, goes with it ("told the
+//     Quillton Bugle" reads "told Outlet A"), unless a newsroom noun or a
+//     hyphenated word follows ("the Outlet A reporter", "the Outlet
+//     A-owned site");
+//   - "a" before it reads "an" ("an Outlet A photographer");
+//   - a name ending in s, then an apostrophe and a word, is a possessive
+//     ("Ostrel News' critic" reads "Outlet A's critic"), unless the
+//     apostrophe closes a quotation ('Ostrel News' said).
+func (p namePattern) rewrite(text string, from, i, end int) (int, int, string) {
+	if inAddress(text, i, end) {
+		return i, end, blindSlug(p.with)
+	}
+	start, with := i, p.with
+	if !p.joined && strings.HasPrefix(with, "Outlet") {
+		the, name := -1, i
+		if len(p.words) > 1 && strings.EqualFold(p.words[0], "the") {
+			the, name = i, skipNameSeparator(text, i+len("the"))
+		} else {
+			the = theBefore(text, from, i)
+		}
+		switch {
+		case the >= 0 && keepsThe(text, end):
+			start = name
+		case the >= 0:
+			start = the
+		default:
+			if art, an := articleBefore(text, from, i); art >= 0 {
+				start, with = art, an+with
+			}
+		}
+	}
+	if s := runeBefore(text, end); s == 's' || s == 'S' {
+		apostrophe, size := utf8.DecodeRuneInString(text[end:])
+		if isApostrophe(apostrophe) && lineSpace(runeAt(text, end+size)) && !singleQuoteOpen(text, start) {
+			with += string(apostrophe) + "s"
+			end += size
+		}
+	}
+	return start, end, with
+}
+
+// singleQuoteOpen says whether a single quotation mark opened earlier in
+// the line of text[i] is still open at i: "She called it 'a smear by
+// Ostrel News' on Monday" ends a quotation, no possessive.
+func singleQuoteOpen(text string, i int) bool {
+	open := false
+	// A quotation is looked for in the 200 bytes before the name, so
+	// that a long line is not read again for every name in it.
+	from := max(i-200, 0)
+	for j := from + strings.LastIndexByte(text[from:i], '\n') + 1; j < i; {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if r == '‘' || isApostrophe(r) {
+			before, after := isWordRune(runeBefore(text, j)), isWordRune(runeAt(text, j+size))
+			switch {
+			case !before && after:
+				open = true
+			case before && !after:
+				open = false
+			}
+		}
+		j += size
+	}
+	return open
+}
+
+// blindSlug is a blind name as one word in lower case, for an address or a
+// handle: "outlet-a" for "Outlet A", as the blind article's id.
+func blindSlug(with string) string {
+	return strings.ToLower(strings.ReplaceAll(with, " ", "-"))
+}
+
+// inAddress says whether the name at text[i:end] is part of a web or
+// e-mail address, or a handle or hashtag: the run of text around it
+// without spaces holds "://" or starts with "www.", an "@" comes before
+// the name in it (news@quilltonbugle.example, @Sun), or the name has a
+// slash, a "#" (#Sun) or a domain's dot next to it (/quillton-bugle/,
+// "quilltonbugle.example", "news.quilltonbugle").
+func inAddress(text string, i, end int) bool {
+	edge := func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("<>()[]{}\"'“”‘’«»", r)
+	}
+	// The run is read up to 200 bytes either side: far enough for a
+	// scheme or a mailbox, and no long run is read again for every name
+	// in it.
+	from := i
+	for from > 0 && from > i-200 {
+		r, size := utf8.DecodeLastRuneInString(text[:from])
+		if edge(r) {
+			break
+		}
+		from -= size
+	}
+	to := end
+	for to < len(text) && to < end+200 {
+		r, size := utf8.DecodeRuneInString(text[to:])
+		if edge(r) {
+			break
+		}
+		to += size
+	}
+	run := text[from:to]
+	if strings.Contains(run, "://") || len(run) > 4 && strings.EqualFold(run[:4], "www.") || strings.Contains(text[from:i], "@") {
+		return true
+	}
+	before, after := runeBefore(text, i), runeAt(text, end)
+	return before == '/' || after == '/' || before == '#' || before == '@' ||
+		after == '.' && unicode.IsLower(runeAt(text, end+1)) ||
+		before == '.' && isWordRune(runeBefore(text, i-1))
 }
 
 // articleBefore finds the indefinite article "a" or "A" (a word of its
@@ -600,11 +877,77 @@ func articleBefore(text string, from, i int) (int, string) {
 	return i - 2, "an "
 }
 
+// theBefore finds the article "the" (in any case, a word of its own, then
+// one space) right before text[i], no earlier than from, and returns
+// where it starts, or -1.
+func theBefore(text string, from, i int) int {
+	the := i - len("the ")
+	if the < from || text[i-1] != ' ' || !strings.EqualFold(text[the:i-1], "the") || isWordRune(runeBefore(text, the)) {
+		return -1
+	}
+	return the
+}
+
+// newsroomNouns are the nouns a newspaper's name qualifies ("Bugle
+// reporters", "the Star investigation"), in lower case.
+var newsroomNouns = map[string]bool{
+	"account": true, "analysis": true, "app": true, "archive": true, "archives": true,
+	"article": true, "articles": true, "bureau": true, "cartoonist": true, "columnist": true,
+	"columnists": true, "column": true, "correspondent": true, "correspondents": true,
+	"coverage": true, "crew": true, "critic": true, "critics": true, "desk": true,
+	"editor": true, "editorial": true, "editors": true, "feed": true, "footage": true,
+	"front": true, "headline": true, "headlines": true, "headquarters": true, "homepage": true,
+	"interview": true, "investigation": true, "journalist": true, "journalists": true,
+	"newsletter": true, "newsroom": true, "office": true, "offices": true, "owner": true,
+	"owners": true, "photo": true, "photographer": true, "photographers": true, "photos": true,
+	"piece": true, "podcast": true, "poll": true, "publisher": true, "reader": true,
+	"readers": true, "report": true, "reporter": true, "reporters": true, "site": true,
+	"spokesman": true, "spokesperson": true, "spokeswoman": true, "staff": true,
+	"staffer": true, "staffers": true, "story": true, "subscribers": true, "survey": true,
+	"team": true, "video": true, "website": true, "writer": true, "writers": true,
+}
+
+// newsroomNounAfter says whether a newsroom noun follows text[:i], after
+// a possessive and spaces within the line: "Bugle reporters", "Star's
+// editor".
+func newsroomNounAfter(text string, i int) bool {
+	for _, poss := range [...]string{"'s", "’s", "'", "’"} {
+		if strings.HasPrefix(text[i:], poss) {
+			i += len(poss)
+			break
+		}
+	}
+	j := i
+	for j < len(text) && lineSpace(runeAt(text, j)) {
+		j += utf8.RuneLen(runeAt(text, j))
+	}
+	if j == i {
+		return false
+	}
+	end := j
+	for end < len(text) && unicode.IsLetter(runeAt(text, end)) {
+		end += utf8.RuneLen(runeAt(text, end))
+	}
+	return end > j && newsroomNouns[strings.ToLower(text[j:end])]
+}
+
+// keepsThe says whether "the" before a name at text[:end] stays: before
+// a newsroom noun or a hyphenated word ("the Outlet A reporter", "the
+// Outlet A-owned site").
+func keepsThe(text string, end int) bool {
+	if r := runeAt(text, end); isHyphen(r) {
+		return isWordRune(runeAt(text, end+utf8.RuneLen(r)))
+	}
+	// "the Bugle's reporters" read "Outlet A's reporters".
+	return !isApostrophe(runeAt(text, end)) && newsroomNounAfter(text, end)
+}
+
 // handle reports whether an outlet's @handle or #hashtag starts at
 // text[i], and if so the span of its name, after the @ or #, and what
 // replaces it. A handle is made of letters, digits, underscores and
 // hyphens, and names the outlet when its letters and digits in lower case
-// spell a key of handleKeys: "@ostrel_herald" for "Ostrel Herald". The @
+// spell a key of handleKeys, alone or before one of handleSuffixes:
+// "@ostrel_herald" for "Ostrel Herald", "@morgan_news" for "Morgan". The @
 // of an e-mail address ("news@...") starts no handle.
 func (m *nameMatcher) handle(text string, i int) (from, end int, with string, ok bool) {
 	sign := text[i]
@@ -632,14 +975,26 @@ func (m *nameMatcher) handle(text string, i int) (from, end int, with string, ok
 		end -= size
 	}
 	k, found := m.handles[key.String()]
+	if !found {
+		// "@morgan_news", "#BugleOnline": the name, then a word that says
+		// it is the outlet's account.
+		for _, suffix := range handleSuffixes {
+			if base, ok := strings.CutSuffix(key.String(), suffix); ok {
+				if k, found = m.handles[base]; found {
+					break
+				}
+			}
+		}
+	}
 	if !found || sign == '#' && k.atOnly {
 		return 0, 0, "", false
 	}
 	return i + 1, end, k.with, true
 }
 
-// match reports where the name p ends if it starts at text[i:].
-func (p namePattern) match(text string, i int) (int, bool) {
+// match reports where the name p ends if it starts at sc.text[i:].
+func (p namePattern) match(sc *nameScan, i int) (int, bool) {
+	text := sc.text
 	pos := i
 	for k, w := range p.words {
 		if k > 0 && !p.joined {
@@ -664,29 +1019,126 @@ func (p namePattern) match(text string, i int) (int, bool) {
 	if p.capital && !strings.ContainsFunc(found, unicode.IsUpper) {
 		return 0, false
 	}
-	if p.single && p.besideName(text, i, pos) {
+	if p.single && p.besideName(sc, i, pos) {
 		return 0, false
 	}
-	// A one-word name written as an ordinary word, or a short form, is
-	// not one in a hyphenated word: "Post-fire repairs" at the start of a
-	// sentence.
-	if p.short || len(p.words) == 1 && capitalizedWord(found) {
-		if isHyphen(before) && isWordRune(runeBefore(text, i-utf8.RuneLen(before))) ||
-			isHyphen(after) && isWordRune(runeAt(text, pos+utf8.RuneLen(after))) {
+	// In a hyphenated word, a one-word name written as an ordinary word is
+	// no name ("Post-fire repairs" at the start of a sentence), nor is a
+	// short form after a hyphen ("Star-Ledger") or before a capital or
+	// with an ordinary noun ("Post-War", "the Post-war years"). A short
+	// form with a noun seldom ordinary is the name before a word in lower
+	// case: "a Bugle-owned drone".
+	hyphenBefore := isHyphen(before) && isWordRune(runeBefore(text, i-utf8.RuneLen(before)))
+	hyphenAfter := isHyphen(after) && isWordRune(runeAt(text, pos+utf8.RuneLen(after)))
+	switch {
+	case p.short && (hyphenBefore || hyphenAfter && (p.ordinary || !unicode.IsLower(runeAt(text, pos+utf8.RuneLen(after))))):
+		return 0, false
+	case !p.short && len(p.words) == 1 && capitalizedWord(found) && (hyphenBefore || hyphenAfter):
+		return 0, false
+	}
+	if p.bare && p.ordinary && !newsroomNounAfter(text, pos) {
+		switch {
+		case acronym(p.words[0]):
+			// "STAR" may be shouted.
+			return 0, false
+		case sc.lines.at(i):
+			if !sc.shortNameUsed(p.words[0]) {
+				return 0, false
+			}
+		case sentenceStart(text, i):
 			return 0, false
 		}
+	}
+	if p.address && !hostLabel(text, i, pos) {
+		return 0, false
 	}
 	return pos, true
 }
 
-// besideName says whether the name p found at text[i:pos] is part of a
-// longer proper noun: a capitalised word follows it with only spaces
+// hostLabel says whether text[i:end] is a label of a host name: a dot and
+// a lower-case letter follow, and it starts a run of text without spaces
+// or follows a dot, an "@" or "//" (morgan.example, news.morgan.example,
+// desk@morgan.example, https://morgan.example).
+func hostLabel(text string, i, end int) bool {
+	if runeAt(text, end) != '.' || !unicode.IsLower(runeAt(text, end+1)) {
+		return false
+	}
+	before := runeBefore(text, i)
+	return i == 0 || unicode.IsSpace(before) || strings.ContainsRune(".@(<\"'“‘", before) || strings.HasSuffix(text[:i], "//")
+}
+
+// shortNameUsed says whether the article writes the newspaper noun as its
+// outlet's short name, "the Post", in a line in sentence case, and never
+// in lower case as an ordinary word ("post", "a record 40 homes"): then
+// the noun is the outlet's name in a headline in title case ("Flood Hits
+// Orvale, Post Finds").
+func (sc *nameScan) shortNameUsed(noun string) bool {
+	used, ok := sc.nouns[noun]
+	if ok {
+		return used
+	}
+	lower := strings.ToLower(noun)
+	for _, text := range []string{sc.text, sc.context} {
+		if wordIn(text, lower, func(int) bool { return true }) {
+			used = false
+			break
+		}
+		lines := lineCase{text: text}
+		used = used || wordIn(text, noun, func(k int) bool {
+			return theBefore(text, 0, k) >= 0 && !lines.at(k)
+		})
+	}
+	if sc.nouns == nil {
+		sc.nouns = map[string]bool{}
+	}
+	sc.nouns[noun] = used
+	return used
+}
+
+// wordIn says whether text holds w as a whole word at an offset k for
+// which ok(k) holds.
+func wordIn(text, w string, ok func(k int) bool) bool {
+	for from := 0; from < len(text); {
+		k := strings.Index(text[from:], w)
+		if k < 0 {
+			return false
+		}
+		k += from
+		end := k + len(w)
+		if !isWordRune(runeBefore(text, k)) && !isWordRune(runeAt(text, end)) && ok(k) {
+			return true
+		}
+		from = end
+	}
+	return false
+}
+
+// besideName says whether the name p found at sc.text[i:pos] is part of
+// a longer proper noun: a capitalised word follows it with only spaces
 // between ("the Post Office", "the Times Square crowd"), or, unless it
-// starts with its "The", one comes directly before it ("Tess Morgan").
-// "The Post said" is the outlet, and so is "When Morgan said" or "told
-// the Times Monday": a stop word, a weekday or a month is no part of a
-// name.
-func (p namePattern) besideName(text string, i, pos int) bool {
+// starts with its "The", one comes directly before it ("Tess Morgan"); a
+// short form also after a word in capitals ("BBC News") or before "of"
+// and a capitalised word ("Voice of the People"). "The
+// Post said" is the outlet, and so is "When Morgan said" or "told the
+// Times Monday": a stop word, a weekday or a month is no part of a name.
+//
+// In a line in title case or in capitals every word has a capital, which
+// then says nothing: there the name is part of a longer one only where
+// the text writes the two words together in a line in sentence case too
+// (see attested). "Bugle Tells Morgan Why" is the Bugle; "Tess Morgan
+// Speaks" is Tess Morgan if the article names her elsewhere.
+func (p namePattern) besideName(sc *nameScan, i, pos int) bool {
+	text := sc.text
+	title := -1 // unknown
+	beside := func(a, b string) bool {
+		if title < 0 {
+			title = 0
+			if sc.lines.at(i) {
+				title = 1
+			}
+		}
+		return title == 0 || sc.attested(a, b)
+	}
 	if len(p.words) == 1 || !strings.EqualFold(p.words[0], "the") {
 		j := i
 		for j > 0 {
@@ -704,7 +1156,7 @@ func (p namePattern) besideName(text string, i, pos int) bool {
 			}
 			start -= size
 		}
-		if j < i && nameWord(text[start:j]) {
+		if w := text[start:j]; j < i && (nameWord(w) || p.short && acronym(w)) && beside(w, leadingWord(text[i:pos])) {
 			return true
 		}
 	}
@@ -724,7 +1176,190 @@ func (p namePattern) besideName(text string, i, pos int) bool {
 		}
 		end += size
 	}
-	return j > pos && nameWord(text[j:end])
+	if j > pos && p.short && text[j:end] == "of" {
+		// "Voice of the People", "Times of Orvale": a noun's "of" and a
+		// capitalised word make a longer name.
+		k := end
+		for k < len(text) && lineSpace(runeAt(text, k)) {
+			k += utf8.RuneLen(runeAt(text, k))
+		}
+		if k > end && strings.HasPrefix(text[k:], "the ") {
+			k += len("the ")
+		}
+		n := k
+		for n < len(text) && isWordRune(runeAt(text, n)) {
+			n += utf8.RuneLen(runeAt(text, n))
+		}
+		return k > end && nameWord(text[k:n])
+	}
+	return j > pos && nameWord(text[j:end]) && beside(trailingWord(text[i:pos]), text[j:end])
+}
+
+// leadingWord is the letters and digits s starts with; trailingWord
+// those it ends with.
+func leadingWord(s string) string {
+	if k := strings.IndexFunc(s, func(r rune) bool { return !isWordRune(r) }); k >= 0 {
+		return s[:k]
+	}
+	return s
+}
+
+func trailingWord(s string) string {
+	return s[strings.LastIndexFunc(s, func(r rune) bool { return !isWordRune(r) })+1:]
+}
+
+// acronym says whether w is two or more capitals and nothing else.
+func acronym(w string) bool {
+	return utf8.RuneCountInString(w) >= 2 && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsUpper(r) })
+}
+
+// attested says whether the pair of words a and b, one of them an
+// outlet's name in a line in title case, are written together in a line
+// in sentence case too, in the text or its context: then they are one
+// longer name ("Tess Morgan").
+func (sc *nameScan) attested(a, b string) bool {
+	if sc.pairs == nil {
+		sc.pairs = map[string]bool{}
+		addCapitalPairs(sc.pairs, sc.text)
+		addCapitalPairs(sc.pairs, sc.context)
+	}
+	return sc.pairs[capitalPair(a, b)]
+}
+
+// addCapitalPairs adds to pairs every two words of text, each starting
+// with a capital, that stand next to each other with only spaces between
+// in a line not in title case, by capitalPair.
+func addCapitalPairs(pairs map[string]bool, text string) {
+	lines := lineCase{text: text}
+	prev := ""    // the last word, if it starts with a capital
+	prevEnd := -1 // where it ends
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		end := i
+		for end < len(text) {
+			c, n := utf8.DecodeRuneInString(text[end:])
+			if !isWordRune(c) && !isApostrophe(c) {
+				break
+			}
+			end += n
+		}
+		w := text[i:end]
+		if !unicode.IsUpper(r) {
+			prev = ""
+		} else {
+			between := text[max(prevEnd, 0):i]
+			if prev != "" && between != "" && !strings.ContainsFunc(between, func(c rune) bool { return !lineSpace(c) }) && !lines.at(i) {
+				pairs[capitalPair(prev, w)] = true
+			}
+			prev = w
+		}
+		prevEnd, i = end, end
+	}
+}
+
+// capitalPair is the key of two words next to each other, without the
+// possessive the second may end with.
+func capitalPair(a, b string) string {
+	for _, poss := range [...]string{"'s", "’s", "'", "’"} {
+		if c, ok := strings.CutSuffix(b, poss); ok {
+			b = c
+			break
+		}
+	}
+	return a + " " + b
+}
+
+// lineCase tells whether the lines of a text are in title case (see
+// titleCaseLine). It keeps the last line it read: asked about offsets in
+// the order they come, it reads each line once.
+type lineCase struct {
+	text     string
+	from, to int // the last line read, text[from:to]
+	title    bool
+}
+
+// at says whether the line that holds text[i] is in title case.
+func (lc *lineCase) at(i int) bool {
+	if lc.from <= i && i < lc.to {
+		return lc.title
+	}
+	lc.from = strings.LastIndexByte(lc.text[:i], '\n') + 1
+	lc.to = len(lc.text)
+	if k := strings.IndexByte(lc.text[i:], '\n'); k >= 0 {
+		lc.to = i + k
+	}
+	lc.title = titleCaseLine(lc.text[lc.from:lc.to])
+	return lc.title
+}
+
+// minorWords are the words a title in title case writes in lower case.
+var minorWords = map[string]bool{
+	"a": true, "amid": true, "an": true, "and": true, "as": true, "at": true, "but": true,
+	"by": true, "for": true, "from": true, "in": true, "into": true, "nor": true, "of": true,
+	"off": true, "on": true, "onto": true, "or": true, "out": true, "over": true, "per": true,
+	"so": true, "than": true, "the": true, "to": true, "up": true, "upon": true, "via": true,
+	"vs": true, "with": true, "yet": true,
+}
+
+// titleCaseLine says whether a line is in title case or in capitals:
+// three words or more start with a capital, and every other word is one
+// of minorWords. Such a line is most often a headline; a capital in it
+// says nothing of a name.
+func titleCaseLine(text string) bool {
+	caps := 0
+	for j := 0; j < len(text); {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsSpace(r) || !unicode.IsLetter(r) {
+			j += size
+			continue
+		}
+		end := j
+		for end < len(text) && unicode.IsLetter(runeAt(text, end)) {
+			end += utf8.RuneLen(runeAt(text, end))
+		}
+		switch w := text[j:end]; {
+		case unicode.IsUpper(r):
+			caps++
+		case !minorWords[w]:
+			return false
+		}
+		// The rest of the word, up to a space.
+		for end < len(text) {
+			c, n := utf8.DecodeRuneInString(text[end:])
+			if unicode.IsSpace(c) {
+				break
+			}
+			end += n
+		}
+		j = end
+	}
+	return caps >= 3
+}
+
+// sentenceStart says whether text[i] starts a sentence: it starts the
+// text or a line, or follows the end of a sentence, a colon or a dash
+// (a hyphen with a space before it), with only spaces and opening quotes
+// or brackets between.
+func sentenceStart(text string, i int) bool {
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		switch {
+		case r == '\n' || r == '\r':
+			return true
+		case lineSpace(r) || strings.ContainsRune("\"'“‘«([*_", r):
+			i -= size
+		case isHyphen(r) && lineSpace(runeBefore(text, i-size)):
+			// A dateline's "ORVALE (HARBOR RECORD) - Record rainfall".
+			return true
+		default:
+			return strings.ContainsRune(".!?:—–|•…", r)
+		}
+	}
+	return true
 }
 
 // lineSpace is a space within a line.

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestBlind checks that no outlet's name, file name or source survives in
@@ -81,8 +82,9 @@ type blindDoc struct {
 }
 
 // blindTexts blinds the articles and returns their texts in input order,
-// with each outlet's blind name written back as "{outlet}": letters follow
-// a hash of the texts, and a case should not depend on them.
+// with each outlet's blind name written back as "{outlet}", and its form
+// in addresses and handles ("outlet-a") as "{~outlet}": letters follow a
+// hash of the texts, and a case should not depend on them.
 func blindTexts(t *testing.T, docs []blindDoc) []string {
 	t.Helper()
 	var ev Event
@@ -99,7 +101,7 @@ func blindTexts(t *testing.T, docs []blindDoc) []string {
 	}
 	var pairs []string
 	for _, k := range key {
-		pairs = append(pairs, k.Name, "{"+k.Outlet+"}")
+		pairs = append(pairs, k.Name, "{"+k.Outlet+"}", "outlet-"+strings.ToLower(k.Letter), "{~"+k.Outlet+"}")
 	}
 	back := strings.NewReplacer(pairs...)
 	texts := make([]string, len(docs))
@@ -139,8 +141,8 @@ func TestBlindNames(t *testing.T) {
 				{"post", "Post", "Posted notices quoted the Sun's reporter. Sun-dried tomatoes, sunny days."},
 			},
 			want: []string{
-				"The post office nearby stayed shut. Post-fire repairs began on Sunday, after post-fire checks. The sun rose. The {Sun} and the {Post} both reported it.",
-				"Posted notices quoted the {Sun}'s reporter. Sun-dried tomatoes, sunny days.",
+				"The post office nearby stayed shut. Post-fire repairs began on Sunday, after post-fire checks. The sun rose. {Sun} and {Post} both reported it.",
+				"Posted notices quoted {Sun}'s reporter. Sun-dried tomatoes, sunny days.",
 			},
 		},
 		{
@@ -152,8 +154,8 @@ func TestBlindNames(t *testing.T) {
 				{"evening", "Evening Post", "The Post quoted the Evening Post."},
 			},
 			want: []string{
-				"The {Evening Post} and the {Post} disagreed.",
-				"The {Post} quoted the {Evening Post}.",
+				"{Evening Post} and {Post} disagreed.",
+				"{Post} quoted {Evening Post}.",
 			},
 		},
 		{
@@ -163,8 +165,8 @@ func TestBlindNames(t *testing.T) {
 				{"other", "Daily Clarion", "The Daily Clarion, a Daily Clarion reporter, told the Daily Clarion. © THE DAILY CLARION, dailyclarion.com"},
 			},
 			want: []string{
-				"{Press TV} said so.\n{Press TV}, {Press TV}, {Press TV} and {Press TV}.ir agreed. Soft-wrapped: {Press TV}.",
-				"The {Daily Clarion}, an {Daily Clarion} reporter, told the {Daily Clarion}. © THE {Daily Clarion}, {Daily Clarion}.com",
+				"{Press TV} said so.\n{Press TV}, {Press TV}, {Press TV} and {~Press TV}.ir agreed. Soft-wrapped: {Press TV}.",
+				"{Daily Clarion}, an {Daily Clarion} reporter, told {Daily Clarion}. © {Daily Clarion}, {~Daily Clarion}.com",
 			},
 		},
 		{
@@ -214,8 +216,8 @@ func TestBlindNames(t *testing.T) {
 				{"sun", "", "The bbc.co.uk page quoted the Bbc and the SUN."},
 			},
 			want: []string{
-				"The {Bbc} said the sun rose over the Sun offices.",
-				"The bbc.co.uk page quoted the {Bbc} and the SUN.",
+				"{Bbc} said the sun rose over the Sun offices.",
+				"The {~Bbc}.co.uk page quoted {Bbc} and the SUN.",
 			},
 		},
 		{
@@ -250,15 +252,17 @@ func TestBlindNames(t *testing.T) {
 		},
 		{
 			// "Times" of "The Times" and "Voice" of "The Voice" are
-			// ordinary words: only with the article are they the name.
+			// ordinary words: at the start of a sentence, or with "of" and
+			// a name, they are no name; in a sentence, or before a newsroom
+			// noun, they are.
 			name: "The and one ordinary word",
 			docs: []blindDoc{
-				{"times", "The Times", "Adding that Times are hard, The Times and the Times agreed."},
-				{"voice", "The Voice", "Voice of the People activists told The Voice."},
+				{"times", "The Times", "Times are hard, The Times and the Times agreed. Times reporters and Times readers too."},
+				{"voice", "The Voice", "Voice of the People activists told The Voice, and then told Voice of the People so."},
 			},
 			want: []string{
-				"Adding that Times are hard, {The Times} and {The Times} agreed.",
-				"Voice of the People activists told {The Voice}.",
+				"Times are hard, {The Times} and {The Times} agreed. {The Times} reporters and {The Times} readers too.",
+				"Voice of the People activists told {The Voice}, and then told Voice of the People so.",
 			},
 		},
 		{
@@ -271,7 +275,7 @@ func TestBlindNames(t *testing.T) {
 				{"bugle", "Quillton Bugle", "quillton bugle readers agreed."},
 			},
 			want: []string{
-				"At the evening post office, {Evening Post} staff said the {Evening Post} was right, on {Evening Post}.com.",
+				"At the evening post office, {Evening Post} staff said {Evening Post} was right, on {~Evening Post}.com.",
 				"Harbor times were busy, harbor times too, {Harbor Times} said.",
 				"{Quillton Bugle} readers agreed.",
 			},
@@ -283,12 +287,12 @@ func TestBlindNames(t *testing.T) {
 			name: "short forms",
 			docs: []blindDoc{
 				{"bugle", "Quillton Bugle", "Dana Roe told the Bugle. The Bugle's editor agreed, at the post office, as the sun rose."},
-				{"gazette", "Fernwick Gazette", "Dana Roe said so, the Gazette's analysis shows. The gazette of record disagreed; Gazette-style notices too."},
+				{"gazette", "Fernwick Gazette", "Dana Roe said so, the Gazette's analysis shows. The gazette of record disagreed; Gazette-owned sites too."},
 				{"herald", "The Herald of Ostrel", `"The Herald was fair," she added. The Bugle and the Gazette agreed.`},
 			},
 			want: []string{
 				"Dana Roe told {Quillton Bugle}. {Quillton Bugle}'s editor agreed, at the post office, as the sun rose.",
-				"Dana Roe said so, {Fernwick Gazette}'s analysis shows. The gazette of record disagreed; Gazette-style notices too.",
+				"Dana Roe said so, {Fernwick Gazette}'s analysis shows. The gazette of record disagreed; {Fernwick Gazette}-owned sites too.",
 				`"{The Herald of Ostrel} was fair," she added. {Quillton Bugle} and {Fernwick Gazette} agreed.`,
 			},
 		},
@@ -305,7 +309,7 @@ func TestBlindNames(t *testing.T) {
 			want: []string{
 				"The Times said so, and {Daily Clarion} agreed.",
 				"Nothing here.",
-				"The {Post} said so.",
+				"{Post} said so.",
 				"Nothing here either.",
 			},
 		},
@@ -318,7 +322,7 @@ func TestBlindNames(t *testing.T) {
 				{"post", "The Post", "the post office and the Post."},
 			},
 			want: []string{
-				"{Quillton Bugle} readers, {Quillton Bugle}, {Quillton Bugle} and {Quillton Bugle}.org complained.",
+				"{Quillton Bugle} readers, {Quillton Bugle}, {Quillton Bugle} and {~Quillton Bugle}.org complained.",
 				"the post office and {The Post}.",
 			},
 		},
@@ -330,9 +334,9 @@ func TestBlindNames(t *testing.T) {
 				{"sun", "Sun", "#sun is a topic; @sun is the paper, #Sun too."},
 			},
 			want: []string{
-				"Follow @{Ostrel Herald}, @{Ostrel Herald}_ and #{Ostrel Herald}; @ostrel_heraldry is another.",
-				"@{The Quillton Bugle}, @{The Quillton Bugle} and #{The Quillton Bugle} said so.",
-				"#sun is a topic; @{Sun} is the paper, #{Sun} too.",
+				"Follow @{~Ostrel Herald}, @{~Ostrel Herald}_ and #{~Ostrel Herald}; @ostrel_heraldry is another.",
+				"@{~The Quillton Bugle}, @{~The Quillton Bugle} and #{~The Quillton Bugle} said so.",
+				"#sun is a topic; @{~Sun} is the paper, #{~Sun} too.",
 			},
 		},
 		{
@@ -348,6 +352,74 @@ func TestBlindNames(t *testing.T) {
 				"Dana Roe told {Meridian Wire} and {Atlantic Ledger} so.\n\n© 2026 {Meridian Wire}",
 				"Dana Roe told {Meridian Wire} so.\n\n© 2026 {Meridian Wire}",
 				"{Meridian Wire} and {Meridian Wire} agreed.",
+			},
+		},
+		{
+			// In a line in title case a capital says nothing: a short form
+			// or a one-word name next to a capitalised word is the name
+			// unless the article writes the two words together in
+			// sentence case ("Tess Morgan"); an ordinary noun is the name
+			// where the article calls the outlet "the Post" and never
+			// writes "post" as a word.
+			name: "title case",
+			docs: []blindDoc{
+				{"bugle", "Quillton Bugle", "Bugle Tells Holm Why Orvale Flooded\n\nPolice Tell Bugle Reporters to Leave\n\nPia Holm told the Bugle so."},
+				{"morgan", "Morgan", "Police Tell Morgan Reporters to Leave\n\nTess Morgan Speaks Out\n\nTess Morgan spoke, Morgan said."},
+				{"post", "Evening Post", "Flood Hits Orvale, Post Finds\n\nResidents told the Post so."},
+				{"record", "Harbor Record", "Record Rain Floods Orvale\n\nA record 40 homes flooded, the Record found."},
+			},
+			want: []string{
+				"{Quillton Bugle} Tells Holm Why Orvale Flooded\n\nPolice Tell {Quillton Bugle} Reporters to Leave\n\nPia Holm told {Quillton Bugle} so.",
+				"Police Tell {Morgan} Reporters to Leave\n\nTess Morgan Speaks Out\n\nTess Morgan spoke, {Morgan} said.",
+				"Flood Hits Orvale, {Evening Post} Finds\n\nResidents told {Evening Post} so.",
+				"Record Rain Floods Orvale\n\nA record 40 homes flooded, {Harbor Record} found.",
+			},
+		},
+		{
+			// The newspaper noun alone is the name, but not where it is an
+			// ordinary word at the start of a sentence, nor in a longer
+			// name, nor shouted when ordinary.
+			name: "bare newspaper nouns",
+			docs: []blindDoc{
+				{"bugle", "Quillton Bugle", "ORVALE (BUGLE) - Bugle reporters counted trucks. A Bugle-owned drone and the Bugle-owned site saw it. THE BUGLE asked, and The BUGLE too."},
+				{"star", "Fenwick Daily Star", "Star players and Star reporters came, a Star investigation found. The STAR has learned it; Star-Ledger and Daily Star readers, the Daily Star's editor."},
+				{"news", "Ostrel News", "News of the flood spread. BBC News and Fox News said so, as did Ostrel News. STAR reporters and NEWS crews. Voice of the People agreed."},
+				{"post", "Quillton Post", "In Post-war Orvale, Post-flood repairs began; the Post-war years."},
+			},
+			want: []string{
+				"ORVALE ({Quillton Bugle}) - {Quillton Bugle} reporters counted trucks. An {Quillton Bugle}-owned drone and the {Quillton Bugle}-owned site saw it. {Quillton Bugle} asked, and {Quillton Bugle} too.",
+				"Star players and {Fenwick Daily Star} reporters came, an {Fenwick Daily Star} investigation found. {Fenwick Daily Star} has learned it; Star-Ledger and {Fenwick Daily Star} readers, {Fenwick Daily Star}'s editor.",
+				"News of the flood spread. BBC News and Fox News said so, as did {Ostrel News}. {Fenwick Daily Star} reporters and NEWS crews. Voice of the People agreed.",
+				"In Post-war Orvale, Post-flood repairs began; the Post-war years.",
+			},
+		},
+		{
+			// "the" goes with the name unless a newsroom noun follows; a
+			// possessive of a name ending in s reads "'s".
+			name: "the, a and possessives",
+			docs: []blindDoc{
+				{"bugle", "Quillton Bugle", "Police told the Quillton Bugle. The Quillton Bugle reporter and the Quillton Bugle’s editor agreed, as did a Quillton Bugle photographer."},
+				{"news", "Ostrel News", "Ostrel News' critic and Ostrel News’ editor spoke. She called it 'a smear by Ostrel News' on Monday; 'Ostrel News' said so."},
+				{"times", "The Harbor Times", "The Harbor Times' editor told the Times reporter."},
+			},
+			want: []string{
+				"Police told {Quillton Bugle}. The {Quillton Bugle} reporter and {Quillton Bugle}’s editor agreed, as did an {Quillton Bugle} photographer.",
+				"{Ostrel News}'s critic and {Ostrel News}’s editor spoke. She called it 'a smear by {Ostrel News}' on Monday; '{Ostrel News}' said so.",
+				"{The Harbor Times}'s editor told the {The Harbor Times} reporter.",
+			},
+		},
+		{
+			// An address or a handle gets the name as one word.
+			name: "addresses and handles",
+			docs: []blindDoc{
+				{"bugle", "Quillton Bugle", "See https://www.quilltonbugle.example/flood, thebugle.example, bugle.example/dam or tips@quilltonbugle.example. Follow @TheBugle."},
+				{"morgan", "Morgan", "Visit morgan.example or https://news.morgan.example; follow @morgan_news and Morgan. The post at example.org/morgan/ stays."},
+				{"news", "Ostrel News", "Read news.example.org and ostrelnews.example."},
+			},
+			want: []string{
+				"See https://www.{~Quillton Bugle}.example/flood, {~Quillton Bugle}.example, {~Quillton Bugle}.example/dam or tips@{~Quillton Bugle}.example. Follow @{~Quillton Bugle}.",
+				"Visit {~Morgan}.example or https://news.{~Morgan}.example; follow @{~Morgan} and {Morgan}. The post at example.org/morgan/ stays.",
+				"Read news.example.org and {~Ostrel News}.example.",
 			},
 		},
 		{
@@ -399,9 +471,9 @@ func TestBlindKeptSpans(t *testing.T) {
 		letter[k.Outlet] = k.Name
 	}
 	want := []string{
-		"The " + letter["Sun"] + " said the dam broke.",
+		letter["Sun"] + " said the dam broke.",
 		"News from Press",
-		"TV crews came, the " + letter["Sun"] + " said, and " + letter["Press TV"] + " agreed.",
+		"TV crews came, " + letter["Sun"] + " said, and " + letter["Press TV"] + " agreed.",
 	}
 	doc := blind.Documents[0]
 	if len(doc.Kept) != len(want) {
@@ -510,14 +582,14 @@ func TestBlindEveryName(t *testing.T) {
 			t.Errorf("%q still appears in the blind comparison:\n%s", w, all.String())
 		}
 	}
-	letter := map[string]string{}
+	letter, slug := map[string]string{}, map[string]string{}
 	for _, k := range key {
-		letter[k.Outlet] = k.Name
+		letter[k.Outlet], slug[k.Outlet] = k.Name, "outlet-"+strings.ToLower(k.Letter)
 	}
 	for _, want := range []string{
 		`Dana Roe told ` + letter["Quillton Bugle"] + `, adding that ` + letter["Quillton Bugle"] + ` readers`,
-		letter["Fernwick Gazette"] + `'s analysis shows. #` + letter["Fernwick Gazette"],
-		`in an interview with ` + letter["Ostrel Herald"] + `. "` + letter["Ostrel Herald"] + ` was fair," she added. Follow @` + letter["Ostrel Herald"] + `.`,
+		letter["Fernwick Gazette"] + `'s analysis shows. #` + slug["Fernwick Gazette"],
+		`in an interview with ` + letter["Ostrel Herald"] + `. "` + letter["Ostrel Herald"] + ` was fair," she added. Follow @` + slug["Ostrel Herald"] + `.`,
 		`Dana Roe told ` + letter["Portvale Wire Service"] + `.`,
 	} {
 		if !strings.Contains(all.String(), want) {
@@ -643,5 +715,130 @@ func TestBlindArticle(t *testing.T) {
 	}
 	if strings.Contains(text, "a Outlet") || strings.Contains(text, "A Outlet") {
 		t.Errorf("text %q keeps 'a' before a placeholder", text)
+	}
+}
+
+// TestBlindHeadlines checks that a name in a headline in title case is
+// hidden: in the event's title, and in a headline from a page's metadata,
+// which is judged with its article's text ("the Post" there makes "Post"
+// in the headline the outlet).
+func TestBlindHeadlines(t *testing.T) {
+	ev := Event{Title: "Bugle Reporters Barred From Flood Zone", Documents: []Document{
+		{Source: "post.html", Name: "post", Kind: "html", Outlet: "Evening Post", OutletFrom: "manifest",
+			Headline: "Flood Hits Orvale, Post Finds",
+			Text:     "Flood Hits Orvale, Post Finds\n\nResidents told the Post that the river rose.\n"},
+		{Source: "bugle.txt", Name: "bugle", Kind: "text", Outlet: "Quillton Bugle", OutletFrom: "manifest",
+			Text: "Police Tell Bugle Reporters to Leave\n\nPolice told the Bugle to leave the flood zone.\n"},
+	}}
+	out, key, err := Blind(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	letter := map[string]string{}
+	for _, k := range key {
+		letter[k.Outlet] = k.Name
+	}
+	for _, c := range []struct{ what, got, want string }{
+		{"title", out.Title, letter["Quillton Bugle"] + " Reporters Barred From Flood Zone"},
+		{"page headline", out.Documents[0].Headline, "Flood Hits Orvale, " + letter["Evening Post"] + " Finds"},
+		{"text", out.Documents[0].Text, "Flood Hits Orvale, " + letter["Evening Post"] + " Finds\n\nResidents told " + letter["Evening Post"] + " that the river rose.\n"},
+		{"text", out.Documents[1].Text, "Police Tell " + letter["Quillton Bugle"] + " Reporters to Leave\n\nPolice told " + letter["Quillton Bugle"] + " to leave the flood zone.\n"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.what, c.got, c.want)
+		}
+	}
+}
+
+// FuzzBlind hides outlets' names in any text: it must not panic, and the
+// kept spans, one per byte of the text, must map to spans of the new text
+// that run in order (the bytes of one replaced name all map to its
+// replacement) and cover it.
+func FuzzBlind(f *testing.F) {
+	for _, seed := range []string{
+		"Bugle Tells Morgan Why\n\nThe Quillton Bugle's editor told the Bugle. Ostrel News' critic, 'Ostrel News' said.",
+		"See https://www.quilltonbugle.example/x, tips@ostrelnews.example, @TheBugle, #Morgan, morgan.example.",
+		"A Bugle-owned drone; THE BUGLE; Star reporters; the Daily Star’s editor; the Post-war years.",
+		"the ", "a Morgan", "'", "News' ", "Bugle-",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 4000 {
+			return
+		}
+		kept := make([]Span, len(text))
+		for i := range kept {
+			kept[i] = Span{i, i + 1}
+		}
+		ev := Event{Title: text, Documents: []Document{
+			{Source: "a.txt", Name: "a", Kind: "text", Outlet: "Quillton Bugle", OutletFrom: "manifest", Text: text, Headline: text, Kept: kept},
+			{Source: "b.txt", Name: "b", Kind: "text", Outlet: "Ostrel News", OutletFrom: "manifest", Text: text},
+			{Source: "c.txt", Name: "c", Kind: "text", Outlet: "Morgan", OutletFrom: "manifest", Text: text},
+			{Source: "d.txt", Name: "d", Kind: "text", Outlet: "Fenwick Daily Star", OutletFrom: "manifest", Text: text},
+		}}
+		out, _, err := Blind(ev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := out.Documents[0]
+		var prev Span
+		for k, sp := range doc.Kept {
+			if sp.Start < prev.Start || sp.End < prev.End || sp.Start > prev.End || sp.End < sp.Start || sp.End > len(doc.Text) {
+				t.Fatalf("byte %d maps to %v after %v, in a text of %d bytes", k, sp, prev, len(doc.Text))
+			}
+			prev = sp
+		}
+		if len(text) > 0 && (doc.Kept[0].Start != 0 || prev.End != len(doc.Text)) {
+			t.Fatalf("the spans cover %d..%d of %d bytes", doc.Kept[0].Start, prev.End, len(doc.Text))
+		}
+	})
+}
+
+// TestBlindScaling checks that hiding names takes time about linear in
+// the text, on texts made to read lines, runs and pairs again and again:
+// one long line in title case full of names next to capitalised words,
+// one long run without spaces full of names, and one long line of
+// possessives and quotation marks.
+func TestBlindScaling(t *testing.T) {
+	const n = 64 << 10
+	texts := map[string]func(i int) string{
+		"title case": func(i int) string { return fmt.Sprintf("Bugle Tells Morgan%d Post Finds Tess Morgan Bugle ", i) },
+		"one run":    func(i int) string { return fmt.Sprintf("quilltonbugle.example/%d/morgan.", i) },
+		"quotes":     func(i int) string { return fmt.Sprintf("'a smear by Ostrel News' %d Ostrel News' critic ", i) },
+	}
+	blind := func(text string) time.Duration {
+		ev := Event{Documents: []Document{
+			{Source: "a.txt", Name: "a", Kind: "text", Outlet: "Quillton Bugle", OutletFrom: "manifest", Text: text, Headline: text},
+			{Source: "b.txt", Name: "b", Kind: "text", Outlet: "Morgan", OutletFrom: "manifest", Text: "Nothing."},
+			{Source: "c.txt", Name: "c", Kind: "text", Outlet: "Evening Post", OutletFrom: "manifest", Text: "Nothing."},
+			{Source: "d.txt", Name: "d", Kind: "text", Outlet: "Ostrel News", OutletFrom: "manifest", Text: "Nothing."},
+		}}
+		best := time.Duration(math.MaxInt64)
+		for range 3 {
+			start := time.Now()
+			if _, _, err := Blind(ev); err != nil {
+				t.Fatal(err)
+			}
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	for name, piece := range texts {
+		t.Run(name, func(t *testing.T) {
+			make := func(size int) string {
+				var b strings.Builder
+				for i := 0; b.Len() < size; i++ {
+					b.WriteString(piece(i))
+				}
+				return b.String()
+			}
+			small, big := blind(make(n)), blind(make(4*n))
+			growth := float64(big) / float64(max(small, minTimed/2))
+			t.Logf("n=%d: %v; 4n: %v; time ×%.2f", n, small, big, growth)
+			if big >= minTimed && growth > maxTimeGrowth {
+				t.Errorf("4 times the text took %.1f times as long (%v, then %v)", growth, small, big)
+			}
+		})
 	}
 }
