@@ -46,9 +46,9 @@ func closestWords(s string) []string {
 		w := strings.ToLower(s[:j])
 		written := s[:j]
 		s = s[j:]
-		if written == "Outlet" && blindLetterNext(s) {
-			// Blind mode's placeholder for an outlet's name: not a word
-			// two sentences share.
+		if written == "Outlet" && blindLetterNext(s) || written == "outlet" && blindIDNext(s) {
+			// Blind mode's placeholder for an outlet's name, or its id in
+			// an address or handle: not a word two sentences share.
 			continue
 		}
 		if len([]rune(w)) < 2 || isStop(w) {
@@ -153,6 +153,24 @@ func blindLetterNext(s string) bool {
 		n++
 	}
 	if n == 0 || n > 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[n:])
+	return n == len(s) || !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// blindIDNext says whether s starts with the rest of a blind id after its
+// "outlet": a hyphen and one or two small letters standing alone
+// ("-a" of "@outlet-a", "www.outlet-ab.example").
+func blindIDNext(s string) bool {
+	if !strings.HasPrefix(s, "-") {
+		return false
+	}
+	n := 1
+	for n < len(s) && n < 4 && s[n] >= 'a' && s[n] <= 'z' {
+		n++
+	}
+	if !isBlindID("outlet" + s[:n]) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s[n:])

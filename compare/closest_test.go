@@ -19,4 +19,10 @@ func TestClosestWordsSkipBlindNames(t *testing.T) {
 	if w := closestWords("Outlet A said so."); slices.Contains(w, "outlet") {
 		t.Errorf("words %q hold the placeholder", w)
 	}
+	if w := closestWords("Mail www.outlet-a.example or @outlet-bc now."); slices.Contains(w, "outlet") {
+		t.Errorf("words %q hold a blind id", w)
+	}
+	if w := closestWords("The outlet-based plan."); !slices.Contains(w, "outlet") {
+		t.Errorf("words %q lost the word outlet", w)
+	}
 }

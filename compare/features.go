@@ -338,6 +338,13 @@ func (fs *featureSet) lexemeOf(lower string) *lexeme {
 		return lx
 	}
 	lx := &lexeme{}
+	if isBlindID(lower) {
+		// Blind mode's id of an outlet, in an address or a handle
+		// ("www.outlet-a.example", "@outlet-b"): no evidence, as the
+		// placeholder "Outlet A" is none.
+		fs.lexemes[lower] = lx
+		return lx
+	}
 	if n, ok := normalizeNumber(lower); ok {
 		lx.number, lx.isNum = n, true
 	} else if !isStop(lower) {
@@ -453,6 +460,21 @@ func isBlindPlaceholder(ws []word, k int) bool {
 	}
 	for _, c := range []byte(letter) {
 		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isBlindID says whether w is blind mode's id of an outlet: "outlet-" and
+// one or two small letters.
+func isBlindID(w string) bool {
+	rest, ok := strings.CutPrefix(w, "outlet-")
+	if !ok || len(rest) == 0 || len(rest) > 2 {
+		return false
+	}
+	for _, c := range []byte(rest) {
+		if c < 'a' || c > 'z' {
 			return false
 		}
 	}

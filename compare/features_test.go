@@ -46,6 +46,9 @@ func TestBlindPlaceholderNoEvidence(t *testing.T) {
 		{"The factory Outlet Mall opened.", []string{"factory", "Outlet", "Mall", "opened"}},
 		{"An outlet a mile away closed.", []string{"outlet", "mile", "away", "closed"}},
 		{"Outlet ABC reopened.", []string{"Outlet", "ABC", "reopened"}},
+		// Blind ids in addresses and handles are no evidence either.
+		{"Tips went to www.outlet-a.example and @outlet-bc daily.", []string{"Tips", "went", "www", "example", "daily"}},
+		{"An outlet-based plan and outlet-abc failed.", []string{"outlet-based", "outlet-based", "outlet-based", "plan", "outlet-abc", "outlet-abc", "failed"}},
 	}
 	for _, tc := range tests {
 		fs := newFeatureSet()
