@@ -19,7 +19,8 @@ const DefaultMinSimilarity = 0.30
 // Options tune Compare. The zero value uses the defaults.
 type Options struct {
 	// Reference is the outlet id or name the others are diffed against;
-	// "" picks the first outlet in id order.
+	// "" picks the outlet that reports the most aligned claims (see
+	// defaultReference).
 	Reference string
 	// MinSimilarity is the alignment threshold in (0, 1]; 0 means
 	// DefaultMinSimilarity.
@@ -110,6 +111,9 @@ func compareWith(ev Event, opts Options, sc scoring) (*Result, error) {
 	)
 
 	res := &Result{Event: EventInfo{Title: ev.Title, Date: ev.Date}, Articles: articles, Flags: flags}
+	if opts.Reference == "" {
+		ref = defaultReference(articles, alignments)
+	}
 	res.Reference = articles[ref].ID
 	res.Alignments = alignments
 	orderAlignments(res.Alignments, articles, ref)
@@ -282,6 +286,48 @@ func pickReference(articles []Article, want string) (int, error) {
 		ids[i] = a.ID
 	}
 	return 0, &ReferenceError{Want: want, Outlets: ids}
+}
+
+// defaultReference is the outlet the others are diffed against when none
+// is asked for: the one that reports the most aligned claims, so that the
+// fewest claims are marked against another outlet (a wire story that the
+// others rewrite, typically, and never a one-paragraph brief beside full
+// reports); of two as many, the one with more aligned sentences, then the
+// first in id order. It depends on the texts, not
+// on the outlets' names, so a blind comparison picks the same outlet.
+func defaultReference(articles []Article, alignments []Alignment) int {
+	index := make(map[string]int, len(articles))
+	for i, a := range articles {
+		index[a.ID] = i
+	}
+	claims := make([]int, len(articles))
+	aligned := make([]int, len(articles))
+	for _, g := range alignments {
+		seen := make(map[int]bool, len(g.Members))
+		for _, m := range g.Members {
+			i, ok := index[m.Outlet]
+			if !ok {
+				continue
+			}
+			aligned[i] += len(m.Sentences)
+			if !seen[i] {
+				seen[i] = true
+				claims[i]++
+			}
+		}
+	}
+	best := 0
+	for i := 1; i < len(articles); i++ {
+		switch {
+		case claims[i] != claims[best]:
+			if claims[i] > claims[best] {
+				best = i
+			}
+		case aligned[i] > aligned[best]:
+			best = i
+		}
+	}
+	return best
 }
 
 // ReferenceError says the reference outlet asked for is not among the

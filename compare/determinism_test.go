@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -61,7 +62,8 @@ func TestReference(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ give, want string }{
-		{"", "atlantic-ledger"},
+		{"", "meridian-wire"}, // in 11 of the 11 claims; atlantic-ledger is first by id
+		{"atlantic-ledger", "atlantic-ledger"},
 		{"press-tv", "press-tv"},
 		{"Volga Courier", "volga-courier"},
 	} {
@@ -229,4 +231,43 @@ func testdataEvents(t testing.TB) []Event {
 		t.Fatal("no events in testdata/events")
 	}
 	return events
+}
+
+// TestDefaultReference checks that without --reference the outlet in the
+// most aligned claims is the reference, not a brief that sorts first, and
+// that blind mode picks the same outlet.
+func TestDefaultReference(t *testing.T) {
+	ev := Event{Documents: []Document{
+		{Name: "a.txt", Source: "a.txt", Outlet: "Alder Brief", Text: "Ferry services to Kelm resumed on Tuesday after the storm.\n"},
+		{Name: "b.txt", Source: "b.txt", Outlet: "Birch Wire", Text: "Ferry services to Kelm resumed on Tuesday after the storm, the operator said.\n\n" +
+			"The harbour wall at Kelm lost forty metres of stone during the gale.\n\n" +
+			"Engineers expect repairs to the wall to take until the summer.\n"},
+		{Name: "c.txt", Source: "c.txt", Outlet: "Cedar Times", Text: "The storm tore forty metres of stone from the harbour wall at Kelm.\n\n" +
+			"Ferry services to Kelm started again on Tuesday.\n\n" +
+			"Repairs to the wall should take engineers until the summer.\n"},
+	}}
+	res, err := Compare(ev, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Alignments) != 3 {
+		t.Fatalf("%d alignments, want 3", len(res.Alignments))
+	}
+	// Birch and Cedar report all three claims; Birch sorts first.
+	if res.Reference != "birch-wire" {
+		t.Errorf("reference %q, want birch-wire", res.Reference)
+	}
+	blind, key, err := Blind(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bres, err := Compare(blind, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range key {
+		if "outlet-"+strings.ToLower(k.Letter) == bres.Reference && k.Outlet != "Birch Wire" && k.Outlet != "Cedar Times" {
+			t.Errorf("blind reference is %s (%s), not one of the outlets in every claim", bres.Reference, k.Outlet)
+		}
+	}
 }

@@ -65,7 +65,7 @@ writes it all the same.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.format, "format", "f", "text", "output format: text, markdown, html or json")
 	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
-	f.StringVar(&opts.reference, "reference", "", "`OUTLET` (id or name) the others are diffed against (default: first in sorted order)")
+	f.StringVar(&opts.reference, "reference", "", "`OUTLET` (id or name) the others are diffed against (default: the one reporting the most aligned claims)")
 	f.Float64Var(&opts.minSimilarity, "min-similarity", compare.DefaultMinSimilarity, "alignment threshold, above 0 and at most 1: higher aligns fewer, surer pairs")
 	f.Int64Var(&opts.maxBytes, "max-bytes", compare.DefaultMaxBytes, "largest article to read, in bytes")
 	f.StringVar(&opts.color, "color", "auto", "colour the text report: auto, always or never (NO_COLOR disables auto)")
