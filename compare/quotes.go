@@ -392,7 +392,7 @@ func joinsNext(text string, a, b rawPart) bool {
 		return false
 	}
 	gap := text[a.close:b.open]
-	if strings.ContainsAny(gap, "\n.?!\"“”") || len(strings.Fields(gap)) > 12 {
+	if strings.ContainsAny(gap, "\n?!\"“”") || !abbreviationPeriods(gap) || len(strings.Fields(gap)) > 12 {
 		return false
 	}
 	inner := strings.TrimRight(text[a.start:a.end], " ")
@@ -420,6 +420,27 @@ func joinsNext(text string, a, b rawPart) bool {
 		verb = verb || isSpeechVerb(l)
 	}
 	return verb
+}
+
+// abbreviationPeriods says whether every period in text ends a title's
+// abbreviation or an initial ("said Prof. Nowak", "said J. Ruiz"), so
+// that none of them ends a sentence.
+func abbreviationPeriods(text string) bool {
+	for rest, off := text, 0; ; {
+		i := strings.IndexByte(rest, '.')
+		if i < 0 {
+			return true
+		}
+		j := i
+		for j > 0 && rest[j-1]|0x20 >= 'a' && rest[j-1]|0x20 <= 'z' {
+			j--
+		}
+		word := text[off+j : off+i]
+		if !titleAbbrevs[strings.ToLower(word)] && !(len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z') {
+			return false
+		}
+		rest, off = rest[i+1:], off+i+1
+	}
 }
 
 // sentencesIn returns the indexes of the sentences overlapping [start, end).

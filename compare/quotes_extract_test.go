@@ -47,6 +47,8 @@ func TestQuoteExtraction(t *testing.T) {
 		{"multi-paragraph", "\"We will not sign. The terms are bad.\n\n\"We will keep talking,\" Dorsey said.", []string{"We will not sign. The terms are bad. | We will keep talking,"}},
 		{"partial", `Rasmussen described the threat as “unjustified.”`, []string{"unjustified."}},
 		{"scare quotes", `The so-called "consultation" lasted an hour.`, []string{"consultation"}},
+		{"interrupted by a title", `"The strike," said Prof. Halina Nowak, "is a symptom."`, []string{"The strike, | is a symptom."}},
+		{"interrupted by an initial", `"The strike," said J. Nowak, "is a symptom."`, []string{"The strike, | is a symptom."}},
 		{"unclosed at paragraph end", "The minister spoke for an hour at the town hall.\n\nHe said \"we will see what happens\n\nThe vote is on Friday.", []string{"we will see what happens"}},
 	}
 	for _, tt := range tests {
@@ -104,6 +106,104 @@ func TestQuoteSpeakers(t *testing.T) {
 	}
 }
 
+// TestQuoteSpeakerText checks each quote's speaker and the words naming
+// them: just the noun phrase, never the verb or an opening phrase before
+// it, for titles, particles, descriptions, bodies and pronouns.
+func TestQuoteSpeakerText(t *testing.T) {
+	type who struct{ speaker, text string }
+	tests := []struct {
+		name, body string
+		want       []who
+	}{
+		{"description before a verb used as a noun",
+			`Anders Rasmussen, the alliance chief, spoke on Friday. The alliance chief also dismissed Russia's warning of a strike as "unjustified."`,
+			[]who{{"Anders Rasmussen", "The alliance chief"}}},
+		{"opening phrase", `In a statement, the Interior Ministry said: "Order is restored."`,
+			[]who{{"Interior Ministry", "the Interior Ministry"}}},
+		{"participle phrase",
+			"Mayor Ilse Brandt closed the bridge.\n\nSpeaking to reporters outside city hall, the mayor added: \"It stays shut.\"",
+			[]who{{"Ilse Brandt", "the mayor"}}},
+		{"particles",
+			"Ana de la Cruz wrote on social media: \"This bridge carried my grandfather.\"\n\n\"It is our history,\" de la Cruz said.",
+			[]who{{"Ana de la Cruz", "Ana de la Cruz"}, {"Ana de la Cruz", "de la Cruz"}}},
+		{"particles and appositive", `Tomas van der Berg, the chief executive, said: "The offer is generous."`,
+			[]who{{"Tomas van der Berg", "Tomas van der Berg"}}},
+		{"abbreviated title",
+			"\"We can build a crossing,\" said Gen. Piet Halvorsen.\n\nMayor Ilse Brandt thanked him.\n\n\"We have the equipment,\" the general said.",
+			[]who{{"Piet Halvorsen", "Piet Halvorsen"}, {"Piet Halvorsen", "the general"}}},
+		{"unnamed voice", "Mayor Ilse Brandt spoke first. \"We will win,\" she said.\n\n\"It's a disgrace,\" one docker shouted.",
+			[]who{{"Ilse Brandt", "she"}, {"docker", "one docker"}}},
+		{"plural possessive", "\"We will win,\" Ana Ruiz said.\n\n\"We are disappointed,\" the teachers' union said.",
+			[]who{{"Ana Ruiz", "Ana Ruiz"}, {"teachers' union", "the teachers' union"}}},
+		{"curly plural possessive", "\"We will win,\" Ana Ruiz said.\n\n“We are disappointed,” the teachers’ union said.",
+			[]who{{"Ana Ruiz", "Ana Ruiz"}, {"teachers’ union", "the teachers’ union"}}},
+		{"a body's officer", "Anders Rasmussen, the NATO chief, arrived.\n\n\"We will talk,\" Ana Ruiz said.\n\nNATO's chief said: \"The door is open.\"",
+			[]who{{"Ana Ruiz", "Ana Ruiz"}, {"Anders Rasmussen", "NATO's chief"}}},
+		{"second quote joined by and", `Henrik Sallow said the plan was "painful but necessary" and "the only way to balance the books."`,
+			[]who{{"Henrik Sallow", "Henrik Sallow"}, {"Henrik Sallow", ""}}},
+		{"second quote in a clause of its own",
+			`"Safety comes first," Paul Whitcombe said. He said the firm would "cooperate fully," and he offered an apology to everyone "whose morning was ruined."`,
+			[]who{{"Paul Whitcombe", "Paul Whitcombe"}, {"Paul Whitcombe", "He"}, {"Paul Whitcombe", "he"}}},
+		{"a body's statement",
+			"\"We will win,\" Ana Ruiz said.\n\nThe Interior Ministry has said little. Its statement, issued on Tuesday, read: \"Order is restored.\"",
+			[]who{{"Ana Ruiz", "Ana Ruiz"}, {"Interior Ministry", "Its"}}},
+		{"according to a statement from a body",
+			`According to a statement from the Quillton Ferry Company, "services will resume on Wednesday."`,
+			[]who{{"Quillton Ferry Company", "the Quillton Ferry Company"}}},
+		{"someone's unnamed aide",
+			"\"We will publish it tomorrow,\" said Emma Thorne.\n\nThorne's spokeswoman said: \"Ms. Thorne has nothing to add.\"",
+			[]who{{"Emma Thorne", "Emma Thorne"}, {"Thorne's spokeswoman", "Thorne's spokeswoman"}}},
+		{"the nearer of two speakers",
+			"Councillor Piet Hamm met Dr. Ines Varga.\n\nHamm said Varga had told him in March that the wing was \"fully funded.\"",
+			[]who{{"Ines Varga", "Varga"}}},
+		{"a pronoun for the first speaker",
+			"Councillor Piet Hamm met Dr. Ines Varga.\n\nHamm said he had told Varga in March that the wing was \"fully funded.\"",
+			[]who{{"Piet Hamm", "Hamm"}}},
+		{"company before a titled name", `Harrow Water boss Liam McCarthy said: "We will pay for the repairs."`,
+			[]who{{"Liam McCarthy", "Liam McCarthy"}}},
+		{"unnamed subject of a relative clause",
+			"\"We will win,\" Ana Ruiz said.\n\nOutside the hall, a grandmother who gave her name only as Edith said: \"My grandson cried all night.\"",
+			[]who{{"Ana Ruiz", "Ana Ruiz"}, {"grandmother", "a grandmother"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []who
+			for _, q := range quotesOf(t, tt.body) {
+				got = append(got, who{q.Speaker, q.SpeakerText})
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("speakers %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestStatementSpeakers checks who reports speech without quotation
+// marks: "the government" is no other body that spoke before, a body's name
+// may hold a plural possessive, and an abbreviation in parentheses is not
+// part of the words naming it.
+func TestStatementSpeakers(t *testing.T) {
+	tests := []struct{ body, speaker, text string }{
+		{"United Harbour Workers said the plan would cut jobs. In January, the government announced a fund to retrain port workers.",
+			"government", "the government"},
+		{"The Railway Workers' Federation said the number of track staff had fallen.",
+			"Railway Workers' Federation", "The Railway Workers' Federation"},
+		{"The National Rail Accident Board (NRAB) said it had opened an investigation.",
+			"National Rail Accident Board", "The National Rail Accident Board"},
+	}
+	for _, tt := range tests {
+		arts := []Article{articleOf(t, tt.body)}
+		findQuotes(arts)
+		found := false
+		for _, s := range arts[0].Statements {
+			found = found || (s.Speaker == tt.speaker && s.SpeakerText == tt.text)
+		}
+		if !found {
+			t.Errorf("%q: statements %+v, want one by %q (%q)", tt.body, arts[0].Statements, tt.speaker, tt.text)
+		}
+	}
+}
+
 // FuzzQuotes feeds arbitrary text to quote extraction: no panic, every
 // offset inside the text, parts in order, quotes never overlapping.
 func FuzzQuotes(f *testing.F) {
@@ -113,6 +213,8 @@ func FuzzQuotes(f *testing.F) {
 		`“He told us ‘never again’ last year,” she said. The teachers' union's '80s rock 'n' roll.`,
 		`""""''''“”“”«»»«`,
 		`Ana Ruiz's letter, in which she wrote that the plan was "reckless."`,
+		`"It is ours," de la Cruz said. Teachers' Union Secretary General Ana Ruiz said: "No."`,
+		`In a statement, the Railway Workers' Federation (RWF) said it was "reckless."`,
 	} {
 		f.Add(s)
 	}
@@ -176,6 +278,30 @@ func TestWordTokensEmptyRange(t *testing.T) {
 	for _, r := range [][2]int{{10, 4}, {28, 16}, {5, 5}} {
 		if toks := wordTokens(text, r[0], min(r[1], len(text))); len(toks) != 0 {
 			t.Errorf("wordTokens(%d, %d) = %v, want none", r[0], r[1], toks)
+		}
+	}
+}
+
+// TestAbbreviationPeriods checks which periods between two quoted parts
+// may stand inside one attribution: a title's or an initial's, not one
+// ending a sentence.
+func TestAbbreviationPeriods(t *testing.T) {
+	tests := []struct {
+		gap  string
+		want bool
+	}{
+		{` said Prof. Nowak, `, true},
+		{` said Lt. Gen. Ana Ruiz, `, true},
+		{` said J. Nowak of the U.S. team, `, true},
+		{` Nowak said. `, false},
+		{` said Nowak. Then, `, false},
+		{` said Dr.`, true},
+		{`.`, false},
+		{` no period at all, `, true},
+	}
+	for _, tt := range tests {
+		if got := abbreviationPeriods(tt.gap); got != tt.want {
+			t.Errorf("abbreviationPeriods(%q) = %v, want %v", tt.gap, got, tt.want)
 		}
 	}
 }

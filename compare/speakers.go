@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -295,13 +296,17 @@ type nameRun struct {
 func capitalRuns(toks []wtok) []nameRun {
 	var out []nameRun
 	for i := 0; i < len(toks); {
-		if !isCapitalized(toks[i]) {
+		// A surname may open with its particles in lower case: "de la
+		// Cruz said", "van der Berg".
+		if !isCapitalized(toks[i]) && (toks[i].text == "al" || !particlesBeforeName(toks, i) ||
+			(i > 0 && isCapitalized(toks[i-1]))) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(toks) && (isCapitalized(toks[j]) || (j > i && j+1 < len(toks) && isCapitalized(toks[j+1]) &&
-			(isNameParticle(toks[j].text) || (toks[j].text == "of" && orgWords[strings.ToLower(toks[j-1].text)])))) {
+		for j < len(toks) && (isCapitalized(toks[j]) || particlesBeforeName(toks, j) ||
+			(j > i && j+1 < len(toks) && isCapitalized(toks[j+1]) &&
+				((toks[j].text == "of" && orgWords[strings.ToLower(toks[j-1].text)]) || innerPossessive(toks, j)))) {
 			j++
 			if w := toks[j-1].text; strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 				break
@@ -309,7 +314,12 @@ func capitalRuns(toks []wtok) []nameRun {
 		}
 		run := nameRun{start: toks[i].start, end: toks[j-1].end,
 			atStart: i == 0 || (toks[i-1].punct && strings.ContainsAny(toks[i-1].text, "\"“‘'«("))}
-		for _, t := range toks[i:j] {
+		for k, t := range toks[i:j] {
+			if t.punct && k > 0 {
+				// The apostrophe of "Workers' Federation" ends its word.
+				run.words[len(run.words)-1] = toks[i+k-1].text + t.text
+				continue
+			}
 			run.words = append(run.words, t.text)
 		}
 		last := run.words[len(run.words)-1]
@@ -359,7 +369,15 @@ func capitalRuns(toks []wtok) []nameRun {
 			}
 		}
 		if k > 0 {
-			run.start = toks[i+k].start
+			// The k-th word's token, past the apostrophes merged into
+			// words before it.
+			t := i
+			for w := 0; w < k; w++ {
+				if t++; toks[t].punct {
+					t++
+				}
+			}
+			run.start = toks[t].start
 			run.words = run.words[k:]
 		}
 		out = append(out, run)
@@ -385,6 +403,24 @@ func isCapitalized(t wtok) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(t.text)
 	return unicode.IsUpper(r)
+}
+
+// innerPossessive says whether toks[j] is the apostrophe of a plural
+// possessive inside a name: "Railway Workers' Federation".
+func innerPossessive(toks []wtok, j int) bool {
+	return (toks[j].text == "'" || toks[j].text == "’") && isCapitalized(toks[j-1]) &&
+		strings.HasSuffix(toks[j-1].text, "s") && toks[j-1].end == toks[j].start
+}
+
+// particlesBeforeName says whether toks[i] begins a run of one to three
+// name particles followed by a capitalized word: "de la" in "Ana de la
+// Cruz", "van der" in "Tomas van der Berg".
+func particlesBeforeName(toks []wtok, i int) bool {
+	k := i
+	for k < len(toks) && k < i+3 && isNameParticle(toks[k].text) {
+		k++
+	}
+	return k > i && k < len(toks) && isCapitalized(toks[k])
 }
 
 func isNameParticle(w string) bool {
@@ -655,12 +691,24 @@ func (px *personIndex) learnContext(a *Article) {
 	}
 }
 
+// titleExpansions are the words that abbreviated titles stand for.
+var titleExpansions = map[string]string{
+	"gen": "general", "lt": "lieutenant", "col": "colonel", "maj": "major", "capt": "captain",
+	"sgt": "sergeant", "adm": "admiral", "cmdr": "commander", "brig": "brigadier", "cpl": "corporal",
+	"pvt": "private", "dr": "doctor", "prof": "professor", "gov": "governor", "sen": "senator",
+	"rep": "representative", "rev": "reverend", "supt": "superintendent", "insp": "inspector",
+	"det": "detective",
+}
+
 func (px *personIndex) note(p *person, word string) {
 	l := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s"))
 	if isStop(l) {
 		return
 	}
 	p.context[l] = true
+	if full := titleExpansions[strings.TrimSuffix(l, ".")]; full != "" {
+		p.context[full] = true // "Gen. Halvorsen" is "the general"
+	}
 	switch l {
 	case "mr", "mr.", "spokesman", "chairman", "businessman", "congressman", "king", "prince", "sir", "lord":
 		p.gender = 'm'
@@ -885,8 +933,7 @@ func (f *speakerFinder) trailing(toks []wtok, pos int) (string, string, *person,
 	}
 	lower := func(i int) string { return strings.ToLower(toks[i].text) }
 	if lower(0) == "according" && len(toks) > 2 && lower(1) == "to" {
-		np := npUntil(toks[2:])
-		return f.resolve(np, pos)
+		return f.resolve(sourceNP(toks[2:]), pos)
 	}
 	if verbAt(toks[0]) {
 		np := npUntil(toks[1:])
@@ -894,7 +941,7 @@ func (f *speakerFinder) trailing(toks []wtok, pos int) (string, string, *person,
 		return f.resolve(np, pos)
 	}
 	for i := 1; i < len(toks) && i < 10; i++ {
-		if toks[i].punct && toks[i].text != "," && toks[i].text != "'" {
+		if toks[i].punct && toks[i].text != "," && !pluralPossessive(toks[i]) {
 			break
 		}
 		if verbAt(toks[i]) {
@@ -912,14 +959,14 @@ func (f *speakerFinder) leading(toks []wtok, pos int, s *Sentence) (string, stri
 		return "", "", nil, "", false
 	}
 	if len(toks) > 2 && strings.EqualFold(toks[0].text, "according") && strings.EqualFold(toks[1].text, "to") {
-		if name, text, p, ok := f.resolve(npUntil(toks[2:]), pos); ok {
+		if name, text, p, ok := f.resolve(sourceNP(toks[2:]), pos); ok {
 			return name, text, p, "leading", true
 		}
 	}
 	// The speech verb nearest the quote.
 	vi := -1
 	for i := len(toks) - 1; i >= 0; i-- {
-		if verbAt(toks[i]) {
+		if verbAt(toks[i]) && !nounUse(toks, i) {
 			vi = i
 			break
 		}
@@ -933,12 +980,7 @@ func (f *speakerFinder) leading(toks []wtok, pos int, s *Sentence) (string, stri
 			for k > 0 && !toks[k-1].punct && !clauseWord(strings.ToLower(toks[k-1].text)) && len(toks)-2-k < 5 {
 				k--
 			}
-			np := append([]wtok{}, toks[k:len(toks)-1]...)
-			w := np[len(np)-1]
-			w.text = strings.TrimSuffix(strings.TrimSuffix(w.text, "'s"), "’s")
-			w.end -= len(np[len(np)-1].text) - len(w.text)
-			np[len(np)-1] = w
-			if name, text, p, ok := f.resolve(np, pos); ok {
+			if name, text, p, ok := f.resolve(ownerOf(toks[k:len(toks)-1]), pos); ok {
 				return name, text, p, "leading", true
 			}
 		}
@@ -949,6 +991,32 @@ func (f *speakerFinder) leading(toks []wtok, pos int, s *Sentence) (string, stri
 		if toks[len(toks)-1].punct && len(toks) > 1 && (toks[len(toks)-2].text == ":" || toks[len(toks)-1].text == ":") {
 			if name, text, p, ok := f.resolve(f.subject(toks), pos); ok {
 				return name, text, p, "leading", true
+			}
+			// "Its statement, issued on Tuesday, read: "..."": whose
+			// words they are.
+			if np := npUntil(toks); speechNouns[headNoun(np)] {
+				if name, text, p, ok := f.resolve(np, pos); ok {
+					return name, text, p, "leading", true
+				}
+			}
+		}
+		if toks[0].start > s.Start && f.lastName != "" && f.lastPos >= s.Start && onlyConjunctions(toks) {
+			// Quotes joined in one sentence: ""painful but necessary"
+			// and "the only way"" are the same speaker's.
+			return f.lastName, "", f.last, "sentence", true
+		}
+		if toks[0].start > s.Start {
+			// After an earlier quote, a clause of its own: "... and he
+			// offered an apology to everyone "whose morning ..."".
+			i := 0
+			for i < len(toks) && (toks[i].text == "," || clauseWord(strings.ToLower(toks[i].text))) {
+				i++
+			}
+			if i < len(toks) && (strings.EqualFold(toks[i].text, "he") || strings.EqualFold(toks[i].text, "she") ||
+				strings.EqualFold(toks[i].text, "they")) {
+				if name, text, p, ok := f.resolve(toks[i:i+1], pos); ok {
+					return name, text, p, "pronoun", true
+				}
 			}
 		}
 		return "", "", nil, "", false
@@ -967,12 +1035,33 @@ func (f *speakerFinder) leading(toks []wtok, pos int, s *Sentence) (string, stri
 		}
 		k--
 	}
+	for m := j - 1; m > k; m-- {
+		if verbAt(toks[m]) && !nounUse(toks, m) {
+			// "Hamm said Varga had told him ... "fully funded"": the
+			// nearer speaker's words. In "Millbrook Together claims it
+			// wrote", "it" is the first speaker again.
+			if j-m-1 > 1 || (j-m-1 == 1 && !isPronoun(strings.ToLower(toks[m+1].text))) {
+				k = m + 1
+			}
+			break
+		}
+	}
 	np := toks[k:j]
 	if k > 0 && (strings.EqualFold(toks[k-1].text, "who") || strings.EqualFold(toks[k-1].text, "whose")) {
 		// "Tomas Reyl, who lives in Kettle Hill, said": the relative
 		// clause describes the subject before it.
 		if sub := f.subject(toks[:k-1]); len(sub) > 0 {
 			np = sub
+		} else {
+			// No name: the phrase the clause describes ("a
+			// grandmother who gave her name only as Edith").
+			m := k - 1
+			for m > 0 && !clauseWord(strings.ToLower(toks[m-1].text)) && toks[m-1].text != ";" && toks[m-1].text != ":" {
+				m--
+			}
+			if m < k-1 {
+				np = toks[m : k-1]
+			}
 		}
 	}
 	rel := k > 0 && (strings.EqualFold(toks[k-1].text, "which") || strings.EqualFold(toks[k-1].text, "whom") ||
@@ -998,6 +1087,104 @@ func (f *speakerFinder) leading(toks []wtok, pos int, s *Sentence) (string, stri
 		how = "pronoun"
 	}
 	return name, text, p, how, ok
+}
+
+// onlyConjunctions says whether the words between two quotes only join
+// them: "and", "or", "but also".
+func onlyConjunctions(toks []wtok) bool {
+	for _, t := range toks {
+		switch strings.ToLower(t.text) {
+		case "and", "or", "but", ",", "also", "even", "then", "\"", "“", "'", "‘", "«":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isPunct(t wtok) bool { return t.punct }
+
+// ownerOf returns a possessive noun phrase without its "'s": the owner
+// ("Serdyukov" of "Serdyukov's").
+func ownerOf(np []wtok) []wtok {
+	np = append([]wtok{}, np...)
+	w := np[len(np)-1]
+	w.text = strings.TrimSuffix(strings.TrimSuffix(w.text, "'s"), "’s")
+	w.end -= len(np[len(np)-1].text) - len(w.text)
+	np[len(np)-1] = w
+	return np
+}
+
+// speechOwner resolves a phrase naming someone's words ("its statement",
+// "her letter", "Meland's statement") to whoever's words they are: the
+// body or person a possessive pronoun stands for, or the possessor named.
+// SpeakerText is the words naming the owner.
+func (f *speakerFinder) speechOwner(np []wtok, pos int) (string, string, *person, bool) {
+	switch strings.ToLower(np[0].text) {
+	case "its", "their":
+		if body := f.bodyBefore(pos); body != "" {
+			return body, np[0].text, nil, true
+		}
+		return "", "", nil, false
+	case "his", "her":
+		pr := "he"
+		if strings.EqualFold(np[0].text, "her") {
+			pr = "she"
+		}
+		if p := f.pronoun(pr, pos); p != nil {
+			return p.name, np[0].text, p, true
+		}
+		return "", "", nil, false
+	}
+	for m := len(np) - 1; m >= 0; m-- {
+		if w := np[m].text; strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			return f.resolve(ownerOf(np[:m+1]), pos)
+		}
+	}
+	return "", "", nil, false
+}
+
+// sourceNP returns the noun phrase after "according to": npUntil's, with
+// what follows a speech noun ("a statement from the company").
+func sourceNP(toks []wtok) []wtok {
+	np := npUntil(toks)
+	if n := len(np); n > 0 && n < len(toks)-1 && speechNouns[headNoun(np)] {
+		if l := strings.ToLower(toks[n].text); l == "from" || l == "by" {
+			return toks[:n+1+len(npUntil(toks[n+1:]))]
+		}
+	}
+	return np
+}
+
+// sourceAfter returns where the source of a speech noun begins in a noun
+// phrase ("the company" of "a statement from the company", "Ana Ruiz" of
+// "a letter by Ana Ruiz"), or 0.
+func sourceAfter(np []wtok) int {
+	for m := 1; m+1 < len(np) && m < 4; m++ {
+		if (strings.EqualFold(np[m].text, "from") || strings.EqualFold(np[m].text, "by")) && speechNouns[headNoun(np[:m])] {
+			return m + 1
+		}
+	}
+	return 0
+}
+
+// nounUse says whether the speech verb form at toks[i] is a noun there:
+// after an article or a possessive ("Russia's warning", "the council's
+// call", "a claim", "his promises").
+func nounUse(toks []wtok, i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := toks[i-1].text
+	switch strings.ToLower(prev) {
+	case "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those":
+		return true
+	}
+	if strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") {
+		return true
+	}
+	// A plural possessive: "the workers' warning".
+	return (prev == "'" || prev == "’") && i >= 2 && strings.HasSuffix(toks[i-2].text, "s") && !toks[i-2].punct
 }
 
 // possessorOfSpeech finds "X's statement" among tokens: the owner of the
@@ -1109,8 +1296,12 @@ func isPronoun(l string) bool {
 // name in it that is not a possessive), a pronoun, a description that
 // fits a person named in the event, or a body.
 func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bool) {
+	np = trimParenthesis(trimIntro(np))
 	if len(np) == 0 {
 		return "", "", nil, false
+	}
+	if m := sourceAfter(np); m > 0 {
+		np = np[m:] // "a statement from the company" is the company's
 	}
 	text := f.a.Text[np[0].start:np[len(np)-1].end]
 	// The named person: one opening the phrase ("Lara Voss, an aide to
@@ -1120,7 +1311,7 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 	var foundRun nameRun
 	runs := capitalRuns(np)
 	for _, r := range runs {
-		if r.possessive || r.org {
+		if r.possessive || r.org || beforeTitledName(np, r.end) {
 			continue
 		}
 		if p := f.px.lookup(r.words); p != nil {
@@ -1164,9 +1355,16 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 			return name, text, nil, true
 		}
 	}
+	head := headNoun(np)
+	// Someone's words said it: "its statement", "Meland's letter".
+	if speechNouns[head] {
+		if name, text, p, ok := f.speechOwner(np, pos); ok {
+			return name, text, p, true
+		}
+	}
 	// A description: "the NATO chief", "the ministry", "a spokeswoman".
 	det := strings.ToLower(np[0].text)
-	if head := headNoun(np); bodyNouns[head] && (det == "the" || det == "its") {
+	if bodyNouns[head] && (det == "the" || det == "its") {
 		if body := f.bodyFor(head, pos); body != "" {
 			return body, text, nil, true
 		}
@@ -1174,10 +1372,24 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 			// No body of that kind is named: the description itself
 			// ("union") names the speaker, rather than a person it may
 			// describe or the last body to speak.
-			return strings.Join(strings.Fields(text)[1:], " "), text, nil, true
+			return describedAs(text), text, nil, true
 		}
 	}
-	if det != "the" && det != "a" && det != "an" && det != "its" && det != "his" && det != "her" && det != "their" {
+	if len(np) > 1 && (strings.HasSuffix(det, "'s") || strings.HasSuffix(det, "’s")) && !slices.ContainsFunc(np, isPunct) {
+		// Someone's unnamed aide or body: "Thorne's spokeswoman". The
+		// words are the speaker: the owner is not. A body's officer may
+		// be named elsewhere: "NATO's chief".
+		owner := strings.TrimSuffix(strings.TrimSuffix(np[0].text, "'s"), "’s")
+		if f.px.lookup([]string{owner}) == nil {
+			if p := f.describe(np, head, pos); p != nil {
+				return p.name, text, p, true
+			}
+		}
+		return text, text, nil, true
+	}
+	switch det {
+	case "the", "a", "an", "its", "his", "her", "their", "one", "another":
+	default:
 		// A group named without an article: "police said", "organisers
 		// claimed", "hospital staff told reporters". The words are the
 		// speaker.
@@ -1187,21 +1399,108 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 		return "", text, nil, false
 	}
 	for _, t := range np {
-		if t.punct && t.text != "-" {
+		if t.punct && t.text != "-" && !pluralPossessive(t) {
 			return "", text, nil, false
 		}
 	}
-	if p := f.describe(np, pos); p != nil {
+	if p := f.describe(np, head, pos); p != nil {
 		return p.name, text, p, true
 	}
-	head := headNoun(np)
 	if head == "" {
 		return "", text, nil, false
 	}
 	if full := f.px.org(head); full != "" {
 		return full, text, nil, true
 	}
-	return strings.Join(strings.Fields(text)[1:], " "), text, nil, true
+	return describedAs(text), text, nil, true
+}
+
+// beforeTitledName says whether the name ending at end is followed by a
+// title in lower case and another name, as "Harrow Water" in "Harrow Water
+// boss Liam McCarthy": it says whose title it is, and is not the speaker.
+func beforeTitledName(np []wtok, end int) bool {
+	i := sort.Search(len(np), func(i int) bool { return np[i].start >= end })
+	if i+1 >= len(np) || np[i].punct || isCapitalized(np[i]) || !isCapitalized(np[i+1]) {
+		return false
+	}
+	l := strings.ToLower(np[i].text)
+	return l != "of" && l != "the" && l != "and" && (titleWords[l] || isSpokesNoun(l) || l == "boss")
+}
+
+// trimParenthesis drops a closing parenthesis from a noun phrase: "The
+// Railway Workers' Federation (RWF)" is "The Railway Workers' Federation".
+func trimParenthesis(np []wtok) []wtok {
+	if len(np) < 3 || np[len(np)-1].text != ")" {
+		return np
+	}
+	for i := len(np) - 2; i > 0; i-- {
+		if np[i].text == "(" {
+			return np[:i]
+		}
+	}
+	return np
+}
+
+// describedAs is the speaker a description names, without its article:
+// "a port authority spokeswoman" is "port authority spokeswoman", "their
+// own residents' group" is "residents' group".
+func describedAs(text string) string {
+	f := strings.Fields(text)[1:]
+	if len(f) > 1 && f[0] == "own" {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
+}
+
+// trimIntro drops the opening adverbial phrases of a noun phrase, each up
+// to its comma: "In a statement, the ministry" is "the ministry",
+// "Speaking to reporters outside city hall, the mayor" is "the mayor".
+func trimIntro(np []wtok) []wtok {
+	for len(np) > 2 {
+		c := slices.IndexFunc(np, func(t wtok) bool { return t.text == "," })
+		if c <= 0 || c == len(np)-1 || !opensIntro(np[:c]) {
+			break
+		}
+		np = np[c+1:]
+	}
+	return np
+}
+
+// opensIntro says whether a phrase before a comma is adverbial: it opens
+// with a preposition or a sentence adverb ("In a statement", "Later"), or,
+// in two words or more, with a participle or an adverb in -ly ("Speaking
+// to reporters", "Asked about the cost"). A single word in -ing or -ly may
+// be a name (Fleming, Kelly).
+func opensIntro(seg []wtok) bool {
+	w := seg[0].text
+	if len(w) > 16 {
+		return false
+	}
+	// Lower-cased in place: this runs for every comma before a verb.
+	var buf [16]byte
+	for i := range len(w) {
+		buf[i] = w[i]
+		if 'A' <= w[i] && w[i] <= 'Z' {
+			buf[i] += 'a' - 'A'
+		}
+	}
+	l := buf[:len(w)]
+	if introWords[string(l)] {
+		return true
+	}
+	return len(seg) >= 2 && !isCapitalized(seg[1]) && (bytes.HasSuffix(l, []byte("ing")) || bytes.HasSuffix(l, []byte("ly")))
+}
+
+// introWords open an adverbial phrase before a sentence's subject.
+var introWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`in at on after before during for with by from under amid despite following
+		outside inside asked later earlier meanwhile however separately also yesterday today tonight overnight
+		then instead now elsewhere last again still nonetheless nevertheless moreover furthermore speaking
+		writing responding replying addressing interviewed questioned pressed`) {
+		introWords[w] = true
+	}
 }
 
 // bareGroup returns, lower-cased, a noun phrase of one to three plain
@@ -1329,6 +1628,7 @@ var namedKindOnly = map[string]bool{
 	"police": true, "union": true, "agency": true, "ministry": true, "department": true, "council": true,
 	"army": true, "military": true, "bank": true, "board": true, "office": true, "committee": true,
 	"commission": true, "charity": true, "federation": true, "association": true, "authority": true,
+	"government": true,
 }
 
 // bodyFits says whether a body's name may be what "the <head>" stands
@@ -1381,6 +1681,9 @@ func headNoun(np []wtok) string {
 	head := ""
 	for _, t := range np {
 		l := strings.ToLower(t.text)
+		if pluralPossessive(t) {
+			continue // the teachers' union
+		}
 		if l == "of" || l == "for" || l == "from" || l == "with" || t.punct {
 			break
 		}
@@ -1391,10 +1694,16 @@ func headNoun(np []wtok) string {
 	return head
 }
 
+// pluralPossessive says whether a token is the apostrophe of a plural
+// possessive ("the teachers' union"): the only mark a description holds.
+func pluralPossessive(t wtok) bool {
+	return t.punct && (t.text == "'" || t.text == "’")
+}
+
 // describe finds the person a description fits best: one whose titles and
-// appositives share its words, mentioned in the article before pos.
-func (f *speakerFinder) describe(np []wtok, pos int) *person {
-	head := headNoun(np)
+// appositives share its words, mentioned in the article before pos. Head
+// is the description's headNoun.
+func (f *speakerFinder) describe(np []wtok, head string, pos int) *person {
 	if head == "" {
 		return nil
 	}
