@@ -204,6 +204,54 @@ func TestStatementSpeakers(t *testing.T) {
 	}
 }
 
+// TestStatementAfterAdverbial checks that a time or place between the verb
+// and "that" is not part of what was reported.
+func TestStatementAfterAdverbial(t *testing.T) {
+	tests := []struct{ body, text string }{
+		{"Russian Defense Minister Anatoly Serdyukov had warned on Thursday that talks had reached a dead end.", "talks had reached a dead end"},
+		{"Mayor Ilse Brandt said at a meeting in Orvale on Friday that the barrier would be rebuilt.", "the barrier would be rebuilt"},
+		{"Mayor Ilse Brandt said in a statement that the barrier would be rebuilt.", "the barrier would be rebuilt"},
+		// No "that": the words after the verb are what was said.
+		{"Mayor Ilse Brandt said on Friday the barrier would be rebuilt.", "on Friday the barrier would be rebuilt"},
+		// A comma first: "that" belongs to a later clause.
+		{"Mayor Ilse Brandt said on Friday, after the vote, the barrier that failed would be rebuilt.", "on Friday, after the vote, the barrier that failed would be rebuilt"},
+	}
+	for _, tt := range tests {
+		arts := []Article{articleOf(t, tt.body)}
+		findQuotes(arts)
+		var got []string
+		for _, s := range arts[0].Statements {
+			got = append(got, s.Text)
+		}
+		if len(got) != 1 || got[0] != tt.text {
+			t.Errorf("%q: statements %q, want %q", tt.body, got, tt.text)
+		}
+	}
+}
+
+// TestSpeakerNameEndingLy checks that a first name ending in -ly is not
+// read as an adverb: "Mayor Anatoly Serdyukov said" is Anatoly Serdyukov.
+func TestSpeakerNameEndingLy(t *testing.T) {
+	for _, body := range []string{
+		"The talks ended. Mayor Anatoly Serdyukov said the talks had failed.",
+		"The talks ended. \"Talks failed,\" Minister Anatoly Serdyukov said.",
+		"Anatoly Serdyukov said the talks had failed.",
+	} {
+		arts := []Article{articleOf(t, body)}
+		findQuotes(arts)
+		var speakers []string
+		for _, q := range arts[0].Quotes {
+			speakers = append(speakers, q.Speaker)
+		}
+		for _, s := range arts[0].Statements {
+			speakers = append(speakers, s.Speaker)
+		}
+		if len(speakers) != 1 || speakers[0] != "Anatoly Serdyukov" {
+			t.Errorf("%q: speakers %q, want Anatoly Serdyukov", body, speakers)
+		}
+	}
+}
+
 // FuzzQuotes feeds arbitrary text to quote extraction: no panic, every
 // offset inside the text, parts in order, quotes never overlapping.
 func FuzzQuotes(f *testing.F) {

@@ -461,13 +461,14 @@ func isNationality(lower string) bool {
 
 // isPersonName says whether a run's words look like a person's name. A
 // run opening its sentence may start with a word capitalized only for that
-// (Calling Russia's threat ..., Politically ...).
+// (Calling Russia's threat ..., Politically ...), but not a common first
+// name (Anatoly Serdyukov).
 func isPersonName(words []string, atStart bool) bool {
 	if len(words) < 2 || len(words) > 5 {
 		return false
 	}
-	if first := strings.ToLower(words[0]); atStart && (strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ly") ||
-		strings.HasSuffix(first, "ed")) {
+	if first := strings.ToLower(words[0]); atStart && (strings.HasSuffix(first, "ing") ||
+		strings.HasSuffix(first, "ly") && firstNames[first] == 0 || strings.HasSuffix(first, "ed")) {
 		return false
 	}
 	for _, w := range words {
@@ -1024,7 +1025,7 @@ func (f *speakerFinder) leading(toks []wtok, pos int, s *Sentence) (string, stri
 	// The subject: back from the verb over adverbs, across appositive
 	// commas, to a clause boundary.
 	j := vi
-	for j > 0 && isAdverb(strings.ToLower(toks[j-1].text)) {
+	for j > 0 && adverbTok(toks[j-1]) {
 		j--
 	}
 	k := j
@@ -1259,7 +1260,7 @@ func withAppositive(np, rest []wtok) []wtok {
 }
 
 func trimAdverbs(np []wtok) []wtok {
-	for len(np) > 0 && isAdverb(strings.ToLower(np[len(np)-1].text)) {
+	for len(np) > 0 && adverbTok(np[len(np)-1]) {
 		np = np[:len(np)-1]
 	}
 	return np
@@ -1273,6 +1274,13 @@ func isAdverb(l string) bool {
 		return true
 	}
 	return strings.HasSuffix(l, "ly") && len(l) > 4
+}
+
+// adverbTok says whether t is an adverb between a subject and its verb
+// ("Brandt also said", "Ruiz flatly denied"). A capitalised word there is
+// part of a name, even one that ends in -ly: "Mayor Anatoly Serdyukov".
+func adverbTok(t wtok) bool {
+	return !isCapitalized(t) && isAdverb(strings.ToLower(t.text))
 }
 
 func clauseWord(l string) bool {
@@ -1977,7 +1985,7 @@ func (f *speakerFinder) reported(s *Sentence) (Statement, bool) {
 			continue
 		}
 		j := i
-		for j > 0 && isAdverb(strings.ToLower(toks[j-1].text)) {
+		for j > 0 && adverbTok(toks[j-1]) {
 			j--
 		}
 		k := j
@@ -1996,6 +2004,7 @@ func (f *speakerFinder) reported(s *Sentence) (Statement, bool) {
 			strings.EqualFold(rest[0].text, "reporters") || strings.EqualFold(rest[0].text, "journalists")) {
 			rest = rest[1:]
 		}
+		rest = skipAdverbialThat(rest)
 		if len(rest) < 3 || !reportsClause(l, rest) {
 			continue
 		}
@@ -2009,6 +2018,33 @@ func (f *speakerFinder) reported(s *Sentence) (Statement, bool) {
 		return st, true
 	}
 	return Statement{}, false
+}
+
+// skipAdverbialThat drops a time or place and the "that" after it from
+// the start of what a verb reports: "warned on Thursday that talks had
+// failed", "said at a conference in Moscow that ..." report "talks had
+// failed" and what follows "that".
+func skipAdverbialThat(rest []wtok) []wtok {
+	if len(rest) == 0 || !adverbialStarts[strings.ToLower(rest[0].text)] {
+		return rest
+	}
+	for k := 1; k < len(rest) && k <= 12; k++ {
+		switch {
+		case rest[k].punct:
+			return rest // a clause of its own: "said on Friday, in Berlin, ..."
+		case strings.EqualFold(rest[k].text, "that"):
+			return rest[k+1:]
+		}
+	}
+	return rest
+}
+
+// adverbialStarts begin a time or a place after a reporting verb.
+var adverbialStarts = map[string]bool{
+	"on": true, "at": true, "in": true, "during": true, "after": true, "before": true,
+	"earlier": true, "later": true, "last": true, "yesterday": true, "today": true,
+	"this": true, "late": true, "separately": true, "publicly": true, "privately": true,
+	"repeatedly": true, "previously": true, "recently": true, "again": true, "also": true,
 }
 
 // firstNames are common given names by gender, for pronouns: "she said"
