@@ -16,7 +16,7 @@ import (
 const (
 	RuleHTMLExtractor = "html-extractor" // outside the readable article of an HTML page
 	RuleHeadline      = "headline"       // the headline, kept in Article.Headline
-	RuleCaption       = "caption"        // a photo caption above the body (not a lead-in ending in a colon), kept in Article.Captions
+	RuleCaption       = "caption"        // a photo caption above the body (not a lead-in ending in a colon), or under its label ("Image caption"), kept in Article.Captions
 	RuleDateline      = "dateline"       // a line holding only a date or time, or a wire dateline opening the story ("PORTVALE (Fictional Wire) —")
 	RuleByline        = "byline"         // "By Name", "By Name | Outlet", "By Name | Updated 10:42 a.m."
 	RuleWidget        = "widget"         // share/print/email bars, social prompts, advertisement labels ("Advertisement - Scroll to continue")
@@ -24,9 +24,10 @@ const (
 	RuleRelated       = "related-links"  // "Related Stories:", "Latest From ..." headings
 	RuleNavigation    = "navigation-list"
 	RuleComment       = "comment-prompt"
-	RuleCopyright     = "copyright" // a short notice or photo credit, not prose about copyright
-	RulePageTail      = "page-tail" // short non-sentence lines after the body; never long prose or a lead-in's list
-	RuleMarkup        = "markup"    // Markdown front matter, rules and setext underlines ("====")
+	RuleCopyright     = "copyright"   // a short notice or photo credit, not prose about copyright
+	RulePageTail      = "page-tail"   // short non-sentence lines after the body; never long prose or a lead-in's list
+	RuleMarkup        = "markup"      // Markdown front matter, rules and setext underlines ("====")
+	RuleEditorNote    = "editor-note" // "Correction: An earlier version of this story ...", "Editor's note: ..."
 )
 
 // cleaned is what cleaning finds in a document.
@@ -79,12 +80,13 @@ var (
 		"article": true, "story": true, "page": true, "on": true, "telegram": true, "instagram": true,
 		"youtube": true, "mail": true, "send": true, "gift": true, "close": true, "menu": true,
 		"search": true, "home": true, "top": true, "back": true, "to": true, "next": true, "previous": true,
-		"skip": true, "main": true, "content": true, "navigation": true,
+		"skip": true, "main": true, "content": true, "navigation": true, "via": true, "messenger": true,
+		"bluesky": true, "threads": true, "flipboard": true, "pinterest": true, "mastodon": true, "permalink": true,
 	}
 	// relatedRe is a heading that offers more reading: "Related Stories",
 	// "More coverage of the bridge closure:", "You might also be interested
 	// in:", "Elsewhere on the Harbor Ledger:".
-	relatedRe = lazyRegexp(`(?i)^(related( stories| articles| news| coverage| links| content)?|more (from|on|stories|news|in|coverage|to read)|(full|further|live|our|complete) coverage|further reading|elsewhere on|latest( from| news| stories| headlines)?|see also|also (read|see|watch)|(read|watch) (more|also|next)|recommended( for you| reading)?|most (read|popular|viewed|watched)|popular( now| stories)?|trending( now)?|you (may|might|could) also (like|enjoy|be interested|want)|what to read next|top stories|editor'?s picks)\b`)
+	relatedRe = lazyRegexp(`(?i)^(related( stories| articles| news| coverage| links| content)?|more (from|on|stories|news|in|coverage|to read)|(full|further|live|our|complete) coverage|further reading|elsewhere on|latest( from| news| stories| headlines)?|see also|also (read|see|watch)|(read|watch) (more|also|next)|recommended( for you| reading)?|most (read|popular|viewed|watched)|popular( now| stories)?|trending( now)?|you (may|might|could) also (like|enjoy|be interested|want)|what to read next|top stories|editor'?s picks|key events)\b`)
 	// relatedLabel is a label that puts a link to another story on the
 	// story's own line: "READ MORE: Portvale council approves new cycle
 	// lanes", "See also: ...".
@@ -134,7 +136,7 @@ func adWordsOnly(s string) bool {
 			"advertisements", "ad", "ads", "feedback", "sponsored", "content", "link", "links",
 			"story", "stories", "post", "posts", "article", "articles", "paid", "promoted",
 			"partner", "branded", "scroll", "down", "to", "continue", "continues", "reading",
-			"below", "the", "main", "text", "after", "under":
+			"below", "the", "main", "text", "after", "under", "with":
 		default:
 			return false
 		}
@@ -151,7 +153,7 @@ const adPhrase = `(?:` +
 	`(?:(?:skip|close|hide|report\s+this)\s+)?(?:advert(?:isement)?s?|ads?)(?:\s+feedback)?` +
 	`|sponsored(?:\s+(?:content|links?|stories|story|posts?|articles?))?` +
 	`|(?:paid|promoted|partner|branded)\s+(?:content|posts?|stories|story)` +
-	`|(?:scroll(?:\s+down)?\s+to\s+)?continue(?:\s+reading)?(?:\s+(?:below|the(?:\s+main)?\s+story|the\s+article))?` +
+	`|(?:scroll(?:\s+down)?\s+to\s+)?continue(?:\s+reading)?(?:\s+(?:below|the(?:\s+main)?\s+story|the\s+article|with(?:\s+the)?\s+content))?` +
 	`|(?:the\s+)?(?:story|article|text|content)\s+continues\s+(?:below|after|under)(?:\s+(?:(?:the|this)\s+)?(?:advert(?:isement)?|ad))?` +
 	`)`
 
@@ -192,6 +194,9 @@ func clean(doc Document) cleaned {
 	var wrap wrapMeasure
 	bylineOutlet, bylineDate := "", ""
 	updatedDate := "" // a date labelled only "Updated": the last resort
+	// The line before was a caption's label alone ("Image caption"), or an
+	// "Updated" label alone on its line.
+	captionNext, updatedNext := false, false
 	for i := range lines {
 		l := &lines[i]
 		if l.blank || l.rule != "" {
@@ -206,20 +211,25 @@ func clean(doc Document) cleaned {
 		if l.rule == "" && h != emptyNormHash && slices.ContainsFunc(seen[h], func(j int) bool { return sameText(lines[j].text, l.text) }) {
 			l.rule = RuleRepeated
 		}
+		if captionNext && l.rule == "" && countFields(l.text, maxLabelledCaptionWords+1) <= maxLabelledCaptionWords {
+			l.rule = RuleCaption
+		}
+		captionNext = l.rule == RuleCaption && captionText(l.text) == ""
 		if l.rule == "" {
 			wrap.add(l.text)
 		}
 		if l.rule == RuleDateline && c.published == "" {
-			if d, updated := publishedDate(l.text); updated {
+			if d, updated := publishedDate(l.text); updated || updatedNext {
 				updatedDate = cmp.Or(updatedDate, d)
 			} else {
 				c.published = d
 			}
 		}
-		if l.rule == RuleCopyright {
+		updatedNext = l.rule == RuleDateline && isUpdatedLabel(l.text)
+		if l.rule == RuleCopyright && !isPhotoCredit(l.text) {
 			notices = append(notices, i)
 		}
-		if l.rule == RuleByline {
+		if l.rule == RuleByline && hasPrefixFold(l.text, "by") {
 			if bylineOutlet == "" {
 				bylineOutlet = outletFromByline(l.text)
 			}
@@ -309,10 +319,17 @@ func clean(doc Document) cleaned {
 		}
 		first = b.first
 	}
-	// A site's menu above the headline ("Home", "News", "Sport") is no
-	// headline: the headline is the line under it.
+	c.outlet, c.outletFrom = outletFromNotices(lines, notices, last)
+	// A site's menu above the headline ("Home", "News", "Sport"), or its
+	// name, is no headline: the headline is the line under it.
 	if first >= 0 && doc.Headline == "" {
-		if h := headlineBelowMenu(lines, first, width); h >= 0 {
+		h := headlineBelowMenu(lines, first, width)
+		if h < 0 {
+			h = headlineUnderMenu(lines, first, func(s string) bool {
+				return isMasthead(s, doc.Name, doc.Outlet, c.outlet, bylineOutlet)
+			})
+		}
+		if h >= 0 {
 			for j := range h {
 				if l := &lines[j]; !l.blank && (l.rule == "" || l.rule == RuleHeadline) {
 					l.rule = RuleNavigation
@@ -322,10 +339,21 @@ func clean(doc Document) cleaned {
 			c.headline = lines[h].text
 		}
 	}
-	c.outlet, c.outletFrom = outletFromNotices(lines, notices, last)
 	if c.outlet == "" && bylineOutlet != "" {
 		// The copyright line names the publisher; a byline comes second.
 		c.outlet, c.outletFrom = bylineOutlet, "byline"
+	}
+	// An author's note ending the body names the outlet: "Jo Vance is a
+	// columnist for the Ostrel Herald."
+	for bi := len(blocks) - 1; first >= 0 && bi >= firstBlock; bi-- {
+		b := blocks[bi]
+		if b.first > last {
+			continue
+		}
+		if l := &lines[b.first]; b.first == b.last && l.rule == "" && isAuthorNote(l.text, doc.Name, doc.Outlet, c.outlet) {
+			l.rule = RuleByline
+		}
+		break
 	}
 	if doc.Headline != "" {
 		c.headline = doc.Headline
@@ -347,7 +375,6 @@ func clean(doc Document) cleaned {
 					l.rule = RuleHeadline
 				} else {
 					l.rule = RuleCaption
-					c.captions = append(c.captions, l.text)
 				}
 			case i > last:
 				l.rule = RulePageTail
@@ -384,6 +411,11 @@ func clean(doc Document) cleaned {
 			flush()
 			if l.text != "" {
 				c.removed = append(c.removed, Removal{Rule: l.rule, Text: l.text, Start: l.start, End: l.end})
+			}
+			if l.rule == RuleCaption {
+				if caption := captionText(l.text); caption != "" {
+					c.captions = append(c.captions, caption)
+				}
 			}
 		default:
 			switch {
@@ -470,8 +502,10 @@ func furnitureBetween(lines []line, i, j int) bool {
 // picture inside the story and begins nothing.
 func beginsTail(l *line) bool {
 	switch l.rule {
-	case RuleRelated, RuleNavigation, RuleComment, RuleCopyright:
+	case RuleRelated, RuleNavigation, RuleComment:
 		return true
+	case RuleCopyright:
+		return !isPhotoCredit(l.text) // a photo's credit may stand inside the story
 	case RuleWidget:
 		return isSponsoredLabel(l.text)
 	}
@@ -580,6 +614,87 @@ func headlineBelowMenu(lines []line, first, width int) int {
 		return -1
 	}
 	return h
+}
+
+// headlineUnderMenu returns the index of the headline when a site's menu
+// or its name stands at the top of the page, above the headline and the
+// captions, credits and bylines that part it from the body, or -1: the
+// first line above lines[first] that is no menu item (see isMenuItem), when
+// menu items and nothing else stand above it. With two items or more above
+// it ("Home", "News", "World"), that is enough. With one, the item must be
+// the outlet's name (masthead says so) or a section's one word
+// ("Business"), and, for a section, a byline, dateline or widget must stand
+// just under the headline, or under an author's name or two there: a
+// short headline over a caption ("Bridge falls", then "Divers search the
+// river below the span") keeps its place.
+func headlineUnderMenu(lines []line, first int, masthead func(string) bool) int {
+	items, name, section := 0, false, false
+	for h := 0; h < first; h++ {
+		l := &lines[h]
+		if l.blank || l.rule != "" && l.rule != RuleHeadline {
+			continue
+		}
+		if isMenuItem(l) {
+			items++
+			name = masthead(l.text)
+			section = countFields(l.text, 2) == 1
+			continue
+		}
+		switch {
+		case items >= 2, items == 1 && name:
+			return h
+		case items == 1 && section:
+			// An author's name may stand between ("Jo Vance").
+			names := 0
+			for k := h + 1; k < len(lines) && names <= 2; k++ {
+				switch m := &lines[k]; {
+				case m.blank:
+				case m.rule == RuleByline || m.rule == RuleDateline || m.rule == RuleWidget:
+					return h
+				case m.rule == "" && isMenuItem(m):
+					names++
+				default:
+					names = 3
+				}
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// authorNote is a line about the story's author: "Jo Vance is a
+// columnist for the Ostrel Herald."
+var authorNote = lazyRegexp(`^(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}is (?:a|an|the) (?:[\p{L}-]+\s+){0,3}(?:columnist|correspondent|reporter|writer|contributor|editor|journalist|commentator|critic)\s+(?:for|at|with)\s+(.+?)\.?$`)
+
+// isAuthorNote says whether a line says who the story's author is and
+// which outlet they write for, one of names (see isMasthead): "Jo Vance is
+// a columnist for the Ostrel Herald." A sentence about someone who writes
+// for another outlet stays in the story.
+func isAuthorNote(s string, names ...string) bool {
+	if len(s) > 200 || !unicode.IsUpper(firstRune(s)) {
+		return false
+	}
+	// A quick test before the pattern: a name of four words or fewer,
+	// then "is".
+	if i := strings.Index(s, " is "); i < 0 || countFields(s[:i], 5) > 4 {
+		return false
+	}
+	m := authorNote().FindStringSubmatch(s)
+	return m != nil && isMasthead(m[1], names...)
+}
+
+// isMasthead says whether a line is the outlet's name as the file, the
+// manifest, the copyright line or a byline gives it, but for case, marks
+// and a leading "The": "Harbor Ledger" for harbor-ledger.txt.
+func isMasthead(s string, names ...string) bool {
+	slug := strings.TrimPrefix(slugify(s), "the-")
+	for _, n := range names {
+		if n != "" && strings.TrimPrefix(slugify(n), "the-") == slug {
+			return true
+		}
+	}
+	return false
 }
 
 // isMenuItem says whether a line reads as an item of a site's menu or a
@@ -861,7 +976,7 @@ func frontMatterEnd(text string, lines []line, open int) int {
 func lineRule(s string) string {
 	n := countFields(s, 15) // the rules below look at lines of 14 words or fewer
 	switch {
-	case (strings.HasPrefix(s, "©") || hasPrefixFold(s, "(c) ") || hasPrefixFold(s, "copyright") ||
+	case (strings.Contains(s[:min(len(s), maxMarkAt+len("©"))], "©") || hasPrefixFold(s, "(c) ") || hasPrefixFold(s, "copyright") ||
 		containsFold(s, "all rights reserved")) && isCopyrightNotice(s):
 		return RuleCopyright
 	case n <= 12 && (isWidgetLine(s) || adWordsOnly(s) && adLine().MatchString(s)), isSitePrompt(s):
@@ -878,7 +993,280 @@ func lineRule(s string) string {
 		(!strings.HasSuffix(s, ".") || bylineEndsInTime(s)):
 		return RuleByline
 	}
+	return labelRule(s, n)
+}
+
+// labelRule names the rule of a line that a label opens, n its words as
+// countFields counts them (up to 15), or "": an editor's note
+// ("Correction: ..."), a caption's label ("Image caption", "Media caption,
+// Drone footage of the berth"), a photo credit ("Photo: Ana Ruiz/Getty"),
+// the credits of a wire story ("Reporting by Jane Roe; Editing by Tom
+// Lee"), a time stamp that counts back or a date's label on its own line
+// ("Updated 2 hours ago", "Published"), or a heading of tags ("Topics").
+// Each is judged by its first word first, as most lines start with none of
+// them.
+func labelRule(s string, n int) string {
+	if s == "" {
+		return ""
+	}
+	c := s[0] | 0x20
+	switch {
+	case (c == 'c' || c == 'e' || c == 't' || c == 'a') && isEditorNote(s):
+		return RuleEditorNote
+	case (c == 'i' || c == 'm' || c == 'v' || c == 'p' || c == 'c') && isCaptionLabel(s):
+		return RuleCaption
+	case (c == 'p' || c == 'i' || c == 'c' || c == '(') && isPhotoCredit(s):
+		return RuleCopyright
+	case isCreditLine(s, c):
+		return RuleByline
+	case n <= 6 && isTimeStamp(s):
+		return RuleDateline
+	case n <= 3 && (c == 't' || c == 'f' || c == 'c') && isTagsHeading(s):
+		return RuleRelated
+	}
 	return ""
+}
+
+// isEditorNote says whether a line is an editor's note on the story
+// itself: "Correction: An earlier version of this story misstated ...",
+// "Clarification (March 4, 2026): ...", "Editor's note: ...", "This
+// article was amended on 4 March 2026 ...", "An earlier version of this
+// story ...". A label must stand alone before its colon, or with a date:
+// "Correction notices were posted at the gate: ..." is the story's.
+func isEditorNote(s string) bool {
+	if c := s[0] | 0x20; c != 'c' && c != 'e' {
+		return (hasPrefixFold(s, "this ") || hasPrefixFold(s, "an earlier")) && editorNote().MatchString(s)
+	}
+	if colon := strings.IndexByte(s[:min(len(s), 41)], ':'); colon > 0 {
+		label := s[:colon]
+		for _, w := range []string{"corrections", "correction", "clarifications", "clarification",
+			"editor's note", "editor’s note", "editors' note", "editors’ note", "editor note"} {
+			if hasPrefixFold(label, w) {
+				rest := strings.TrimSpace(label[len(w):])
+				return rest == "" || strings.ContainsAny(rest, "0123456789")
+			}
+		}
+	}
+	return false
+}
+
+// editorNote is a note that opens by speaking of the story itself: "This
+// article was amended on ...", "An earlier version of this story ...".
+var editorNote = lazyRegexp(`(?i)^(?:this (?:article|story|piece|report|page) (?:was|has been) (?:amended|corrected|updated|changed|edited)\b|an earlier version of this (?:article|story|piece|report)\b)`)
+
+// captionLabel is the label a page puts before or over a photo's or a
+// video's caption: "Image caption", "Media caption,", "Caption:".
+var captionLabel = lazyRegexp(`(?i)^(?:(?:image|media|video|photo|picture)\s+caption\b[\s,:.]*|caption\s*:\s*)`)
+
+// isCaptionLabel says whether a line is a caption's label, alone or with
+// the caption after it (see captionText).
+func isCaptionLabel(s string) bool {
+	return (hasPrefixFold(s, "image") || hasPrefixFold(s, "media") || hasPrefixFold(s, "video") ||
+		hasPrefixFold(s, "photo") || hasPrefixFold(s, "picture") || hasPrefixFold(s, "caption")) &&
+		captionLabel().MatchString(s)
+}
+
+// captionText returns the caption a caption's line holds, without its
+// label: "Media caption, Drone footage of the berth" gives "Drone footage
+// of the berth", and a label alone gives "".
+func captionText(s string) string {
+	if isCaptionLabel(s) {
+		return s[len(captionLabel().FindString(s)):]
+	}
+	return s
+}
+
+// maxLabelledCaptionWords is the most words of a line taken for the
+// caption a label alone on the line above announces.
+const maxLabelledCaptionWords = 30
+
+// photoCreditLabel opens a photo credit: "Photo:", "Photograph:", "Image
+// source,", "Picture by".
+var photoCreditLabel = lazyRegexp(`(?i)^\(?(?:(?:photo(?:graph)?|picture|image|pic)s?(?:\s+(?:credit|source))?\s*[:,]|(?:photo(?:graph)?|picture|image)s?\s+by\b|credits?\s*:)\s*`)
+
+// isPhotoCredit says whether a line credits a photo: a label ("Photo:",
+// "Photograph:", "Image source,", "Photo by", "Credit:") and after it a
+// name of eight words or fewer, each starting with a capital, a digit or a
+// "©", but for a few small words ("AFP via Getty Images", "Harbor Ledger
+// staff", "Ana Ruiz/Getty"). A caption that says what a photo shows ("Photo:
+// the crane in 1996") is no credit.
+func isPhotoCredit(s string) bool {
+	if !hasPrefixFold(s, "photo") && !hasPrefixFold(s, "pic") && !hasPrefixFold(s, "image") &&
+		!hasPrefixFold(s, "credit") && !hasPrefixFold(s, "(") {
+		return false
+	}
+	m := photoCreditLabel().FindString(s)
+	if m == "" {
+		return false
+	}
+	rest := strings.TrimRight(s[len(m):], ").")
+	words := strings.Fields(rest)
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	for _, w := range words {
+		switch r := firstRune(w); {
+		case unicode.IsUpper(r), unicode.IsDigit(r), r == '©', r == '/':
+		case w == "via", w == "for", w == "and", w == "of", w == "the", w == "staff", w == "handout",
+			w == "file", w == "supplied", w == "courtesy", w == "by":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// creditPart opens a part of a wire story's credits, up to the names:
+// "Reporting by", "Additional reporting by", "Writing by", "Editing by",
+// "Compiled by", in brackets or not.
+var creditPart = lazyRegexp(`(?i)^(?:additional |further |with )?(?:reporting|writing|editing|research|compiled|written|edited|produced|graphics|photography|video|illustrations?|translation|translated|fact-checking)(?: and (?:reporting|writing|editing|research|graphics|photography|video))? by\s+`)
+
+// isCreditLine says whether a line gives a story's credits, parts cut by
+// semicolons, each a credit (see creditPart) and names: "Reporting by
+// Jane Roe in Portvale; Editing by Tom Lee and Sam Park". A name's words
+// start with capitals, but for "and", "in", "from" and a few more, so
+// that a sentence ("Reporting by the Harbor Ledger revealed the faults.")
+// is no credit. c is the line's first byte in lower case.
+func isCreditLine(s string, c byte) bool {
+	if c == '(' {
+		s = strings.TrimSuffix(s[1:], ")") // "(Reporting by Sam Park)"
+	}
+	if !startsCredit(s) {
+		return false
+	}
+	for _, part := range strings.Split(strings.TrimSuffix(s, "."), ";") {
+		// A part may hold more credits after commas: "Writing by Jane
+		// Roe, editing by Tom Lee".
+		for rest := strings.TrimSpace(part); rest != ""; {
+			m := creditPart().FindString(rest)
+			if m == "" {
+				return false
+			}
+			names, next := rest[len(m):], ""
+			for i := strings.IndexByte(names, ','); i >= 0; {
+				if after := strings.TrimSpace(names[i+1:]); creditPart().MatchString(after) {
+					names, next = names[:i], after
+					break
+				}
+				j := strings.IndexByte(names[i+1:], ',')
+				if j < 0 {
+					break
+				}
+				i += 1 + j
+			}
+			if !creditNames(names) {
+				return false
+			}
+			rest = next
+		}
+	}
+	return true
+}
+
+// startsCredit says whether s starts with a word that may open a
+// credit (see creditPart): a quick test before the pattern.
+func startsCredit(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] | 0x20 {
+	case 'a':
+		return hasPrefixFold(s, "additional ")
+	case 'c':
+		return hasPrefixFold(s, "compiled")
+	case 'e':
+		return hasPrefixFold(s, "editing") || hasPrefixFold(s, "edited")
+	case 'f':
+		return hasPrefixFold(s, "further ") || hasPrefixFold(s, "fact-checking")
+	case 'g':
+		return hasPrefixFold(s, "graphics")
+	case 'i':
+		return hasPrefixFold(s, "illustration")
+	case 'p':
+		return hasPrefixFold(s, "produced") || hasPrefixFold(s, "photography")
+	case 'r':
+		return hasPrefixFold(s, "reporting") || hasPrefixFold(s, "research")
+	case 't':
+		return hasPrefixFold(s, "translat")
+	case 'v':
+		return hasPrefixFold(s, "video")
+	case 'w':
+		return hasPrefixFold(s, "with ") || hasPrefixFold(s, "writing") || hasPrefixFold(s, "written")
+	}
+	return false
+}
+
+// creditNames says whether the text after a credit ("Reporting by") is
+// names: words that start with capitals, but for "and", "in", "from" and
+// a few more, the first a capital's.
+func creditNames(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || !unicode.IsUpper(firstRune(words[0])) {
+		return false
+	}
+	for _, w := range words {
+		w = strings.Trim(w, ",")
+		switch r := firstRune(w); {
+		case unicode.IsUpper(r), w == "":
+		case w == "and", w == "in", w == "from", w == "at", w == "the", w == "of", w == "&", w == "with":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isTimeStamp says whether a line of a few words says when and nothing
+// more by counting back, with or without a label ("2 hours ago", "Updated
+// 2 hours ago", "Last updated: yesterday"), or is a date's label on a line
+// of its own above the date ("Published", "Last updated").
+func isTimeStamp(s string) bool {
+	t, labelled := trimStampLabel(s)
+	if t == "" {
+		return labelled
+	}
+	if !containsFold(t, "ago") && !hasPrefixFold(t, "yesterday") && !hasPrefixFold(t, "today") && !hasPrefixFold(t, "just now") {
+		return false
+	}
+	return relativeTime().MatchString(t)
+}
+
+// trimStampLabel reads a time stamp's label off the front of s ("Last
+// updated:", "Published on"), saying whether there was one.
+func trimStampLabel(s string) (rest string, labelled bool) {
+	t := s
+	if hasPrefixFold(t, "first ") || hasPrefixFold(t, "last ") {
+		t = strings.TrimLeft(t[strings.IndexByte(t, ' '):], " ")
+	}
+	for _, w := range []string{"updated", "published", "posted", "modified"} {
+		if hasPrefixFold(t, w) {
+			t = strings.TrimLeft(t[len(w):], " \t:")
+			if hasPrefixFold(t, "on ") {
+				t = strings.TrimLeft(t[len("on "):], " \t")
+			}
+			return t, true
+		}
+	}
+	return s, false
+}
+
+// isUpdatedLabel says whether a line is the label "Updated", "Last
+// updated" or "Modified" alone, above the date it labels.
+func isUpdatedLabel(s string) bool {
+	rest, labelled := trimStampLabel(s)
+	return labelled && rest == "" && dateLabel(s) == labelUpdated
+}
+
+// isTagsHeading says whether a line heads a story's tags: "Topics",
+// "Tags:", "Filed under", "Categories".
+func isTagsHeading(s string) bool {
+	s = strings.TrimSpace(strings.TrimSuffix(s, ":"))
+	for _, h := range []string{"topics", "tags", "filed under", "categories", "more on these topics"} {
+		if len(s) == len(h) && asciiEqualFold(s, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // isRelatedHeading says whether a line of n words (as countFields counts
@@ -890,7 +1278,46 @@ func isRelatedHeading(s string, n int) bool {
 	if n > 14 || n > 8 && !strings.HasSuffix(s, ":") || endsSentence(s) {
 		return false
 	}
-	return relatedRe().MatchString(trimBullets(s))
+	return offersReading(trimBullets(s))
+}
+
+// offersReading says whether a heading offers more reading: it opens with
+// words of relatedRe, and what follows them up to a colon is nothing, a
+// mark ("| Harbor Ledger"), the place or topic the reading comes from
+// ("Most read in Business", "More coverage of the bridge closure:") or the
+// kind of reading ("Most popular stories", "Latest videos"). So a
+// lead-in to the story's own list that happens to open so ("Latest
+// figures from the port authority show:", "Popular routes were cut
+// back:") offers none.
+func offersReading(s string) bool {
+	m := relatedRe().FindStringIndex(s)
+	if m == nil {
+		return false
+	}
+	rest := strings.TrimSpace(strings.TrimSuffix(s[m[1]:], ":"))
+	if rest == "" || !unicode.IsLetter(firstRune(rest)) {
+		return true
+	}
+	head := s[:m[1]]
+	if i := strings.LastIndexByte(head, ' '); i >= 0 {
+		head = head[i+1:]
+	}
+	word := rest
+	if i := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		word = rest[:i]
+	}
+	return readingWords[strings.ToLower(head)] || readingWords[strings.ToLower(word)]
+}
+
+// readingWords are the words that may follow the opening of a heading
+// that offers more reading, or end it: prepositions that name where the
+// reading comes from, and kinds of reading.
+var readingWords = map[string]bool{
+	"from": true, "on": true, "in": true, "at": true, "about": true, "across": true, "around": true,
+	"for": true, "of": true, "this": true, "these": true, "here": true, "elsewhere": true,
+	"stories": true, "story": true, "articles": true, "news": true, "videos": true, "video": true,
+	"headlines": true, "posts": true, "reads": true, "now": true, "today": true, "links": true,
+	"content": true, "coverage": true, "updates": true, "podcasts": true, "galleries": true, "topics": true,
 }
 
 // isRelatedLabel says whether a line puts a link to another story on the
@@ -935,19 +1362,41 @@ var bulletsAndSpace = bulletRune + " "
 // or "your"; a cookie notice starts with "We use cookies", "This site uses
 // cookies" or "By continuing ... cookies". Story sentences that mention
 // newsletters or cookies start otherwise and are left alone.
+//
+// So are the notes a page sets around a story: a banner over an old story
+// ("This article is more than 2 years old"), its reading or listening time
+// ("Listen to this article · 4 min", "Read time: 3 minutes", "5 min
+// read"), a link to the outlet's standards ("Our Standards: The Trust
+// Principles."), and a call for readers' tips ("Get in touch", "Have you
+// been affected by the closure? Contact us.", "Got a news tip?").
 func isSitePrompt(s string) bool {
 	s = trimBullets(s)
 	if s == "" {
 		return false
 	}
-	switch s[0] | 0x20 {
-	case 's':
+	switch c := s[0] | 0x20; {
+	case c == 's':
 		if hasPrefixFold(s, "sign up") || hasPrefixFold(s, "sign-up") || hasPrefixFold(s, "subscribe") {
 			return newsletterPrompt().MatchString(s)
 		}
-	case 'w', 't', 'o', 'b':
+	case c == 'w', c == 't', c == 'o', c == 'b':
+		if hasPrefixFold(s, "this ") && ageBanner().MatchString(s) {
+			return true
+		}
+		if hasPrefixFold(s, "our standards") {
+			return strings.HasPrefix(strings.TrimLeft(s[len("our standards"):], " "), ":")
+		}
 		if hasPrefixFold(s, "we ") || hasPrefixFold(s, "this ") || hasPrefixFold(s, "our ") || hasPrefixFold(s, "by ") {
 			return cookieNotice().MatchString(s)
+		}
+	case c == 'l', c == 'r', c == 'e', c == 'a', '0' <= s[0] && s[0] <= '9':
+		if len(s) <= maxReadingTimeBytes && (containsFold(s, "read") || containsFold(s, "listen")) {
+			return readingTime().MatchString(s)
+		}
+	case c == 'g', c == 'h', c == 'd', c == 'c':
+		if hasPrefixFold(s, "get in touch") || hasPrefixFold(s, "have ") || hasPrefixFold(s, "got ") ||
+			hasPrefixFold(s, "do you have") || hasPrefixFold(s, "contact us") {
+			return readerCall().MatchString(s)
 		}
 	}
 	return false
@@ -955,9 +1404,33 @@ func isSitePrompt(s string) bool {
 
 var (
 	newsletterPrompt = lazyRegexp(`(?i)^(?:sign[ -]?up|subscribe)\b.*\b(?:our|your)\b.*\b(?:newsletters?|briefings?|bulletins?|digests?|inbox(?:es)?|e-?mails?)\b|` +
-		`^(?:sign[ -]?up|subscribe)\b.*\b(?:newsletters?|briefings?|bulletins?|digests?|inbox(?:es)?|e-?mails?)\b.*\b(?:our|your)\b`)
+		`^(?:sign[ -]?up|subscribe)\b.*\b(?:newsletters?|briefings?|bulletins?|digests?|inbox(?:es)?|e-?mails?)\b.*\b(?:our|your)\b|` +
+		// "Sign up for the Harbor Ledger Business newsletter": a
+		// newsletter's name, nothing after it.
+		`^(?:sign[ -]?up|subscribe)(?:\s+(?:to|for))?(?:\s+the)?(?:\s+[\p{L}\p{N}'’&-]+){0,5}\s+(?:newsletters?|briefings?|bulletins?|digests?)\s*!?$`)
+	// readerCall asks readers for their stories: "Get in touch", "Have
+	// you been affected by the closure? Contact us.", "Got a news tip?
+	// Email us at ...".
+	readerCall = lazyRegexp(`(?i)^(?:(?:get in touch|contact us)(?: with us)?[.!:]?$|(?:have you been affected|(?:do you have|have you got|got|have) (?:a (?:news )?(?:story|tip)|any information|information|a question)(?: for us)?)\b[^?]{0,80}\?)`)
+	// ageBanner is the note a page puts over an old story: "This article
+	// is more than 2 years old".
+	ageBanner = lazyRegexp(`(?i)^this (?:article|story|page|piece|content|report) (?:is|was (?:first )?published) (?:(?:more than|over|at least|nearly|almost|about) )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:years?|months?) (?:old|ago)\.?$`)
+	// readingTime is how long a story takes to read or hear: "Listen to
+	// this article · 4 min", "Read time: 3 minutes", "5 min read".
+	readingTime = lazyRegexp(`(?i)^(?:` +
+		`listen to (?:this|the) (?:article|story)(?:[\s·•|:,()\-–—]*(?:\d+(?::\d\d)?\s*(?:min(?:ute)?s?|m)?\.?)?\)?)?` +
+		`|(?:estimated )?(?:read(?:ing)?|listening) time\s*:?\s*(?:about |approx\.? |approximately )?` + countWord + `[\s-]*(?:min(?:ute)?s?|m)\.?` +
+		`|(?:about )?` + countWord + `[\s-]*(?:min(?:ute)?s?|m)\.?\s+(?:read|listen)(?:ing)?` +
+		`)$`)
 	cookieNotice = lazyRegexp(`(?i)^(?:we(?: and our partners)? use cookies|(?:this|our) (?:web)?site uses cookies|by (?:continuing|using)\b.*\bcookies\b)`)
 )
+
+// maxReadingTimeBytes is the longest line read as a reading time ("Listen
+// to this article · 4 min").
+const maxReadingTimeBytes = 64
+
+// countWord is a small count in figures or words.
+const countWord = `(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)`
 
 // bylineWords counts the words of a byline that do not say when: "By Jane
 // Roe, Harbor Ledger | Published 7:15 a.m. March 3, 2026" has six ("2026",
@@ -1001,6 +1474,9 @@ const maxNoticeWords = 20
 // A notice with legal boilerplate may run longer and hold clauses of any
 // length (see isLegalNotice).
 func isCopyrightNotice(s string) bool {
+	if _, notice, ok := markAfterName(s); ok {
+		return isCopyrightNotice(notice)
+	}
 	if isLegalNotice(s) {
 		return true
 	}
@@ -1076,6 +1552,59 @@ func isLegalNotice(s string) bool {
 	owner = strings.TrimSpace(owner)
 	return owner == "" || len(owner) == len("all rights reserved") && asciiEqualFold(owner, "all rights reserved") ||
 		countFields(owner, 7) <= 6 && (unicode.IsUpper(firstRune(owner)) || unicode.IsDigit(firstRune(owner)))
+}
+
+// maxMarkAt is the furthest into a line a copyright mark stands: after a
+// name of six words at most (see markAfterName).
+const maxMarkAt = 100
+
+// markAfterName splits a notice that puts its mark after the owner's
+// name, "Harbor Ledger © 2026" or "Harbor Ledger ©2026. All rights
+// reserved.", into the name and the notice from the mark on. It says no
+// (ok false) unless the text before the mark is a name (see isNoticeName)
+// and the mark is followed by nothing but years up to the notice's first
+// cut, so that a photo credit ("Jane Roe © Fictional Pictures") and prose
+// ("The logo bears a © 2026 mark.") are not read so.
+func markAfterName(s string) (name, notice string, ok bool) {
+	i := strings.Index(s[:min(len(s), maxMarkAt+len("©"))], "©")
+	if i <= 0 {
+		return "", "", false
+	}
+	name, notice = strings.TrimSpace(s[:i]), s[i:]
+	rest := trimCopyrightMarks(notice)
+	if j := strings.IndexFunc(rest, isNoticeCut); j >= 0 {
+		rest = rest[:j]
+	}
+	if strings.TrimSpace(rest) != "" || !isNoticeName(name) {
+		return "", "", false
+	}
+	return name, notice, true
+}
+
+// isNoticeName says whether s reads as the name of a notice's owner: one
+// to six words of letters, digits, "&", "'" and "-", each starting with a
+// capital or a digit but for "of", "the", "and" and "for" ("Harbor Ledger",
+// "Bank of Ostrel"), and not a copyright mark ("Copyright").
+func isNoticeName(s string) bool {
+	words := 0
+	for _, w := range strings.Fields(s) {
+		words++
+		if words > 6 {
+			return false
+		}
+		for _, r := range w {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("&'’-", r) {
+				return false
+			}
+		}
+		switch r := firstRune(w); {
+		case unicode.IsUpper(r), unicode.IsDigit(r), r == '&':
+		case w == "of", w == "the", w == "and", w == "for":
+		default:
+			return false
+		}
+	}
+	return words > 0 && !hasPrefixFold(s, "copyright")
 }
 
 // isNoticeCut says whether r parts a copyright line: "© 2026 Harbor Ledger.
@@ -1167,18 +1696,24 @@ func isWidgetLine(s string) bool {
 
 // isDateline matches a line that holds a date or time and little else.
 func isDateline(s string) bool {
-	if !strings.ContainsAny(s, "0123456789") || !(strings.ContainsAny(s, ":-") || hasMonth(s)) {
+	if !strings.ContainsAny(s, "0123456789") || !(strings.ContainsAny(s, ":-") || hasMonth(s) || mayHoldNumericDate(s) && hasYear(s)) {
 		return false
 	}
 	if !hasYear(s) && !strings.Contains(s, ":") {
 		return false // neither a date nor a time
 	}
-	if findDate(s) == "" && !timeRe().MatchString(s) {
+	// A date in figures that cannot be read for sure ("03/04/2026") is a
+	// date all the same.
+	numeric := mayHoldNumericDate(s) && dateNumeric().MatchString(s)
+	if !numeric && findDate(s) == "" && !timeRe().MatchString(s) {
 		return false
 	}
 	rest := dateMDY().ReplaceAllString(s, " ")
 	rest = dateDMY().ReplaceAllString(rest, " ")
 	rest = dateISO().ReplaceAllString(rest, " ")
+	if numeric {
+		rest = dateNumeric().ReplaceAllString(rest, " ")
+	}
 	rest = timeRe().ReplaceAllString(rest, " ")
 	rest = datePunct().ReplaceAllString(rest, " ")
 	rest = yearRe().ReplaceAllString(rest, " ")
@@ -1227,20 +1762,28 @@ func hasMonth(s string) bool {
 }
 
 // isMonthWord says whether a word's first three bytes, in lower case, name
-// a month.
+// a month (as a key of monthNumber). It packs them into a number and
+// switches on it, with no map lookup: hasMonth asks of every word of a
+// short line.
 func isMonthWord(w string) bool {
 	if len(w) < 3 {
 		return false
 	}
-	var b [3]byte
-	for k := range b {
+	var key uint32
+	for k := range 3 {
 		c := w[k]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b[k] = c
+		key = key<<8 | uint32(c)
 	}
-	return monthNumber[string(b[:])] != ""
+	switch key {
+	case 'j'<<16 | 'a'<<8 | 'n', 'f'<<16 | 'e'<<8 | 'b', 'm'<<16 | 'a'<<8 | 'r', 'a'<<16 | 'p'<<8 | 'r',
+		'm'<<16 | 'a'<<8 | 'y', 'j'<<16 | 'u'<<8 | 'n', 'j'<<16 | 'u'<<8 | 'l', 'a'<<16 | 'u'<<8 | 'g',
+		's'<<16 | 'e'<<8 | 'p', 'o'<<16 | 'c'<<8 | 't', 'n'<<16 | 'o'<<8 | 'v', 'd'<<16 | 'e'<<8 | 'c':
+		return true
+	}
+	return false
 }
 
 var monthNumber = map[string]string{
@@ -1278,6 +1821,11 @@ func datesIn(s string) []foundDate {
 	}
 	for _, m := range dateDMY().FindAllStringSubmatchIndex(s, -1) {
 		dates = append(dates, foundDate{m[0], m[1], ymd(s[m[6]:m[7]], monthNumber[strings.ToLower(s[m[4]:m[4]+3])], s[m[2]:m[3]])})
+	}
+	if mayHoldNumericDate(s) {
+		for _, m := range dateNumeric().FindAllStringSubmatchIndex(s, -1) {
+			dates = append(dates, foundDate{m[0], m[1], numericDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]], s[m[8]:m[9]], s[m[10]:m[11]])})
+		}
 	}
 	slices.SortFunc(dates, func(a, b foundDate) int { return a.start - b.start })
 	// Keep the real dates, and of two that overlap the one that starts first.
@@ -1356,6 +1904,63 @@ func dateLabel(s string) int {
 	return label
 }
 
+// dateNumeric is a date in figures with the year last: "03/03/2026",
+// "3.3.2026" (see numericDate).
+var dateNumeric = lazyRegexp(`\b(\d{1,2})([./])(\d{1,2})([./])((?:19|20)\d\d)\b`)
+
+// mayHoldNumericDate says whether s holds a digit, a dot or slash and a
+// digit, as every date of dateNumeric does: a cheap test before it.
+func mayHoldNumericDate(s string) bool {
+	for _, sep := range [...]byte{'.', '/'} {
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:], sep)
+			if j < 0 {
+				break
+			}
+			i += j
+			if i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+				return true
+			}
+			i++
+		}
+	}
+	return false
+}
+
+// numericDate reads a date in figures, "03/03/2026" or "14.02.2026", its
+// parts a, b and the year parted by the marks sep1 and sep2, as YYYY-MM-DD,
+// or "" when it is no date or cannot be read for sure. Dots part a day
+// from its month ("14.02.2026"); slashes may part either, so "14/02/2026"
+// (no month 14) and "02/14/2026" are read, and so is "03/03/2026", the same
+// either way, but "03/04/2026" (3 April or 4 March) is not.
+func numericDate(a, sep1, b, sep2, y string) string {
+	if sep1 != sep2 {
+		return ""
+	}
+	day, month := a, b
+	if sep1 == "/" && atoi2(a) <= 12 {
+		switch {
+		case atoi2(b) > 12:
+			day, month = b, a
+		case atoi2(a) != atoi2(b):
+			return "" // either could be the month
+		}
+	}
+	if len(month) == 1 {
+		month = "0" + month
+	}
+	return ymd(y, month, day)
+}
+
+// atoi2 reads a number of one or two digits.
+func atoi2(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = 10*n + int(s[i]-'0')
+	}
+	return n
+}
+
 func ymd(y, m, d string) string {
 	if len(d) == 1 {
 		d = "0" + d
@@ -1390,10 +1995,13 @@ var trailingYear = lazyRegexp(`\s(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$`)
 
 // outletFromCopyright reads the owner out of a copyright line:
 // "© Copyright 2012 Press TV. All rights reserved." gives "Press TV", and
-// "© Harbor Ledger 2026" gives "Harbor Ledger". A
+// "© Harbor Ledger 2026" and "Harbor Ledger ©2026" give "Harbor Ledger". A
 // name with a slash is a photo credit, photographer and agency ("© Jane
 // Roe / Fictional Pictures"), and names no outlet.
 func outletFromCopyright(s string) string {
+	if name, _, ok := markAfterName(strings.TrimSpace(s)); ok {
+		s = name // "Harbor Ledger © 2026"
+	}
 	s = trimCopyrightMarks(s)
 	if i := strings.IndexAny(s, "|.,;"); i >= 0 {
 		s = s[:i]
@@ -1536,7 +2144,7 @@ func isLongProse(s string) bool {
 // and it does not offer more reading (see relatedRe): "You might also be
 // interested in:" heads related links.
 func isLeadIn(s string) bool {
-	if !strings.HasSuffix(s, ":") || relatedRe().MatchString(trimBullets(s)) {
+	if !strings.HasSuffix(s, ":") || offersReading(trimBullets(s)) {
 		return false
 	}
 	words := strings.Fields(strings.ToLower(s))

@@ -1071,6 +1071,283 @@ var cleanCases = []cleanCase{
 		},
 		sentences: []string{"0: " + portvaleLead},
 	},
+	{
+		name:     "a banner over an old story is the site's",
+		text:     "This article is more than 2 years old\n" + portvaleHeadline + "\n" + portvaleLead + "\n",
+		headline: portvaleHeadline,
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"widget: This article is more than 2 years old",
+			"headline: " + portvaleHeadline,
+		},
+		sentences: []string{"0: " + portvaleLead},
+	},
+	{
+		name:     "a footer notice with the mark after the name names the outlet",
+		text:     portvaleHeadline + "\n\n" + portvaleLead + "\n\nHarbor Ledger © 2026\n",
+		headline: portvaleHeadline,
+		outlet:   "Harbor Ledger", outletFrom: "copyright",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"copyright: Harbor Ledger © 2026",
+		},
+		sentences: []string{"0: " + portvaleLead},
+	},
+	{
+		name:     "a footer notice with the mark after the name and all rights reserved",
+		text:     portvaleHeadline + "\n" + portvaleLead + "\nHarbor Ledger ©2026. All rights reserved.\n",
+		headline: portvaleHeadline,
+		outlet:   "Harbor Ledger", outletFrom: "copyright",
+		removed: []string{
+			"headline: " + portvaleHeadline,
+			"copyright: Harbor Ledger ©2026. All rights reserved.",
+		},
+		sentences: []string{"0: " + portvaleLead},
+	},
+	{
+		// A wire story on a site's page: the site's name and menu over
+		// the headline, a listening time, a date and time in figures, and
+		// after the story its credits, a link to the agency's standards,
+		// tags and most-read links. Story lines that open like furniture
+		// ("Share prices", "Advertisement revenue", "Follow the money")
+		// stay.
+		name: "a wire story on a site's page",
+		text: "Skip to main content\nRiver Daily\nNews\nBusiness\nSport\n" +
+			"Crane collapse halts Portvale container terminal\n" +
+			"Listen to this article · 4 min\nBy Mara Lindqvist\n03/03/2026 07:15\nShare this article\n" +
+			"A gantry crane collapsed at Portvale's main container terminal on Monday night, injuring two dock workers, the port authority said.\n" +
+			"It fell onto an empty berth.\n" +
+			"Advertisement\n" +
+			"Share prices fell 4% at Ostrel Shipping, which operates the terminal, when markets opened on Tuesday.\n" +
+			"Advertisement revenue at the port's visitor centre is not affected, a spokesman added.\n" +
+			"Follow the money, he said.\n" +
+			"Reporting by Mara Lindqvist; Editing by Jon Pell\nOur Standards: The Trust Principles.\n" +
+			"Topics\nPortvale\nShipping\nMost read\nFerry fares to rise in April\n",
+		headline:  "Crane collapse halts Portvale container terminal",
+		published: "2026-03-03",
+		outlet:    "River Daily", outletFrom: "file",
+		removed: []string{
+			"widget: Skip to main content",
+			"navigation-list: River Daily",
+			"navigation-list: News",
+			"navigation-list: Business",
+			"navigation-list: Sport",
+			"headline: Crane collapse halts Portvale container terminal",
+			"widget: Listen to this article · 4 min",
+			"byline: By Mara Lindqvist",
+			"dateline: 03/03/2026 07:15",
+			"widget: Share this article",
+			"widget: Advertisement",
+			"byline: Reporting by Mara Lindqvist; Editing by Jon Pell",
+			"widget: Our Standards: The Trust Principles.",
+			"related-links: Topics",
+			"page-tail: Portvale",
+			"page-tail: Shipping",
+			"related-links: Most read",
+			"page-tail: Ferry fares to rise in April",
+		},
+		sentences: []string{
+			"0: A gantry crane collapsed at Portvale's main container terminal on Monday night, injuring two dock workers, the port authority said.",
+			"1: It fell onto an empty berth.",
+			"2: Share prices fell 4% at Ostrel Shipping, which operates the terminal, when markets opened on Tuesday.",
+			"3: Advertisement revenue at the port's visitor centre is not affected, a spokesman added.",
+			"4: Follow the money, he said.",
+		},
+	},
+	{
+		// A broadcaster's page: a menu, the label "Published" over the
+		// date, a photo's source and its labelled caption above the body,
+		// a labelled video caption and a photo credit inside it, and a
+		// correction after it.
+		name: "labelled captions, photo credits and a correction",
+		text: "Home\nNews\nWorld\nPortvale crane collapse: Two workers hurt as terminal shut\n" +
+			"Published\n3 March 2026\nShare\nImage source, Getty Images\nImage caption,\n" +
+			"Rescue crews worked through the night at the berth\nBy Nadia Holm\n" +
+			"Two dock workers have been injured after a crane collapsed at a container terminal in Portvale.\n" +
+			"Both men were taken to hospital.\n" +
+			"Media caption,\nDrone footage shows the fallen crane across the berth\n" +
+			"The terminal will remain shut while inspectors check the other cranes.\n" +
+			"Photo: Ana Ruiz/Getty\n" +
+			"Correction: An earlier version of this story misstated the height of the crane. It is 60 metres, not 80.\n" +
+			"Related Topics\nPortvale\n",
+		headline:  "Portvale crane collapse: Two workers hurt as terminal shut",
+		captions:  []string{"Rescue crews worked through the night at the berth", "Drone footage shows the fallen crane across the berth"},
+		published: "2026-03-03",
+		outlet:    "River Daily", outletFrom: "file",
+		removed: []string{
+			"widget: Home",
+			"navigation-list: News",
+			"navigation-list: World",
+			"headline: Portvale crane collapse: Two workers hurt as terminal shut",
+			"dateline: Published",
+			"dateline: 3 March 2026",
+			"widget: Share",
+			"copyright: Image source, Getty Images",
+			"caption: Image caption,",
+			"caption: Rescue crews worked through the night at the berth",
+			"byline: By Nadia Holm",
+			"caption: Media caption,",
+			"caption: Drone footage shows the fallen crane across the berth",
+			"copyright: Photo: Ana Ruiz/Getty",
+			"editor-note: Correction: An earlier version of this story misstated the height of the crane. It is 60 metres, not 80.",
+			"related-links: Related Topics",
+			"page-tail: Portvale",
+		},
+		sentences: []string{
+			"0: Two dock workers have been injured after a crane collapsed at a container terminal in Portvale.",
+			"1: Both men were taken to hospital.",
+			"2: The terminal will remain shut while inspectors check the other cranes.",
+		},
+	},
+	{
+		name: "a live page under the site's name",
+		text: "River Daily\nLIVE\nPortvale crane collapse: live updates\nUpdated 2 hours ago\n08:42\n" +
+			"The port authority has confirmed the container terminal will remain closed until at least Thursday.\n" +
+			"08:15\nThe dockers' union has called for an independent inquiry into the collapse.\n",
+		headline: "Portvale crane collapse: live updates",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"navigation-list: River Daily",
+			"navigation-list: LIVE",
+			"headline: Portvale crane collapse: live updates",
+			"dateline: Updated 2 hours ago",
+			"dateline: 08:42",
+			"dateline: 08:15",
+		},
+		sentences: []string{
+			"0: The port authority has confirmed the container terminal will remain closed until at least Thursday.",
+			"1: The dockers' union has called for an independent inquiry into the collapse.",
+		},
+	},
+	{
+		name: "a section's label and the author's name over the headline, the author's note under the story",
+		text: "OPINION\nThe Portvale crane collapse was a warning we ignored\nJo Vance\nThu 5 Mar 2026 09.00 GMT\n" +
+			"The crane did not fall without warning.\n" +
+			"Ada Krane is a columnist for the Quillton Bugle.\n" +
+			"Nobody listened.\n" +
+			"Jo Vance is a columnist for the River Daily.\n",
+		headline:  "The Portvale crane collapse was a warning we ignored",
+		captions:  []string{"Jo Vance"},
+		published: "2026-03-05",
+		outlet:    "River Daily", outletFrom: "file",
+		removed: []string{
+			"navigation-list: OPINION",
+			"headline: The Portvale crane collapse was a warning we ignored",
+			"caption: Jo Vance",
+			"dateline: Thu 5 Mar 2026 09.00 GMT",
+			"byline: Jo Vance is a columnist for the River Daily.",
+		},
+		sentences: []string{
+			"0: The crane did not fall without warning.",
+			"1: Ada Krane is a columnist for the Quillton Bugle.",
+			"2: Nobody listened.",
+		},
+	},
+	{
+		name: "a section's one word over the headline",
+		text: "Business\nOstrel Shipping shares slide after Portvale crane collapse\n5 min read\n" +
+			"Share prices fell 4% at Ostrel Shipping on Tuesday after one of its cranes collapsed.\n",
+		headline: "Ostrel Shipping shares slide after Portvale crane collapse",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"navigation-list: Business",
+			"headline: Ostrel Shipping shares slide after Portvale crane collapse",
+			"widget: 5 min read",
+		},
+		sentences: []string{"0: Share prices fell 4% at Ostrel Shipping on Tuesday after one of its cranes collapsed."},
+	},
+	{
+		// Two words over a line and no byline, dateline or widget under
+		// it: a short headline over its caption, not a section's label.
+		name:     "a short headline over a caption keeps its place",
+		text:     "Bridge falls\nDivers search the river below the span\n" + portvaleLead + "\n",
+		headline: "Bridge falls",
+		captions: []string{"Divers search the river below the span"},
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Bridge falls",
+			"caption: Divers search the river below the span",
+		},
+		sentences: []string{"0: " + portvaleLead},
+	},
+	{
+		name: "a lead-in that opens like a related-links heading keeps its list",
+		text: "Port figures\nThe port handled fewer ships in February than a year ago, officials said.\n" +
+			"Latest figures from the port authority show:\n- 120 ships in February\n- 140 ships in January\n",
+		headline: "Port figures",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{"headline: Port figures"},
+		sentences: []string{
+			"0: The port handled fewer ships in February than a year ago, officials said.",
+			"1: Latest figures from the port authority show:",
+			"1: - 120 ships in February",
+			"1: - 140 ships in January",
+		},
+		bug: "the segmenter breaks a list's lines at \"\\n\" only, as in \"list introduced by a colon at the end is body\"",
+	},
+	{
+		// Story lines that open with the words of furniture stay.
+		name: "story lines that look like furniture",
+		text: "Crane collapse: what we know\nBy Mara Lindqvist\n" +
+			"It is gone.\n" +
+			"The crane that loomed over Portvale's harbour for 30 years lay in pieces on Tuesday.\n" +
+			"“We are devastated.”\n" +
+			"Share the road, police urged drivers near the port.\n" +
+			"Comments from residents were mixed.\n" +
+			"Most read the notice on the gate before they left.\n" +
+			"Listen to the tapes, the union said, and you will hear the warnings.\n" +
+			"Updated safety rules will follow, the minister said.\n" +
+			"Photo opportunities were banned at the site.\n" +
+			"Reporting by the Harbor Ledger in 2024 had revealed the crane's faults.\n" +
+			"Correction notices were posted at the gate.\n",
+		headline: "Crane collapse: what we know",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{"headline: Crane collapse: what we know", "byline: By Mara Lindqvist"},
+		sentences: []string{
+			"0: It is gone.",
+			"1: The crane that loomed over Portvale's harbour for 30 years lay in pieces on Tuesday.",
+			"2: “We are devastated.”",
+			"3: Share the road, police urged drivers near the port.",
+			"4: Comments from residents were mixed.",
+			"5: Most read the notice on the gate before they left.",
+			"6: Listen to the tapes, the union said, and you will hear the warnings.",
+			"7: Updated safety rules will follow, the minister said.",
+			"8: Photo opportunities were banned at the site.",
+			"9: Reporting by the Harbor Ledger in 2024 had revealed the crane's faults.",
+			"10: Correction notices were posted at the gate.",
+		},
+	},
+}
+
+// TestCleanDateTimeLine checks that a line giving a date and a time, in
+// any of the forms pages use, is the dateline and gives the published date
+// when no other line does: never a caption or story text.
+func TestCleanDateTimeLine(t *testing.T) {
+	tests := []struct{ line, published string }{
+		{"03/03/2026 07:15", "2026-03-03"},
+		{"3 March 2026, 07:15 GMT", "2026-03-03"},
+		{"Mar 3, 2026 7:15 a.m. ET", "2026-03-03"},
+		{"2026-03-03T07:15", "2026-03-03"},
+		{"03.03.2026 07:15", "2026-03-03"},
+		{"14/02/2026 07:15", "2026-02-14"},
+		{"03/04/2026 07:15", ""}, // 3 April or 4 March: a dateline that gives no date
+	}
+	for _, tc := range tests {
+		t.Run(tc.line, func(t *testing.T) {
+			text := portvaleHeadline + "\n" + tc.line + "\n" + portvaleLead + "\n"
+			a, err := buildArticle(Document{Source: "river-daily.txt", Name: "river-daily", Kind: "text", Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []string{"headline: " + portvaleHeadline, "dateline: " + tc.line}
+			if got := removalLines(a.Removed); !slices.Equal(got, want) {
+				t.Errorf("removed %q, want %q", got, want)
+			}
+			if a.Published != tc.published || len(a.Captions) != 0 || len(a.Sentences) != 1 {
+				t.Errorf("published %q, captions %q, %d sentences; want %q, none, 1", a.Published, a.Captions, len(a.Sentences), tc.published)
+			}
+		})
+	}
 }
 
 func TestClean(t *testing.T) {
@@ -1323,6 +1600,11 @@ func TestCleanOutletFromCopyright(t *testing.T) {
 		{"© Sam Park 2026", "Sam Park"},
 		{"© Harbor Ledger 2026", "Harbor Ledger"},
 		{"© Harbor Ledger 2020-2026. All rights reserved.", "Harbor Ledger"},
+		// The mark after the name.
+		{"Harbor Ledger © 2026", "Harbor Ledger"},
+		{"Harbor Ledger ©2026. All rights reserved.", "Harbor Ledger"},
+		{"The Bank of Ostrel © 2020-2026 | Privacy", "The Bank of Ostrel"},
+		{"Copyright © 2026", ""},
 		{"Copyright © 2026 Harbor Ledger Media Group. All rights reserved. Reproduction in whole or in part without written permission is prohibited.", "Harbor Ledger Media Group"},
 		{"Copyright 2026 Harbor Ledger. All Rights Reserved. Terms of Use | Privacy Policy | Cookie Settings | Do Not Sell My Personal Information", "Harbor Ledger"},
 		{"", ""},
@@ -1367,6 +1649,88 @@ func TestCleanLineRule(t *testing.T) {
 		{"Copyright 2026 rules on reproduction were tightened, the court said.", ""},
 		{"Copyright lawyers said reproduction without permission breached the terms of the contract, all rights reserved to the designer.", ""},
 		{"Copyright2000A,All Rights Reserved", RuleCopyright}, // found by FuzzClean: a short name
+		// The mark after the name; prose with the mark is no notice.
+		{"Harbor Ledger © 2026", RuleCopyright},
+		{"Harbor Ledger ©2026. All rights reserved.", RuleCopyright},
+		{"Harbor Ledger ©2026", RuleCopyright},
+		{"The logo bears a © 2026 mark.", ""},
+		{"Jane Roe © Fictional Pictures", ""},
+		{"The Harbor Ledger, which has owned the © 2026 mark since March, said so.", ""},
+		// Photo credits are copyright lines; captions and prose are not.
+		{"Photo: Ana Ruiz/Getty", RuleCopyright},
+		{"Photograph: Ana Ruiz/Getty Images", RuleCopyright},
+		{"Image source, Getty Images", RuleCopyright},
+		{"Picture by Sam Park for the Harbor Ledger", RuleCopyright},
+		{"(Photo: AFP via Getty Images)", RuleCopyright},
+		{"Photo opportunities were banned at the site.", ""},
+		{"Photo: the crane in 1996", ""},
+		{"Image rights to the footage were sold to broadcasters.", ""},
+		{"Credit: the port's owners will say they followed the rules.", ""},
+
+		// Caption labels, alone or with the caption.
+		{"Image caption", RuleCaption},
+		{"Media caption,", RuleCaption},
+		{"Image caption, Rescue crews at the berth", RuleCaption},
+		{"Caption: Rescue crews at the berth", RuleCaption},
+		{"Images captioned by volunteers were shown at the inquiry.", ""},
+
+		// Editors' notes.
+		{"Correction: An earlier version of this story misstated the height of the crane. It is 60 metres, not 80.", RuleEditorNote},
+		{"Correction, March 5, 2026: An earlier version of this article gave the wrong date.", RuleEditorNote},
+		{"CLARIFICATION: The union's figures were for 2025.", RuleEditorNote},
+		{"Editor's note: This story has been updated with comment from the union.", RuleEditorNote},
+		{"This article was amended on 4 March 2026 to correct the crane's height.", RuleEditorNote},
+		{"An earlier version of this story misstated the height of the crane.", RuleEditorNote},
+		{"Correction notices were posted at the gate.", ""},
+		{"Correction notices were posted at the gate: three of them.", ""},
+		{"This article of the contract was amended in 2024, the union said.", ""},
+
+		// A wire story's credits are a byline; sentences are not.
+		{"Reporting by Mara Lindqvist; Editing by Jon Pell", RuleByline},
+		{"(Reporting by Sam Park; Additional reporting by Lee Tan in Portvale; Editing by Jon Pell)", RuleByline},
+		{"Writing by Jane Roe, editing by Tom Lee and Sam Park.", RuleByline},
+		{"Reporting by the Harbor Ledger in 2024 had revealed the crane's faults.", ""},
+		{"Editing by hand of the port's safety logs was also criticised.", ""},
+
+		// Time stamps that count back, and a date's label alone.
+		{"Updated 2 hours ago", RuleDateline},
+		{"2 hours ago", RuleDateline},
+		{"Last updated: 5 minutes ago", RuleDateline},
+		{"Published", RuleDateline},
+		{"Last updated", RuleDateline},
+		{"Updated safety rules will follow, the minister said.", ""},
+		{"Updated figures came out yesterday", ""},
+
+		// Headings of tags.
+		{"Topics", RuleRelated},
+		{"Tags:", RuleRelated},
+		{"Related Topics", RuleRelated},
+		{"Topics discussed at Tuesday's meeting included:", ""},
+
+		// Banners, reading times, standards links and calls for tips are
+		// the site's; story lines that start alike are not.
+		{"This article is more than 2 years old", RuleWidget},
+		{"This article is over 3 years old", RuleWidget},
+		{"This article is more than a year old", RuleWidget},
+		{"This story was published more than 5 years ago.", RuleWidget},
+		{"This article is more than a rumour, the minister said.", ""},
+		{"Listen to this article · 4 min", RuleWidget},
+		{"Listen to this article", RuleWidget},
+		{"Read time: 3 minutes", RuleWidget},
+		{"5 min read", RuleWidget},
+		{"Estimated reading time: 4 minutes", RuleWidget},
+		{"Listen to the tapes, the union said, and you will hear the warnings.", ""},
+		{"Read time for the full report was estimated at three hours by its authors.", ""},
+		{"Our Standards: The Trust Principles.", RuleWidget},
+		{"Our standards are high, the port chief said.", ""},
+		{"Get in touch", RuleWidget},
+		{"Have you been affected by the closure? Contact us.", RuleWidget},
+		{"Got a news tip? Email us at news@harborledger.example", RuleWidget},
+		{"Have a story? Email us", RuleWidget},
+		{"Have the dockers been paid? Not yet, the union said.", ""},
+		{"Sign up for the Harbor Ledger Business newsletter", RuleWidget},
+		{"Share via Email", RuleWidget},
+		{"Scroll to continue with content", RuleWidget},
 
 		{"By Jane Roe", RuleByline},
 		{"By Jane Roe | Updated 10:42 a.m.", RuleByline},
@@ -1485,6 +1849,13 @@ func TestCleanIsLeadIn(t *testing.T) {
 		{"You might also be interested in these stories from Portvale:", false},
 		{"The council listed more roads that will close from Monday:", true},
 		{"Elsewhere in the city, three more roads will close:", true},
+		// Lead-ins that open with the words of a related-links heading.
+		{"Latest figures from the port authority show:", true},
+		{"Popular routes were cut back as well:", true},
+		{"Recommended steps for drivers include:", true},
+		{"Most read in Business:", false},
+		{"Latest from the Harbor Ledger:", false},
+		{"Most popular stories:", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
@@ -1660,6 +2031,18 @@ func TestCleanFindDate(t *testing.T) {
 		{"14 February 2026, 2026-02-15", "2026-02-14", ""},
 		{"2026-13-01 or March 3, 2026", "2026-03-03", ""},
 		{"February 30, 2026", "", "the day is not checked against the month"},
+		// Dates in figures: dots part day and month, slashes either when
+		// only one reading is a date, or both readings are the same.
+		{"03/03/2026 07:15", "2026-03-03", ""},
+		{"14/02/2026", "2026-02-14", ""},
+		{"02/14/2026", "2026-02-14", ""},
+		{"14.02.2026", "2026-02-14", ""},
+		{"3.3.2026", "2026-03-03", ""},
+		{"03/04/2026", "", ""},
+		{"03/04.2026", "", ""},
+		{"31/02/2026", "", ""},
+		{"13/13/2026", "", ""},
+		{"Published on 03/04/2026, updated 14/02/2026", "2026-02-14", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
@@ -1749,6 +2132,13 @@ func TestCleanIsDateline(t *testing.T) {
 		{"March 5, 2026", true},
 		{"10:42 a.m.", true},
 		{"Last modified on Monday, 9 March 2026 (10:42)", true},
+		{"03/03/2026 07:15", true},
+		{"03/04/2026", true},
+		{"03.03.2026 07:15", true},
+		{"3 March 2026, 07:15 GMT", true},
+		{"Mar 3, 2026 7:15 a.m. ET", true},
+		{"2026-03-03T07:15", true},
+		{"On 03/03/2026 the crane fell.", false},
 		{"Harbor bridge collapses after storm", false},
 		{"The bridge fell on March 5, 2026, the council said.", false},
 		{"Score was 3:1 in Harbor City", false},
@@ -1947,17 +2337,21 @@ func removalLines(rs []Removal) []string {
 }
 
 // FuzzHasYear checks that hasYear, the quick test before the date
-// patterns, never says no where one of them would match.
+// patterns, never says no where one of them would match, nor
+// mayHoldNumericDate where dateNumeric would.
 func FuzzHasYear(f *testing.F) {
-	for _, s := range []string{"Published 2012-04-13", "April 13, 2012", "13th April 2012", "x2012-04-13",
+	for _, s := range []string{"Published 2012-04-13", "April 13, 2012", "13th April 2012", "x2012-04-13", "03/03/2026 07:15", "3.3.2026",
 		"1 Jan 19999", "12:30 GMT", "in 1920s", "42012-01-01", "May 3,\t2099", "", "20", "Sept. 1 1999"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if dateNumeric().MatchString(s) && !mayHoldNumericDate(s) {
+			t.Fatalf("mayHoldNumericDate(%q) is false but %v matches", s, dateNumeric())
+		}
 		if hasYear(s) {
 			return
 		}
-		for _, re := range []*regexp.Regexp{dateISO(), dateMDY(), dateDMY()} {
+		for _, re := range []*regexp.Regexp{dateISO(), dateMDY(), dateDMY(), dateNumeric()} {
 			if re.MatchString(s) {
 				t.Fatalf("hasYear(%q) is false but %v matches", s, re)
 			}
@@ -2029,6 +2423,18 @@ func TestLineNormalization(t *testing.T) {
 	}
 	if normHash(" \t ") != emptyNormHash {
 		t.Error("a blank line does not hash as empty")
+	}
+	// isMonthWord agrees with monthNumber on every three printable ASCII
+	// bytes.
+	for a := byte(' '); a <= '~'; a++ {
+		for b := byte(' '); b <= '~'; b++ {
+			for c := byte(' '); c <= '~'; c++ {
+				w := string([]byte{a, b, c})
+				if want := monthNumber[strings.ToLower(w)] != ""; isMonthWord(w) != want {
+					t.Fatalf("isMonthWord(%q) = %v, want %v", w, !want, want)
+				}
+			}
+		}
 	}
 }
 

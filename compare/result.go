@@ -62,7 +62,9 @@ type Article struct {
 	Headline string
 	// Published is the publication date as YYYY-MM-DD, or "".
 	Published string
-	// Captions are photo captions found above the body, each once.
+	// Captions are photo captions found above the body, or under a
+	// caption's label ("Image caption") anywhere, each once, without the
+	// label.
 	Captions []string
 	// Text is the article text as loaded; every offset refers to it.
 	Text string
