@@ -448,13 +448,14 @@ func clean(doc Document) cleaned {
 
 // wireDateline is the place (and date, and agency) a wire story opens
 // with, up to its dash: "PORTVALE (Fictional Wire) — ", "NEW YORK, March
-// 3 - ", "Portvale (Fictional Wire) – ". A place in capitals may stand
+// 3 - ", "Portvale (Fictional Wire) – ", in any alphabet ("NØRREBY
+// (Corvina Newswire) — "). A place in capitals may stand
 // alone; a place written as a name needs its agency in brackets, so that
 // an ordinary opening ("Police - who arrived late - said ...") is left
 // alone.
 var wireDateline = lazyRegexp(`^(?:` +
-	`[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3}` + datelineDate + `(?:[ \t]*\([^()\n]{1,40}\))?` +
-	`|[A-Z][a-z'’.\-]+(?:[ \t]+[A-Z][a-z'’.\-]+){0,2}` + datelineDate + `[ \t]*\([^()\n]{1,40}\)` +
+	`\p{Lu}[\p{Lu}'’.\-]+(?:[ \t]+\p{Lu}[\p{Lu}'’.\-]+){0,3}` + datelineDate + `(?:[ \t]*\([^()\n]{1,40}\))?` +
+	`|\p{Lu}[\p{Ll}'’.\-]+(?:[ \t]+\p{Lu}[\p{Ll}'’.\-]+){0,2}` + datelineDate + `[ \t]*\([^()\n]{1,40}\)` +
 	`)[ \t]*(?:—|–|--|-)[ \t]+`)
 
 // datelineDate is the date a wire dateline may give after its place:

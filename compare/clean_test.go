@@ -504,6 +504,22 @@ var cleanCases = []cleanCase{
 		sentences: []string{"0: Engineers closed the Harbor Street bridge on Tuesday after finding cracks."},
 	},
 	{
+		name: "wire datelines with letters beyond ASCII",
+		text: "Flood barrier fails\n\n" +
+			"NØRREBY (Corvina Newswire) — The flood barrier at Velmar failed on Sunday night.\n\n" +
+			"Århus-Nord (Corvina Newswire) – Residents were moved to the school.\n",
+		headline: "Flood barrier fails",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Flood barrier fails",
+			"dateline: NØRREBY (Corvina Newswire) —",
+		},
+		sentences: []string{
+			"0: The flood barrier at Velmar failed on Sunday night.",
+			"1: Århus-Nord (Corvina Newswire) – Residents were moved to the school.",
+		},
+	},
+	{
 		name: "a place written as a name needs its agency",
 		text: "Harbor bridge closes\n\n" +
 			"Portvale (Fictional Wire) – Engineers closed the bridge on Tuesday after finding cracks in two piers.\n\n" +
