@@ -54,7 +54,9 @@ func Blind(ev Event) (Event, []BlindKey, error) {
 	names := make([][]string, len(ev.Documents))
 	guessed := make([]bool, len(ev.Documents))
 	for i, doc := range ev.Documents {
-		found, from := outletOf(doc, clean(doc))
+		ready := doc
+		ready.Text = loneReturns(doc.Text) // as buildArticle cleans it
+		found, from := outletOf(doc, clean(ready))
 		outlet[i] = doc.Outlet
 		if outlet[i] == "" {
 			outlet[i] = found

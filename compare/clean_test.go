@@ -606,8 +606,6 @@ var cleanCases = []cleanCase{
 			"1: - Harbor Street between Quay Road and Mill Lane",
 			"1: - Mill Lane",
 		},
-		bug: "the segmenter breaks a list's lines at \"\\n\" only, so with lone \"\\r\" line ends " +
-			"(old Macs) the list runs into its lead-in's sentence",
 	},
 	{
 		name: "lead-in ending in a colon before the body is body",
@@ -1471,8 +1469,14 @@ func checkLineEndings(t *testing.T, tc cleanCase, eol string) {
 	if len(ua.Sentences) != len(oa.Sentences) {
 		t.Fatalf("%d sentences with \\n, %d with %q", len(ua.Sentences), len(oa.Sentences), eol)
 	}
+	// A lone "\r" is read as the line break it stands for, so the
+	// sentences hold "\n" there (at the same offsets).
+	readEOL := eol
+	if eol == "\r" {
+		readEOL = "\n"
+	}
 	for i, s := range oa.Sentences {
-		if want := strings.ReplaceAll(ua.Sentences[i].Text, "\n", eol); s.Text != want || s.Paragraph != ua.Sentences[i].Paragraph {
+		if want := strings.ReplaceAll(ua.Sentences[i].Text, "\n", readEOL); s.Text != want || s.Paragraph != ua.Sentences[i].Paragraph {
 			t.Errorf("sentence %d = %d %q, want %d %q", i, s.Paragraph, s.Text, ua.Sentences[i].Paragraph, want)
 		}
 	}

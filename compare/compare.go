@@ -155,6 +155,7 @@ func OutletID(name string) string { return slugify(name) }
 
 // buildArticle cleans a document and splits its body into sentences.
 func buildArticle(doc Document) (Article, error) {
+	doc.Text = loneReturns(doc.Text)
 	c := clean(doc)
 	a := Article{
 		Outlet:     doc.Outlet,
@@ -286,6 +287,23 @@ func pickReference(articles []Article, want string) (int, error) {
 		ids[i] = a.ID
 	}
 	return 0, &ReferenceError{Want: want, Outlets: ids}
+}
+
+// loneReturns turns each "\r" not followed by "\n" into "\n": the line
+// ends of old Mac files end lines, as "\n" and "\r\n" do. The text keeps
+// its length, so offsets into it are offsets into the input.
+func loneReturns(s string) string {
+	i := strings.IndexByte(s, '\r')
+	if i < 0 {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if b[i] == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
+			b[i] = '\n'
+		}
+	}
+	return string(b)
 }
 
 // defaultReference is the outlet the others are diffed against when none
