@@ -836,6 +836,13 @@ func TestBlindScaling(t *testing.T) {
 			small, big := blind(make(n)), blind(make(4*n))
 			growth := float64(big) / float64(max(small, minTimed/2))
 			t.Logf("n=%d: %v; 4n: %v; time ×%.2f", n, small, big, growth)
+			for again := 0; again < 3 && big >= minTimed && growth > maxTimeGrowth; again++ {
+				// A busy machine slows some runs; quadratic work is
+				// slow in every one. Keep each size's fastest.
+				small, big = min(small, blind(make(n))), min(big, blind(make(4*n)))
+				growth = float64(big) / float64(max(small, minTimed/2))
+				t.Logf("measured again: n=%d: %v; 4n: %v; time ×%.2f", n, small, big, growth)
+			}
 			if big >= minTimed && growth > maxTimeGrowth {
 				t.Errorf("4 times the text took %.1f times as long (%v, then %v)", growth, small, big)
 			}

@@ -117,9 +117,9 @@ func checkScaling(t *testing.T, n int, event func(n int) Event, check func(t *te
 	t.Logf("n=%d: %v, %.1f MB allocated; 4n: %v, %.1f MB; time ×%.2f, allocation ×%.2f",
 		n, small.elapsed.Round(time.Millisecond), float64(small.alloc)/1e6,
 		big.elapsed.Round(time.Millisecond), float64(big.alloc)/1e6, timeGrowth, allocGrowth)
-	if big.elapsed >= minTimed && timeGrowth > maxTimeGrowth {
-		// Once more, keeping each size's fastest run: a neighbour on a
-		// shared machine can slow one run down, but work that grows
+	for again := 0; again < 3 && big.elapsed >= minTimed && timeGrowth > maxTimeGrowth; again++ {
+		// Again, keeping each size's fastest run: a neighbour on a
+		// shared machine can slow some runs down, but work that grows
 		// faster than linearly is slow every time.
 		small.elapsed = min(small.elapsed, measureCompare(t, event(n), lex, 3).elapsed)
 		big.elapsed = min(big.elapsed, measureCompare(t, event(4*n), lex, 2).elapsed)
@@ -511,6 +511,15 @@ func TestHostileHTMLLineBreaks(t *testing.T) {
 		big, doc := read(4 * n)
 		growth := float64(big) / float64(max(small, minTimed/2))
 		t.Logf("menu %v: n=%d %v, 4n %v: ×%.1f", menu, n, small, big, growth)
+		for again := 0; again < 3 && big >= minTimed && growth > maxTimeGrowth; again++ {
+			// A busy machine slows some runs; quadratic work is slow
+			// in every one. Keep each size's fastest.
+			s, _ := read(n)
+			b, _ := read(4 * n)
+			small, big = min(small, s), min(big, b)
+			growth = float64(big) / float64(max(small, minTimed/2))
+			t.Logf("measured again: n=%d %v, 4n %v: ×%.1f", n, small, big, growth)
+		}
 		if big >= minTimed && growth > maxTimeGrowth {
 			t.Errorf("menu %v: 4 times the lines took %.1f times as long (%v, then %v)", menu, growth, small, big)
 		}

@@ -147,6 +147,13 @@ func TestFindManyQuoteSpans(t *testing.T) {
 	small, big := measure(n), measure(4*n)
 	growth := float64(big) / float64(max(small, 10*time.Millisecond))
 	t.Logf("%d quotes: %v; %d: %v; ×%.2f", n, small, 4*n, big, growth)
+	for again := 0; again < 3 && big > 40*time.Millisecond && growth > 8; again++ {
+		// A busy machine slows some runs; quadratic work is slow in
+		// every one. Keep each size's fastest.
+		small, big = min(small, measure(n)), min(big, measure(4*n))
+		growth = float64(big) / float64(max(small, 10*time.Millisecond))
+		t.Logf("measured again: ×%.2f", growth)
+	}
 	if big > 40*time.Millisecond && growth > 8 {
 		t.Errorf("4 times the quotations took %.1f times as long: the marking grows faster than linearly", growth)
 	}
