@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -262,5 +263,240 @@ func TestToneRateCountsHeadline(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("no tone counted in %q", res.Articles[0].Headline)
+	}
+}
+
+// loadEvent loads an event directory.
+func loadEvent(t *testing.T, dir string) Event {
+	t.Helper()
+	ev, err := Load(context.Background(), []string{dir}, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev
+}
+
+// TestWordChoicesPerClaim checks the word choices of an event written to
+// show them, whichever outlet is the reference: every outlet that uses a
+// term of the group in the claim is listed, not only those whose diff
+// against the reference swapped it ("strike" in two outlets beside "walk
+// out" and "stoppage"; "crowd", the alternative the lexicon suggests for
+// "mob", in four); a sentence rewritten with the speaker last still sets
+// its "claimed" against "said"; and in a claim where one outlet says what
+// the port authority "said" and what the union "warned", the union's
+// "warned" in another outlet is no choice against the authority's "said".
+// The headlines' "strike", "walk out" and "stoppage" are a choice too.
+// The articles read in another order give the same choices.
+func TestWordChoicesPerClaim(t *testing.T) {
+	lex := defaultLexicon(t)
+	ev := loadEvent(t, "testdata/choices-tallis-port")
+	claim := func(res *Result, sentence string) string {
+		if sentence == "" {
+			return "headline"
+		}
+		for _, g := range res.Alignments {
+			for _, m := range g.Members {
+				for _, i := range m.Sentences {
+					if strings.HasPrefix(articleByID(res, m.Outlet).Sentences[i].Text, sentence) && m.Outlet == "harbor-ledger" {
+						return g.ID
+					}
+				}
+			}
+		}
+		t.Fatalf("no claim holds the Harbor Ledger's %q", sentence)
+		return ""
+	}
+	want := []struct{ sentence, group, choices string }{
+		{"", "strike", "harbor-ledger=strike marrowby-gazette=walk out ostrel-herald=strike quillton-bugle=stoppage tallis-wire=strike"},
+		{"Dock workers", "strike", "harbor-ledger=strike marrowby-gazette=walk out ostrel-herald=strike quillton-bugle=stoppage tallis-wire=strike"},
+		{"Dock workers", "attribution", "harbor-ledger=said marrowby-gazette=said ostrel-herald=announced quillton-bugle=said tallis-wire=said"},
+		{"Port director", "attribution", "harbor-ledger=said marrowby-gazette=claimed ostrel-herald=said quillton-bugle=said tallis-wire=said"},
+		{"The port authority", "attribution", "harbor-ledger=said marrowby-gazette=said quillton-bugle=announced"},
+		{"A crowd", "protest-participants", "harbor-ledger=crowd marrowby-gazette=mob ostrel-herald=crowd quillton-bugle=crowd tallis-wire=crowd"},
+		{"Twelve ships", "attribution", "harbor-ledger=according to marrowby-gazette=said ostrel-herald=said"},
+		{"Protesters", "protest-participants", "harbor-ledger=protesters marrowby-gazette=rioters ostrel-herald=protesters quillton-bugle=protesters tallis-wire=protesters"},
+		{"Union president", "attribution", "harbor-ledger=said marrowby-gazette=said ostrel-herald=said quillton-bugle=admitted tallis-wire=said"},
+		{"The union says", "attribution", "harbor-ledger=said marrowby-gazette=said ostrel-herald=claimed quillton-bugle=said tallis-wire=said"},
+	}
+	reversed := ev
+	reversed.Documents = slices.Clone(ev.Documents)
+	slices.Reverse(reversed.Documents)
+	for _, ref := range []string{"", "marrowby-gazette", "ostrel-herald", "quillton-bugle", "tallis-wire", "reversed"} {
+		t.Run("reference="+ref, func(t *testing.T) {
+			ev, ref := ev, ref
+			if ref == "reversed" { // the articles in another order
+				ev, ref = reversed, ""
+			}
+			res, err := Compare(ev, Options{Lexicon: lex, Reference: ref})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, wc := range res.WordChoices {
+				var cs []string
+				for _, c := range wc.Choices {
+					cs = append(cs, c.Outlet+"="+strings.ToLower(c.Term))
+				}
+				got[wc.Alignment+" "+wc.Concept+wc.Category] = strings.Join(cs, " ")
+			}
+			for _, w := range want {
+				k := claim(res, w.sentence) + " " + w.group
+				if got[k] != w.choices {
+					t.Errorf("%q %s: choices %q, want %q", w.sentence, w.group, got[k], w.choices)
+				}
+				delete(got, k)
+			}
+			for k, v := range got {
+				t.Errorf("%s: unexpected word choice %q", k, v)
+			}
+		})
+	}
+}
+
+func articleByID(res *Result, id string) *Article {
+	for i := range res.Articles {
+		if res.Articles[i].ID == id {
+			return &res.Articles[i]
+		}
+	}
+	return nil
+}
+
+// TestWordChoicesListEveryUse checks, on every test event and with every
+// outlet as the reference, that a word choice lists terms each outlet
+// writes in its own words in the claim (or an alternative the lexicon
+// suggests), with two different terms at least; that every member outlet
+// that uses one of the listed terms, or for a concept any term of it, is
+// listed; and that no choice sets one outlet's term against another's
+// where both outlets use both terms (the diff crossing two things each
+// names alike).
+func TestWordChoicesListEveryUse(t *testing.T) {
+	lex := defaultLexicon(t)
+	dirs, _ := filepath.Glob("../testdata/events/*/event.yaml")
+	dirs = append(dirs, "testdata/choices-tallis-port/event.yaml")
+	for _, m := range dirs {
+		ev := loadEvent(t, filepath.Dir(m))
+		var refs []string
+		for _, d := range ev.Documents {
+			refs = append(refs, d.Outlet)
+		}
+		for _, ref := range refs {
+			res, err := Compare(ev, Options{Lexicon: lex, Reference: ref})
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Base(filepath.Dir(m)) + " reference " + ref
+			members := map[string][]Member{}
+			for _, g := range res.Alignments {
+				members[g.ID] = g.Members
+			}
+			if h := res.Headlines; h != nil {
+				for _, hm := range h.Members {
+					members["headline"] = append(members["headline"], Member{Outlet: hm.Outlet})
+				}
+			}
+			// own lists, per claim, group and outlet, the lower-case terms
+			// the outlet's own words use there.
+			own := map[[3]string]map[string]bool{}
+			for _, f := range res.Flags {
+				if f.Scope == string(lexicon.Quote) {
+					continue
+				}
+				for id, ms := range members {
+					for _, mb := range ms {
+						if mb.Outlet != f.Outlet || (id == "headline") != (f.Sentence < 0) || id != "headline" && !slices.Contains(mb.Sentences, f.Sentence) {
+							continue
+						}
+						k := [3]string{id, f.Concept + f.Category, f.Outlet}
+						if own[k] == nil {
+							own[k] = map[string]bool{}
+						}
+						own[k][strings.ToLower(f.Term)] = true
+					}
+				}
+			}
+			for _, wc := range res.WordChoices {
+				group := wc.Concept + wc.Category
+				listed, terms := map[string]string{}, map[string]bool{}
+				for _, c := range wc.Choices {
+					term := strings.ToLower(c.Term)
+					if _, dup := listed[c.Outlet]; dup {
+						t.Errorf("%s: %s %s lists %s twice", name, wc.Alignment, group, c.Outlet)
+					}
+					listed[c.Outlet] = term
+					terms[term] = true
+					if !own[[3]string{wc.Alignment, group, c.Outlet}][term] && c.Tone != "" {
+						t.Errorf("%s: %s %s: %s=%q is not in its own words there", name, wc.Alignment, group, c.Outlet, c.Term)
+					}
+				}
+				if len(terms) < 2 {
+					t.Errorf("%s: %s %s sets one term against itself: %v", name, wc.Alignment, group, listed)
+				}
+				if wc.Alignment == "headline" && wc.Category != "" {
+					continue // there only the outlets the diff paired
+				}
+				for _, mb := range members[wc.Alignment] {
+					uses := own[[3]string{wc.Alignment, group, mb.Outlet}]
+					if _, ok := listed[mb.Outlet]; ok || len(uses) == 0 {
+						continue
+					}
+					for term := range uses {
+						if wc.Concept != "" || terms[term] {
+							t.Errorf("%s: %s %s leaves out %s, which writes %q: %v", name, wc.Alignment, group, mb.Outlet, term, listed)
+						}
+					}
+				}
+				for a, ta := range listed {
+					for b, tb := range listed {
+						ua, ub := own[[3]string{wc.Alignment, group, a}], own[[3]string{wc.Alignment, group, b}]
+						if ta != tb && ua[tb] && ub[ta] {
+							t.Errorf("%s: %s %s sets %s=%s against %s=%s, though both write both", name, wc.Alignment, group, a, ta, b, tb)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestWordChoiceQuotedTerm checks that a term inside quotation marks is
+// the speaker's, not the outlet's, and sets up no word choice, even where
+// the lexicon flags it in quotes too: an outlet that quotes the police
+// calling the crowd "rioters" has not chosen the word over another
+// outlet's "protesters".
+func TestWordChoiceQuotedTerm(t *testing.T) {
+	lex, err := lexicon.Parse("desk.yaml", []byte(`name: desk
+concepts:
+  - id: crowd
+    label: People at a protest
+    note: Names for the people at a protest.
+    terms:
+      - {term: protesters, tone: neutral, scope: any, note: The plain word.}
+      - {term: rioters, tone: loaded, scope: any, note: Calls them law-breakers.}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := func(outlet, body string) Document {
+		return Document{Source: outlet + ".txt", Name: outlet, Kind: "text", Outlet: outlet, OutletFrom: "manifest",
+			Headline: "Gate blocked at Brenford depot", Text: body}
+	}
+	ev := Event{Documents: []Document{
+		doc("Harbor Ledger", "Protesters blocked the depot gate at Brenford for two hours on Friday morning.\n"),
+		doc("Ostrel Herald", "\"Rioters blocked the depot gate at Brenford for two hours on Friday morning,\" a police spokesman said.\n"),
+	}}
+	res, err := Compare(ev, Options{Lexicon: lex})
+	if err != nil {
+		t.Fatal(err)
+	}
+	quoted := false
+	for _, f := range res.Flags {
+		quoted = quoted || f.Term == "rioters" && f.Scope == string(lexicon.Quote)
+	}
+	if !quoted {
+		t.Fatalf("\"Rioters\" is not flagged as quoted: %+v", res.Flags)
+	}
+	if len(res.WordChoices) != 0 {
+		t.Errorf("word choice of a quoted term: %+v", res.WordChoices)
 	}
 }
