@@ -205,7 +205,8 @@ func coarseDiff(from, to []diffToken) []editOp {
 
 // mergeLoneWords folds a single equal word standing between two changes
 // ("the" in "[-in-]{+with+} the {+Front+}") into one replacement, so the
-// diff reads as whole phrases.
+// diff reads as whole phrases. A name or a figure ("Velmar", "NATO",
+// "12") stays on its own: that both sides give it is worth seeing.
 func mergeLoneWords(ops []DiffOp, fromText, toText func(start, end int) string) []DiffOp {
 	// Written over ops: out never runs ahead of the op being read.
 	out := ops[:0]
@@ -213,7 +214,8 @@ func mergeLoneWords(ops []DiffOp, fromText, toText func(start, end int) string) 
 		op := ops[i]
 		n := len(out)
 		if op.Op == OpEqual || n < 2 || out[n-1].Op != OpEqual || out[n-2].Op == OpEqual ||
-			strings.ContainsFunc(out[n-1].FromText, unicode.IsSpace) {
+			strings.ContainsFunc(out[n-1].FromText, unicode.IsSpace) ||
+			strings.ContainsFunc(out[n-1].FromText, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) {
 			out = append(out, op)
 			continue
 		}
