@@ -141,9 +141,12 @@ type ChoiceRow struct {
 	Choices []ChoiceCell
 }
 
-// ChoiceCell is one outlet's term in a word choice.
+// ChoiceCell is one outlet's term in a word choice: Term as the outlet
+// writes it ("says"), Entry as the lexicon lists it ("said"; empty for an
+// alternative an entry suggests).
 type ChoiceCell struct {
 	Outlet, Term, Tone, Note string
+	Entry                    string
 }
 
 // ConceptRow is one lexicon concept and the terms each outlet's own words
@@ -253,7 +256,7 @@ func NewReport(r *compare.Result) *Report {
 	for _, wc := range r.WordChoices {
 		row := ChoiceRow{Row: wc.Alignment, Group: wc.Concept + wc.Category, Concept: wc.Concept != ""}
 		for _, c := range wc.Choices {
-			row.Choices = append(row.Choices, ChoiceCell{Outlet: c.Outlet, Term: c.Text, Tone: c.Tone, Note: c.Note})
+			row.Choices = append(row.Choices, ChoiceCell{Outlet: c.Outlet, Term: c.Text, Tone: c.Tone, Note: c.Note, Entry: c.Term})
 		}
 		choices[wc.Alignment] = append(choices[wc.Alignment], row)
 		rep.WordChoices = append(rep.WordChoices, row)

@@ -3,6 +3,7 @@ package reports
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"io"
@@ -20,6 +21,16 @@ import (
 type WorksheetOptions struct {
 	// Format is "markdown" (also when empty) or "html".
 	Format string
+}
+
+// wsToneNote is the bracket after a term in the answer key: its tone, or,
+// for a word that is no lexicon term (an alternative an entry suggests,
+// "crowd" where another outlet wrote "mob"), what it is.
+func wsToneNote(tone string) string {
+	if tone == "" {
+		return "(not a lexicon term: an alternative the lexicon suggests)"
+	}
+	return "(" + tone + ")"
 }
 
 // Worksheet limits: how many items an exercise asks about at most.
@@ -293,7 +304,7 @@ func (b *wsBuilder) wordChoices() wsSection {
 					if len(term.Outlets) > 1 {
 						verb = " use “"
 					}
-					ans = append(ans, inline{Text: verb}, inline{Text: term.Term, Em: true}, inline{Text: "” (" + term.Tone + ")"})
+					ans = append(ans, inline{Text: verb}, inline{Text: term.Term, Em: true}, inline{Text: "” " + wsToneNote(term.Tone)})
 					if term.Note != "" {
 						ans = append(ans, inline{Text: ": " + term.Note})
 					}
@@ -336,16 +347,22 @@ type wsTerm struct {
 
 // wsTerms are a word choice's different terms in the order the choice
 // gives them, each with every outlet that uses it: two outlets that
-// write the same word are one term, not a difference. Terms are the same
-// when they differ only in case and spacing.
+// write the same word, or two forms of one lexicon term ("said" and
+// "says"), are one term, not a difference. Words are the same when they
+// differ only in case and spacing. A term written in several forms is
+// shown as the lexicon lists it.
 func wsTerms(wc ChoiceRow) []wsTerm {
 	var out []wsTerm
 	at := map[string]int{}
+	fold := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 	for _, c := range wc.Choices {
-		k := strings.ToLower(strings.Join(strings.Fields(c.Term), " "))
+		k := fold(cmp.Or(c.Entry, c.Term))
 		if i, ok := at[k]; ok {
 			if !slices.Contains(out[i].Outlets, c.Outlet) {
 				out[i].Outlets = append(out[i].Outlets, c.Outlet)
+			}
+			if fold(out[i].Term) != fold(c.Term) {
+				out[i].Term = c.Entry
 			}
 			continue
 		}
@@ -744,7 +761,7 @@ func (b *wsBuilder) headlines() wsSection {
 				if len(names) > 1 {
 					verb = " use “"
 				}
-				ans := []inline{{Text: "Word choice, " + wc.Group + ": " + wsList(names) + verb}, {Text: term.Term, Em: true}, {Text: "” (" + term.Tone + ")"}}
+				ans := []inline{{Text: "Word choice, " + wc.Group + ": " + wsList(names) + verb}, {Text: term.Term, Em: true}, {Text: "” " + wsToneNote(term.Tone)}}
 				if term.Note != "" {
 					ans = append(ans, inline{Text: ": " + term.Note})
 				}

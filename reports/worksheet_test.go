@@ -766,3 +766,50 @@ func TestNoAlignment(t *testing.T) {
 		t.Error("a report of articles that align says none does")
 	}
 }
+
+// TestWorksheetKeySuggestedWord checks that a word that is no lexicon term
+// but an alternative an entry suggests ("crowd" against "mob") is
+// explained in the answer key, not followed by an empty tone "()".
+func TestWorksheetKeySuggestedWord(t *testing.T) {
+	res, key := blindEvent(t, "../compare/testdata/choices-tallis-port")
+	rep := NewReport(res)
+	suggested := false
+	for _, wc := range res.WordChoices {
+		for _, c := range wc.Choices {
+			suggested = suggested || c.Tone == ""
+		}
+	}
+	if !suggested {
+		t.Fatal("the event has no word choice with a suggested alternative to test")
+	}
+	for _, format := range []string{"markdown", "html"} {
+		k := string(renderKey(t, rep, key, format))
+		if strings.Contains(k, "()") {
+			t.Errorf("%s key holds an empty tone \"()\"", format)
+		}
+		if !strings.Contains(k, "not a lexicon term: an alternative the lexicon suggests") {
+			t.Errorf("%s key does not explain the suggested alternative", format)
+		}
+	}
+}
+
+// TestWsTermsGroupsForms checks that two forms of one lexicon term are one
+// term of a word choice, shown as the lexicon lists it, while one form
+// written by several outlets keeps the outlets' spelling.
+func TestWsTermsGroupsForms(t *testing.T) {
+	terms := wsTerms(ChoiceRow{Choices: []ChoiceCell{
+		{Outlet: "a", Term: "said", Entry: "said", Tone: "neutral"},
+		{Outlet: "b", Term: "Says", Entry: "said", Tone: "neutral"},
+		{Outlet: "c", Term: "claimed", Entry: "claimed", Tone: "doubt"},
+		{Outlet: "d", Term: "Claimed", Entry: "claimed", Tone: "doubt"},
+		{Outlet: "e", Term: "crowd", Entry: "", Tone: ""},
+	}})
+	var got []string
+	for _, tm := range terms {
+		got = append(got, tm.Term+":"+strings.Join(tm.Outlets, ","))
+	}
+	want := []string{"said:a,b", "claimed:c,d", "crowd:e"}
+	if !slices.Equal(got, want) {
+		t.Errorf("terms %q, want %q", got, want)
+	}
+}
