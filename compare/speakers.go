@@ -1369,6 +1369,16 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 		if name, text, p, ok := f.speechOwner(np, pos); ok {
 			return name, text, p, true
 		}
+		// "the statement said", "a letter read": words whose owner is
+		// not named. A body named just before issued them; else they are
+		// unattributed, not said by "statement", and their attribution
+		// still ends the quote.
+		if det := strings.ToLower(np[0].text); det == "the" || det == "a" || det == "an" || det == "this" || det == "that" {
+			if body := f.bodyBefore(pos); body != "" {
+				return body, text, nil, true
+			}
+			return "", text, nil, true
+		}
 	}
 	// A description: "the NATO chief", "the ministry", "a spokeswoman".
 	det := strings.ToLower(np[0].text)
