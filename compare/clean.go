@@ -19,7 +19,7 @@ const (
 	RuleCaption       = "caption"        // a photo caption above the body (not a lead-in ending in a colon), or under its label ("Image caption"), kept in Article.Captions
 	RuleDateline      = "dateline"       // a line holding only a date or time, or a wire dateline opening the story ("PORTVALE (Fictional Wire) —")
 	RuleByline        = "byline"         // "By Name", "By Name | Outlet", "By Name | Updated 10:42 a.m."
-	RuleWidget        = "widget"         // share/print/email bars, social prompts, advertisement labels ("Advertisement - Scroll to continue")
+	RuleWidget        = "widget"         // share/print/email bars, social prompts, advertisement labels ("Advertisement - Scroll to continue"), sign-up, cookie and paywall prompts
 	RuleRepeated      = "repeated-line"  // a line given again word for word
 	RuleRelated       = "related-links"  // "Related Stories:", "Latest From ..." headings
 	RuleNavigation    = "navigation-list"
@@ -28,6 +28,8 @@ const (
 	RulePageTail      = "page-tail"   // short non-sentence lines after the body; never long prose or a lead-in's list
 	RuleMarkup        = "markup"      // Markdown front matter, rules and setext underlines ("====")
 	RuleEditorNote    = "editor-note" // "Correction: An earlier version of this story ...", "Editor's note: ..."
+	RulePullQuote     = "pull-quote"  // a sentence or quotation of the story set out again in a box (HTML)
+	RuleEmbed         = "embed"       // an embedded social-media post: a tweet, an Instagram post (HTML)
 )
 
 // cleaned is what cleaning finds in a document.
@@ -52,6 +54,10 @@ type line struct {
 	blank      bool
 	rule       string // furniture rule, or "" for a content line
 	headingMD  bool   // a Markdown "#" heading; start is after the marks
+	// unlisted says the line is removed as a caption but not listed as
+	// one: a line above an HTML page's story that its markup does not
+	// call a caption (a "LIVE" badge, a "Key points" heading).
+	unlisted bool
 }
 
 var (
@@ -171,6 +177,20 @@ func clean(doc Document) cleaned {
 	lines := splitLines(text)
 	c := cleaned{}
 	keep := func(l *line) bool { return true }
+	marked := func(l *line) string { return "" }
+	if doc.Marked != nil {
+		// Lines and marked spans are both in text order too.
+		spans, k := doc.Marked, 0
+		marked = func(l *line) string {
+			for k < len(spans) && spans[k].End < l.end {
+				k++
+			}
+			if k < len(spans) && l.start >= spans[k].Start && l.end <= spans[k].End {
+				return spans[k].Rule
+			}
+			return ""
+		}
+	}
 	if doc.Kept != nil {
 		// Lines and kept spans are both in text order: walk them together.
 		kept, k := doc.Kept, 0
@@ -197,13 +217,27 @@ func clean(doc Document) cleaned {
 	// The line before was a caption's label alone ("Image caption"), or an
 	// "Updated" label alone on its line.
 	captionNext, updatedNext := false, false
+	headlineSeen := false // the page's headline, outside its article
 	for i := range lines {
 		l := &lines[i]
 		if l.blank || l.rule != "" {
 			continue
 		}
+		if l.rule = marked(l); l.rule != "" {
+			continue
+		}
 		if !keep(l) {
 			l.rule = RuleHTMLExtractor
+			if !headlineSeen && doc.Headline != "" && sameText(l.text, doc.Headline) {
+				l.rule, headlineSeen = RuleHeadline, true
+			}
+			if mayBeCopyright(l.text) && (hasYear(l.text) || containsFold(l.text, "all rights reserved")) &&
+				isCopyrightNotice(l.text) && !isPhotoCredit(l.text) {
+				// The page's footer, outside the article, still names its
+				// publisher, with a year or "All rights reserved": a map's
+				// "© OpenStreetMap contributors" does not.
+				notices = append(notices, i)
+			}
 			continue
 		}
 		l.rule = lineRule(l.text)
@@ -357,6 +391,12 @@ func clean(doc Document) cleaned {
 	}
 	if doc.Headline != "" {
 		c.headline = doc.Headline
+		if doc.Outlet == "" && c.outlet != "" {
+			// A page whose metadata names no site may carry in its
+			// title the name its copyright line gives: "Quillton Bugle
+			// :: Ferry aground at Portvale".
+			c.headline = dropSiteName(c.headline, c.outlet)
+		}
 	}
 	for _, b := range blocks {
 		if lines[b.first].rule != "" {
@@ -375,6 +415,7 @@ func clean(doc Document) cleaned {
 					l.rule = RuleHeadline
 				} else {
 					l.rule = RuleCaption
+					l.unlisted = doc.Kind == "html" && !isCaptionLabel(l.text)
 				}
 			case i > last:
 				l.rule = RulePageTail
@@ -412,8 +453,9 @@ func clean(doc Document) cleaned {
 			if l.text != "" {
 				c.removed = append(c.removed, Removal{Rule: l.rule, Text: l.text, Start: l.start, End: l.end})
 			}
-			if l.rule == RuleCaption {
-				if caption := captionText(l.text); caption != "" {
+			if l.rule == RuleCaption && !l.unlisted {
+				// (A page's markup may give one caption twice.)
+				if caption := captionText(l.text); caption != "" && !slices.Contains(c.captions, caption) {
 					c.captions = append(c.captions, caption)
 				}
 			}
@@ -977,8 +1019,7 @@ func frontMatterEnd(text string, lines []line, open int) int {
 func lineRule(s string) string {
 	n := countFields(s, 15) // the rules below look at lines of 14 words or fewer
 	switch {
-	case (strings.Contains(s[:min(len(s), maxMarkAt+len("©"))], "©") || hasPrefixFold(s, "(c) ") || hasPrefixFold(s, "copyright") ||
-		containsFold(s, "all rights reserved")) && isCopyrightNotice(s):
+	case mayBeCopyright(s) && isCopyrightNotice(s):
 		return RuleCopyright
 	case n <= 12 && (isWidgetLine(s) || adWordsOnly(s) && adLine().MatchString(s)), isSitePrompt(s):
 		return RuleWidget
@@ -995,6 +1036,13 @@ func lineRule(s string) string {
 		return RuleByline
 	}
 	return labelRule(s, n)
+}
+
+// mayBeCopyright is the quick test of a copyright line: a mark near its
+// start, "(c)" or "Copyright" opening it, or "All rights reserved".
+func mayBeCopyright(s string) bool {
+	return strings.Contains(s[:min(len(s), maxMarkAt+len("©"))], "©") || hasPrefixFold(s, "(c) ") || hasPrefixFold(s, "copyright") ||
+		containsFold(s, "all rights reserved")
 }
 
 // labelRule names the rule of a line that a label opens, n its words as
@@ -1377,8 +1425,8 @@ func isSitePrompt(s string) bool {
 	}
 	switch c := s[0] | 0x20; {
 	case c == 's':
-		if hasPrefixFold(s, "sign up") || hasPrefixFold(s, "sign-up") || hasPrefixFold(s, "subscribe") {
-			return newsletterPrompt().MatchString(s)
+		if (hasPrefixFold(s, "sign up") || hasPrefixFold(s, "sign-up") || hasPrefixFold(s, "subscribe")) && newsletterPrompt().MatchString(s) {
+			return true
 		}
 	case c == 'w', c == 't', c == 'o', c == 'b':
 		if hasPrefixFold(s, "this ") && ageBanner().MatchString(s) {
@@ -1387,21 +1435,67 @@ func isSitePrompt(s string) bool {
 		if hasPrefixFold(s, "our standards") {
 			return strings.HasPrefix(strings.TrimLeft(s[len("our standards"):], " "), ":")
 		}
-		if hasPrefixFold(s, "we ") || hasPrefixFold(s, "this ") || hasPrefixFold(s, "our ") || hasPrefixFold(s, "by ") {
-			return cookieNotice().MatchString(s)
+		if (hasPrefixFold(s, "we ") || hasPrefixFold(s, "this ") || hasPrefixFold(s, "our ") || hasPrefixFold(s, "by ")) && cookieNotice().MatchString(s) {
+			return true
 		}
 	case c == 'l', c == 'r', c == 'e', c == 'a', '0' <= s[0] && s[0] <= '9':
-		if len(s) <= maxReadingTimeBytes && (containsFold(s, "read") || containsFold(s, "listen")) {
-			return readingTime().MatchString(s)
+		if len(s) <= maxReadingTimeBytes && (containsFold(s, "read") || containsFold(s, "listen")) && readingTime().MatchString(s) {
+			return true
 		}
 	case c == 'g', c == 'h', c == 'd', c == 'c':
-		if hasPrefixFold(s, "get in touch") || hasPrefixFold(s, "have ") || hasPrefixFold(s, "got ") ||
-			hasPrefixFold(s, "do you have") || hasPrefixFold(s, "contact us") {
-			return readerCall().MatchString(s)
+		if (hasPrefixFold(s, "get in touch") || hasPrefixFold(s, "have ") || hasPrefixFold(s, "got ") ||
+			hasPrefixFold(s, "do you have") || hasPrefixFold(s, "contact us")) && readerCall().MatchString(s) {
+			return true
 		}
 	}
-	return false
+	return isPaywallPrompt(s)
 }
+
+// isPaywallPrompt says whether a line is a paywall's, where a page stops
+// its story for those who do not pay: "Subscribe to continue reading",
+// "You have read all of your free articles this month. Subscribe now
+// ...", "This article is for subscribers only", "Already a subscriber?
+// Log in", "Create a free account to keep reading", "Get unlimited
+// access". Story sentences do not open so.
+func isPaywallPrompt(s string) bool {
+	// A quick test of the opening words before the pattern.
+	ok := false
+	switch s[0] | 0x20 {
+	case 's':
+		ok = hasPrefixFold(s, "subscribe") || hasPrefixFold(s, "sign in") || hasPrefixFold(s, "sign up")
+	case 'l':
+		ok = hasPrefixFold(s, "log in") || hasPrefixFold(s, "login")
+	case 'r':
+		ok = hasPrefixFold(s, "register")
+	case 'j':
+		ok = hasPrefixFold(s, "join")
+	case 'k':
+		ok = hasPrefixFold(s, "keep reading")
+	case 'c':
+		ok = hasPrefixFold(s, "continue reading") || hasPrefixFold(s, "create a")
+	case 't':
+		ok = hasPrefixFold(s, "to continue") || hasPrefixFold(s, "to keep") ||
+			hasPrefixFold(s, "this ") && (containsFold(s, "subscribers") || containsFold(s, "members"))
+	case 'y':
+		ok = hasPrefixFold(s, "you")
+	case 'a':
+		ok = hasPrefixFold(s, "already ")
+	case 'g', 'e', 'u':
+		ok = hasPrefixFold(s, "get ") || hasPrefixFold(s, "enjoy ") || hasPrefixFold(s, "unlock ")
+	}
+	return ok && paywallPrompt().MatchString(s)
+}
+
+var paywallPrompt = lazyRegexp(`(?i)^(?:` +
+	`(?:subscribe|sign in|sign up|log in|login|register|join)(?: now| today| for free)?(?:\s+[^\s.!?]+){0,6}?\s+to (?:continue|keep) reading` +
+	`|(?:to )?(?:continue|keep) reading\b[^.!?]{0,60}?\b(?:subscri|sign in|log in|register|free account|members?\b)` +
+	`|(?:create|register for) an? (?:free )?account to (?:continue|keep) reading` +
+	`|you(?:'ve|’ve| have) (?:read|reached|used|viewed|hit)\b[^.!?]{0,40}?\b(?:free (?:articles?|stories|reads|views)|(?:article|monthly|reading|free) limit)` +
+	`|already (?:a subscriber|subscribed|a member|have an account)\b` +
+	`|this (?:article|story|content|piece|page) is (?:only )?(?:for|available (?:only )?to|exclusive to|reserved for) (?:paying )?(?:subscribers|members)\b` +
+	`|subscribe (?:now|today) (?:for|to|and)\b` +
+	`|(?:get|enjoy|unlock) (?:unlimited|full|instant)(?: digital)? access\b` +
+	`)`)
 
 var (
 	newsletterPrompt = lazyRegexp(`(?i)^(?:sign[ -]?up|subscribe)\b.*\b(?:our|your)\b.*\b(?:newsletters?|briefings?|bulletins?|digests?|inbox(?:es)?|e-?mails?)\b|` +

@@ -56,6 +56,19 @@ type Document struct {
 	// Kept, for HTML, are the spans of Text the readable-text extractor
 	// kept as the article; nil means the whole text is a candidate.
 	Kept []Span
+	// Marked, for HTML, are the spans of Text the page's markup sets
+	// apart from the story, in text order, each with the cleaning rule
+	// that removes it: a figure's caption and its credit, a pull quote, an
+	// embedded social-media post, a sign-up or cookie box, a box of links
+	// to other stories.
+	Marked []MarkedSpan
+}
+
+// MarkedSpan is a span of a document's text and the cleaning rule its
+// markup puts it under.
+type MarkedSpan struct {
+	Span
+	Rule string
 }
 
 // Span is a byte range [Start, End) of a text.
@@ -496,7 +509,9 @@ func decodeText(data []byte) (string, error) {
 //     form feeds and vertical tabs become line breaks: they carry no words,
 //     and an escape sequence in an article would otherwise reach the
 //     terminal through the text report (to retitle the window or clear the
-//     screen);
+//     screen); so are soft hyphens (U+00AD, "&shy;" in a page), which
+//     only say where a word may break, and would part "re&shy;floated"
+//     from "refloated";
 //   - the text is put in Unicode's composed form (NFC), so that "café"
 //     typed with one character for "é" and with "e" and a combining accent
 //     is one word, as a reader sees it.
@@ -509,7 +524,7 @@ func tidyText(s string) string {
 			size := 1
 			switch s[i] {
 			case 0xC2:
-				size = 2 // a C1 control, U+0080 to U+009F
+				size = 2 // a C1 control, U+0080 to U+009F, or a soft hyphen
 			case 0x1B:
 				size = escapeLen(s[i:])
 			}
@@ -562,13 +577,13 @@ func escapeLen(s string) int {
 }
 
 // controlAt is the byte offset of the first control character of s other
-// than a tab or a line break, or -1.
+// than a tab or a line break, or of its first soft hyphen, or -1.
 func controlAt(s string) int {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7F:
 			return i
-		case c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F:
+		case c == 0xC2 && i+1 < len(s) && (s[i+1] >= 0x80 && s[i+1] <= 0x9F || s[i+1] == 0xAD):
 			return i
 		}
 	}

@@ -1026,6 +1026,7 @@ func TestTidyText(t *testing.T) {
 		{"Cafe\u0301 owner Zoe\u0308", "Café owner Zoë"},
 		{"Café owner Zoë", "Café owner Zoë"},
 		{"non-breaking\u00a0space and ¢", "non-breaking\u00a0space and ¢"},
+		{"re\u00adfloated at dawn\u00ad", "refloated at dawn"},
 	} {
 		if got := tidyText(tc.in); got != tc.want {
 			t.Errorf("tidyText(%q) = %q, want %q", tc.in, got, tc.want)

@@ -64,7 +64,8 @@ type Article struct {
 	Published string
 	// Captions are photo captions found above the body, or under a
 	// caption's label ("Image caption") anywhere, each once, without the
-	// label.
+	// label; on a web page, the captions its markup gives anywhere (a
+	// <figcaption>, a table's <caption>).
 	Captions []string
 	// Text is the article text as loaded; every offset refers to it.
 	Text string
