@@ -118,6 +118,10 @@ func TestQuoteSpeakerText(t *testing.T) {
 		{"description before a verb used as a noun",
 			`Anders Rasmussen, the alliance chief, spoke on Friday. The alliance chief also dismissed Russia's warning of a strike as "unjustified."`,
 			[]who{{"Anders Rasmussen", "The alliance chief"}}},
+		{"hit that is no speech verb", "Passengers on the Marisol described the moment the ferry hit the sandbar as \"terrifying\".",
+			[]who{{"", ""}}}, // not "moment the ferry"
+		{"hit out is speech", "Mayor Ilse Brandt hit out at the port: \"This is a disgrace.\"",
+			[]who{{"Ilse Brandt", "Ilse Brandt"}}},
 		{"a statement no one is named as owning", "The port authority issued a statement on Monday.\n\n\"We regret the disruption,\" the statement said.",
 			[]who{{"", "the statement"}}},
 		{"a statement after the body that issued it", "The Port Authority issued a statement on Monday.\n\n\"We regret the disruption,\" the statement said.",

@@ -107,6 +107,21 @@ func verbAt(t wtok) bool {
 	return !t.punct && !isCapitalized(t) && quoteVerbs[t.text]
 }
 
+// bareHit says whether toks[i] is "hit" or "lashed" without the "out" or
+// "back" that makes it speech ("hit out at", "lashed out", "hit back"): in
+// "the moment the ferry hit the sandbar" it is no speech verb.
+func bareHit(toks []wtok, i int) bool {
+	switch toks[i].text {
+	case "hit", "hits", "lashed", "lashes":
+		if i+1 < len(toks) {
+			next := strings.ToLower(toks[i+1].text)
+			return next != "out" && next != "back"
+		}
+		return true
+	}
+	return false
+}
+
 // reportingVerbs introduce reported speech ("X said that ...").
 var reportingVerbs = map[string]bool{}
 
@@ -967,7 +982,7 @@ func (f *speakerFinder) leading(toks []wtok, pos int, s *Sentence) (string, stri
 	// The speech verb nearest the quote.
 	vi := -1
 	for i := len(toks) - 1; i >= 0; i-- {
-		if verbAt(toks[i]) && !nounUse(toks, i) {
+		if verbAt(toks[i]) && !nounUse(toks, i) && !bareHit(toks, i) {
 			vi = i
 			break
 		}
@@ -1037,7 +1052,7 @@ func (f *speakerFinder) leading(toks []wtok, pos int, s *Sentence) (string, stri
 		k--
 	}
 	for m := j - 1; m > k; m-- {
-		if verbAt(toks[m]) && !nounUse(toks, m) {
+		if verbAt(toks[m]) && !nounUse(toks, m) && !bareHit(toks, m) {
 			// "Hamm said Varga had told him ... "fully funded"": the
 			// nearer speaker's words. In "Millbrook Together claims it
 			// wrote", "it" is the first speaker again.
