@@ -7,7 +7,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/slant-news/slant/compare/internal/wordnet"
 )
 
 // Quote statuses: how an outlet treats a statement some outlet quotes.
@@ -263,6 +267,7 @@ func matchQuotes(res *Result, qc *quoteClusters, stemIdx *stemIndex) {
 	all, toks, roots, clusters := qc.all, qc.toks, qc.roots, qc.clusters
 	alignments := newAlignmentIndex(res)
 	own := newOwnWords(res, stemIdx)
+	var speech *speechEvidence // made when a statement is first looked for unquoted
 	res.Quotes = make([]QuoteGroup, 0, len(roots))
 	for _, root := range roots {
 		members := clusters[root]
@@ -327,8 +332,11 @@ func matchQuotes(res *Result, qc *quoteClusters, stemIdx *stemIndex) {
 				}
 			} else {
 				use.Status = StatusOmitted
+				if speech == nil {
+					speech = newSpeechEvidence(res, stemIdx, own)
+				}
 				if target == nil {
-					target = newParaphraseTarget(bv.toks, members, all, res, stemIdx, alignments, own)
+					target = newParaphraseTarget(bv.toks, bv.text, members, all, res, stemIdx, alignments, own, speech)
 				}
 				if s, ok := target.find(ai, stemIdx); ok {
 					use.Status, use.Sentence, use.Text = StatusParaphrased, s, a.Sentences[s].Text
@@ -776,6 +784,28 @@ type paraphraseTarget struct {
 	// sentence that quotes the statement.
 	aligned map[[2]int]bool
 	own     *ownWords
+	speech  *speechEvidence
+	// speakers are the names the quoting outlets give the speaker, and
+	// quoting the quotes of the statement.
+	speakers []string
+	quoting  []quoteRef
+	// text is the statement's words, lower case, and version the fullest
+	// version as quoted. The rest is made when first needed (prepare):
+	// forms[k] and figures[k] are the words and figures of stem want[k],
+	// related[k] the related-word groups of the words (prepareRelated);
+	// nobody is the stem of "nobody" (or -1); all and pieces are indexes
+	// of want, all of them and those of each sentence of a statement of
+	// several; context is the topic's stems (see contextStems).
+	text, version string
+	prepared      bool
+	forms         [][]string
+	related       [][]uint32
+	figures       [][]string
+	nobody        int32
+	all           []int
+	pieces        [][]int
+	context       []int32
+	contextDone   bool
 }
 
 // ownWords gives, for a sentence holding direct quotes, the content
@@ -799,10 +829,9 @@ func newOwnWords(res *Result, stems *stemIndex) *ownWords {
 	return &ownWords{res: res, stems: stems, quoted: make([][][]Span, len(res.Articles)), of: map[[2]int][]int32{}}
 }
 
-// get returns the sorted content stems of sentence s of article ai
-// outside its direct quotes, and false when the sentence holds none (its
-// words are all its own).
-func (o *ownWords) get(ai, s int) ([]int32, bool) {
+// quotedIn returns the parts of article ai's direct quotes over its
+// sentence s, in text order, or nil when it holds none.
+func (o *ownWords) quotedIn(ai, s int) []Span {
 	a := &o.res.Articles[ai]
 	if o.quoted[ai] == nil {
 		o.quoted[ai] = make([][]Span, len(a.Sentences))
@@ -820,15 +849,18 @@ func (o *ownWords) get(ai, s int) ([]int32, bool) {
 			}
 		}
 	}
-	quoted := o.quoted[ai][s]
-	if quoted == nil {
-		return nil, false
-	}
-	key := [2]int{ai, s}
-	if stems, ok := o.of[key]; ok {
-		return stems, true
-	}
+	return o.quoted[ai][s]
+}
+
+// text returns sentence s of article ai with its direct quotes blanked
+// out: the outlet's own words.
+func (o *ownWords) text(ai, s int) string {
+	a := &o.res.Articles[ai]
 	sent := a.Sentences[s]
+	quoted := o.quotedIn(ai, s)
+	if quoted == nil {
+		return sent.Text
+	}
 	var b strings.Builder
 	at := sent.Start
 	for _, p := range quoted { // in text order, as quotes and their parts are
@@ -841,15 +873,31 @@ func (o *ownWords) get(ai, s int) ([]int32, bool) {
 	if at < sent.End {
 		b.WriteString(a.Text[at:sent.End])
 	}
-	stems := o.stems.contentStems(b.String(), nil)
+	return b.String()
+}
+
+// get returns the sorted content stems of sentence s of article ai
+// outside its direct quotes, and false when the sentence holds none (its
+// words are all its own).
+func (o *ownWords) get(ai, s int) ([]int32, bool) {
+	if o.quotedIn(ai, s) == nil {
+		return nil, false
+	}
+	key := [2]int{ai, s}
+	if stems, ok := o.of[key]; ok {
+		return stems, true
+	}
+	stems := o.stems.contentStems(o.text(ai, s), nil)
 	slices.Sort(stems)
 	o.of[key] = stems
 	return stems, true
 }
 
-func newParaphraseTarget(full []qtok, members []int, all []quoteRef, res *Result,
-	stems *stemIndex, alignments *alignmentIndex, own *ownWords) *paraphraseTarget {
-	t := &paraphraseTarget{want: stems.contentStems(joinNorm(full), nil), aligned: map[[2]int]bool{}, own: own}
+func newParaphraseTarget(full []qtok, version string, members []int, all []quoteRef, res *Result,
+	stems *stemIndex, alignments *alignmentIndex, own *ownWords, speech *speechEvidence) *paraphraseTarget {
+	text := joinNorm(full)
+	t := &paraphraseTarget{want: stems.contentStems(text, nil), aligned: map[[2]int]bool{}, own: own, speech: speech,
+		text: text, version: version, nobody: -1}
 	// Words every outlet uses all the time (the place, the main actors)
 	// say little: weigh each by how rare it is in the event.
 	t.weight = make([]float64, len(t.want))
@@ -860,7 +908,12 @@ func newParaphraseTarget(full []qtok, members []int, all []quoteRef, res *Result
 	seen := map[int]bool{}
 	for _, k := range members {
 		r := all[k]
-		for _, s := range res.Articles[r.art].Quotes[r.quote].Sentences {
+		t.quoting = append(t.quoting, r)
+		q := &res.Articles[r.art].Quotes[r.quote]
+		if q.Speaker != "" && !slices.Contains(t.speakers, q.Speaker) {
+			t.speakers = append(t.speakers, q.Speaker)
+		}
+		for _, s := range q.Sentences {
 			for _, gi := range alignments.of[[2]int{r.art, s}] {
 				if !seen[gi] {
 					seen[gi] = true
@@ -874,10 +927,12 @@ func newParaphraseTarget(full []qtok, members []int, all []quoteRef, res *Result
 	return t
 }
 
+// notWordRune says whether r ends a word, as contentStems reads words.
+func notWordRune(r rune) bool { return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') }
+
 // find returns the sentence of article ai that carries the statement's
-// content without quoting it: one holding most of its content words (all
-// of them for a short quote) and, for a short quote, aligned with a
-// sentence that quotes it.
+// content without quoting it. How much of the statement's content a
+// sentence must hold depends on what else it says (see accepts).
 func (t *paraphraseTarget) find(ai int, stems *stemIndex) (int, bool) {
 	if len(t.want) == 0 {
 		return -1, false
@@ -895,13 +950,6 @@ func (t *paraphraseTarget) find(ai int, stems *stemIndex) (int, bool) {
 			}
 		}
 	}
-	short := len(t.want) < 4
-	enough := func(cover float64, aligned bool) bool {
-		if short {
-			return cover == 1 && aligned
-		}
-		return cover >= 0.5 || (aligned && cover >= 0.35)
-	}
 	coverOf := func(n int, got float64) float64 {
 		cover := float64(n) / float64(len(t.want))
 		if sum > 0 {
@@ -911,11 +959,10 @@ func (t *paraphraseTarget) find(ai int, stems *stemIndex) (int, bool) {
 	}
 	best, bestScore := -1, 0.0
 	for s, n := range count {
-		aligned := t.aligned[[2]int{ai, s}]
-		cover := coverOf(n, got[s])
-		if !enough(cover, aligned) {
-			continue
+		if n < 2 && len(t.want) >= 4 {
+			continue // no rule takes one word of a statement of four or more
 		}
+		cover := coverOf(n, got[s])
 		if own, ok := t.own.get(ai, s); ok {
 			// Words someone is quoted saying are theirs, not the outlet's
 			// account of another statement: only the sentence's own words
@@ -927,19 +974,917 @@ func (t *paraphraseTarget) find(ai int, stems *stemIndex) (int, bool) {
 					got += t.weight[k]
 				}
 			}
-			if cover = coverOf(n, got); !enough(cover, aligned) {
+			if n == 0 {
 				continue
 			}
+			cover = coverOf(n, got)
 		}
-		score := cover
-		if aligned {
-			score += 0.5
-		}
-		if score > bestScore || (score == bestScore && s < best) {
+		score, ok := t.accepts(ai, s, cover)
+		if ok && (score > bestScore || (score == bestScore && s < best)) {
 			best, bestScore = s, score
 		}
 	}
 	return best, best >= 0
+}
+
+// accepts says whether sentence s of article ai, holding a share cover of
+// the statement's content stems, gives the statement, and how well. The
+// bar depends on who the sentence says is speaking:
+//
+//   - someone else (a statement or quote of another speaker), or a quote
+//     with no second word of speech beside its attribution: nearly all
+//     the content, and never for a statement of three content words or
+//     fewer;
+//   - the speaker, named, as a pronoun or as their body, with a word of
+//     speech ("urged", "called it fair", "according to"): see
+//     speakerGives;
+//   - no one, with a word of speech: half the content, or a third in a
+//     sentence aligned with one quoting the statement;
+//   - no word of speech at all (narration): nearly all the content.
+//
+// A statement of three content words or fewer is found otherwise only in
+// a sentence aligned with one quoting it, holding all its words, on its
+// topic (onTopic).
+func (t *paraphraseTarget) accepts(ai, s int, cover float64) (float64, bool) {
+	short := len(t.want) < 4
+	aligned := t.aligned[[2]int{ai, s}]
+	sp := t.speech.sentence(ai, s)
+	who := t.speech.relation(ai, s, t.speakers)
+	score := cover
+	if aligned {
+		score += 0.5
+	}
+	switch {
+	case who < 0 || (sp.quoted && sp.cues < 2):
+		return score, !short && cover >= 0.8
+	case who > 0 && sp.cues > 0:
+		// Related words are looked up only when the words themselves do
+		// not do.
+		hit, exact := t.matches(ai, s, false)
+		ext, ok := t.speakerGives(ai, s, aligned, hit, exact)
+		if !ok {
+			hit, exact = t.matches(ai, s, true)
+			ext, ok = t.speakerGives(ai, s, aligned, hit, exact)
+		}
+		score = math.Max(ext, cover) + 0.25
+		if aligned {
+			score += 0.5
+		}
+		return score, ok
+	case short:
+		return score, cover == 1 && aligned && t.onTopic(ai, s)
+	case sp.cues > 0:
+		return score, cover >= 0.5 || (aligned && cover >= 0.35)
+	default:
+		return score, cover >= 0.8
+	}
+}
+
+// matches says, for each of the statement's content stems, how far
+// sentence s of article ai gives it in its own words: 1 for the stem
+// itself, the same figure written otherwise ("forty", "40") or "no one"
+// for "nobody", 0.75 for a related word (WordNet's, when related is
+// set), 0 for none; exact marks the stems themselves.
+func (t *paraphraseTarget) matches(ai, s int, related bool) (hit []float64, exact []bool) {
+	t.prepare()
+	if related {
+		t.prepareRelated()
+	}
+	ev := t.speech
+	sw := ev.words(ai, s)
+	hit = make([]float64, len(t.want))
+	exact = make([]bool, len(t.want))
+	for k, st := range t.want {
+		_, found := slices.BinarySearch(sw.stems, st)
+		switch {
+		case found:
+			hit[k], exact[k] = 1, true
+		case st == t.nobody && sw.noOne:
+			hit[k] = 1
+		case slices.ContainsFunc(t.figures[k], func(f string) bool { _, ok := slices.BinarySearch(sw.figures, f); return ok }):
+			hit[k] = 1
+		case related && len(t.related[k]) > 0 && intersects(t.related[k], ev.groupsOf(sw)):
+			hit[k] = 0.75
+		}
+	}
+	return hit, exact
+}
+
+// coverage is the share of the statement's content stems ks (indexes of
+// want) that hit gives, weighed as find weighs them, with the number
+// found and the number found by stem.
+func (t *paraphraseTarget) coverage(ks []int, hit []float64, exact []bool) (float64, int, int) {
+	n, nExact, got, sum := 0, 0, 0.0, 0.0
+	for _, k := range ks {
+		sum += t.weight[k]
+		got += hit[k] * t.weight[k]
+		if hit[k] > 0 {
+			n++
+		}
+		if exact[k] {
+			nExact++
+		}
+	}
+	cover := float64(n) / float64(len(ks))
+	if sum > 0 {
+		cover = math.Min(cover, got/sum)
+	}
+	return cover, n, nExact
+}
+
+// speakerGives says whether a sentence in which the speaker is reported
+// speaking gives the statement, by matches hit and exact:
+//
+//   - of a statement of four content words or more, two by stem at least
+//     and half its content, or a third in a sentence aligned with one
+//     quoting it, or two words where it calls something what the
+//     statement calls it (callsIt);
+//   - of a statement of three or fewer, one by stem at least, and all of
+//     them, or two of three; but for all three, on its topic (onTopic);
+//   - of a statement of several sentences, one sentence as if a statement
+//     of its own, two words by stem at least, though a short one needs no
+//     topic then: the rest of the statement is its topic.
+func (t *paraphraseTarget) speakerGives(ai, s int, aligned bool, hit []float64, exact []bool) (float64, bool) {
+	part := func(ks []int, piece bool) (float64, bool) {
+		cover, n, nExact := t.coverage(ks, hit, exact)
+		size := len(ks)
+		switch {
+		case size >= 4:
+			return cover, nExact >= 2 && (cover >= 0.5 || (!piece && (aligned && cover >= 0.35 || t.callsIt(ai, s))))
+		case nExact == 0 || (piece && nExact < 2) || n < size-1 || (n < size && size < 3):
+			return cover, false
+		case n == 3 || (piece && n == size):
+			return cover, true
+		default:
+			return cover, t.onTopic(ai, s)
+		}
+	}
+	cover, ok := part(t.all, false)
+	if ok || len(t.want) < 4 {
+		return cover, ok
+	}
+	// A statement of several sentences, one of them given.
+	for _, ks := range t.pieces {
+		if len(ks) >= 2 {
+			if c, ok := part(ks, true); ok {
+				return c / 2, true
+			}
+		}
+	}
+	return cover, false
+}
+
+// callsIt says whether sentence s of article ai says the speaker called
+// what the statement is about what the statement calls it: a word of the
+// statement just after a verb of calling, and another one before that
+// word, around the verb ("the plan, which he called fair", "called the
+// plan fair", against "This plan is fair").
+func (t *paraphraseTarget) callsIt(ai, s int) bool {
+	for _, around := range t.speech.words(ai, s).calls {
+		for k := calledWindow + 1; k < len(around); k++ {
+			if around[k] < 0 || !slices.Contains(t.want, around[k]) {
+				continue
+			}
+			for j := range k {
+				if j != calledWindow && around[j] >= 0 && around[j] != around[k] && slices.Contains(t.want, around[j]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// prepare sorts the statement's words by stem into figures and other
+// words, and finds the stems of each of its sentences.
+func (t *paraphraseTarget) prepare() {
+	if t.prepared {
+		return
+	}
+	t.prepared = true
+	ev := t.speech
+	t.all = make([]int, len(t.want))
+	for k := range t.all {
+		t.all[k] = k
+	}
+	if segs := Segments(t.version); len(segs) > 1 {
+		for _, seg := range segs {
+			var ks []int
+			for _, id := range ev.stems.contentStems(t.version[seg.Start:seg.End], nil) {
+				if k := slices.Index(t.want, id); k >= 0 && !slices.Contains(ks, k) {
+					ks = append(ks, k)
+				}
+			}
+			t.pieces = append(t.pieces, ks)
+		}
+	}
+	t.forms = make([][]string, len(t.want))
+	t.figures = make([][]string, len(t.want))
+	seen := map[string]bool{}
+	for _, w := range strings.FieldsFunc(t.text, notWordRune) {
+		id, ok := ev.stems.words[w]
+		if !ok || id < 0 || seen[w] {
+			continue
+		}
+		seen[w] = true
+		k := slices.Index(t.want, id)
+		if k < 0 {
+			continue
+		}
+		if n, ok := normalizeNumber(w); ok {
+			t.figures[k] = append(t.figures[k], n)
+		} else {
+			t.forms[k] = append(t.forms[k], w)
+		}
+		if w == "nobody" {
+			t.nobody = id
+		}
+	}
+}
+
+// prepareRelated finds the related-word groups of the statement's
+// content words.
+func (t *paraphraseTarget) prepareRelated() {
+	if t.related != nil {
+		return
+	}
+	t.related = make([][]uint32, len(t.want))
+	for k, forms := range t.forms {
+		for _, w := range forms {
+			t.related[k] = append(t.related[k], t.speech.groups(w)...)
+		}
+		t.related[k] = sortUnique(t.related[k])
+	}
+}
+
+// onTopic says whether sentence s of article ai is about what the
+// statement was said about: its own words share a stem with the words
+// around the quotes of it (contextStems), or hold the statement's words
+// just after a verb of calling ("called the plan fair", "described the
+// closure as reckless").
+func (t *paraphraseTarget) onTopic(ai, s int) bool {
+	sw := t.speech.words(ai, s)
+	for _, id := range t.contextStems() {
+		if _, ok := slices.BinarySearch(sw.stems, id); ok {
+			return true
+		}
+	}
+	for _, id := range t.want {
+		if _, ok := slices.BinarySearch(sw.called, id); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// contextStems are the content stems of the words around the quotes of
+// the statement, outside quotation marks, but for the statement's own,
+// the speaker's names, titles and words of speech: what the statement
+// was said about ("Tallis called the plan "fair"": plan).
+func (t *paraphraseTarget) contextStems() []int32 {
+	if t.contextDone {
+		return t.context
+	}
+	t.contextDone = true
+	ev := t.speech
+	skip := map[string]bool{}
+	for _, name := range t.speakers {
+		for _, w := range strings.Fields(strings.ToLower(name)) {
+			skip[w] = true
+		}
+	}
+	for _, r := range t.quoting {
+		a := &ev.res.Articles[r.art]
+		for _, w := range strings.FieldsFunc(aroundQuote(a, &a.Quotes[r.quote]), notWordRune) {
+			l := strings.ToLower(w)
+			if isStop(l) || skip[l] || isSpeechVerb(l) || titleWords[l] || personTitles[l] || callVerbs[l] || speechCues[l] {
+				continue
+			}
+			if id, ok := ev.stems.words[w]; ok && id >= 0 && !slices.Contains(t.want, id) {
+				t.context = append(t.context, id)
+			}
+		}
+	}
+	slices.Sort(t.context)
+	t.context = slices.Compact(t.context)
+	return t.context
+}
+
+// aroundWindow bounds, in bytes, the text before and after a quote that
+// aroundQuote reads: enough for an attribution and what the quote is
+// about, and the same for a quote in a sentence of any length.
+const aroundWindow = 160
+
+// aroundQuote returns the words of a quote's sentences just before and
+// after it (aroundWindow bytes each way at most), its own words blanked.
+func aroundQuote(a *Article, q *Quote) string {
+	if len(q.Sentences) == 0 || len(q.Parts) == 0 {
+		return ""
+	}
+	start := a.Sentences[q.Sentences[0]].Start
+	end := a.Sentences[q.Sentences[len(q.Sentences)-1]].End
+	from := max(start, q.Parts[0].Start-aroundWindow)
+	for from < len(a.Text) && !utf8.RuneStart(a.Text[from]) {
+		from++
+	}
+	to := min(end, q.Parts[len(q.Parts)-1].End+aroundWindow)
+	for to < len(a.Text) && to > 0 && !utf8.RuneStart(a.Text[to]) {
+		to--
+	}
+	var b strings.Builder
+	at := from
+	for _, p := range q.Parts {
+		if p.Start > at {
+			b.WriteString(a.Text[at:min(p.Start, to)])
+		}
+		b.WriteByte(' ')
+		at = max(at, p.End)
+	}
+	if at < to {
+		b.WriteString(a.Text[at:to])
+	}
+	return b.String()
+}
+
+// speechCues are words of reported speech beside the speech verbs
+// (isSpeechVerb) and the nouns for what someone said (speechNouns).
+var speechCues = map[string]bool{
+	"according": true, "calling": true, "describing": true, "dubbed": true, "dubbing": true,
+	"urging": true, "terming": true, "branding": true, "labelling": true, "labeling": true,
+	"characterised": true, "characterized": true, "characterising": true, "characterizing": true,
+	"accusing": true, "words": true, "view": true, "rejected": true, "rejects": true,
+	"refused": true, "refuses": true, "welcomed": true, "welcomes": true, "defended": true,
+	"defends": true, "hoped": true, "hopes": true, "plea": true, "appeal": true,
+}
+
+// callVerbs name what something is: the words after them ("called the
+// plan fair") give the speaker's own word for it.
+var callVerbs = map[string]bool{
+	"call": true, "calls": true, "called": true, "calling": true, "described": true, "describes": true,
+	"describing": true, "termed": true, "terming": true, "branded": true, "branding": true,
+	"labelled": true, "labeled": true, "labelling": true, "labeling": true, "dubbed": true,
+	"dubbing": true, "dismissed": true, "characterised": true, "characterized": true,
+}
+
+// calledWindow is how many words after a verb of calling name the thing
+// called ("called the new budget fair").
+const calledWindow = 6
+
+// personTitles may stand for a person on their own ("the mayor said").
+var personTitles = map[string]bool{
+	"mayor": true, "minister": true, "president": true, "governor": true, "general": true,
+	"chancellor": true, "premier": true, "senator": true, "ambassador": true, "commissioner": true,
+	"inspector": true, "director": true, "chairman": true, "chairwoman": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "chief": true, "councillor": true, "councilor": true,
+	"superintendent": true, "commander": true, "captain": true, "colonel": true, "sheriff": true,
+	"judge": true, "prosecutor": true, "secretary": true, "coach": true, "manager": true,
+}
+
+// pronounKinds are the subject pronouns that may stand for a speaker:
+// "m" and "f" for a person, "n" for a body, "p" for either.
+var pronounKinds = map[string]string{"he": "m", "she": "f", "it": "n", "they": "p"}
+
+// speechWords returns the words sentence looks for: "cue" for a word of
+// speech (quoteVerbs, speechNouns, speechCues), a kind of pronounKinds
+// for a pronoun. It is made on first use, once every list is filled
+// (quoteVerbs is, by an init of another file).
+var speechWords = sync.OnceValue(func() map[string]string {
+	words := map[string]string{}
+	for _, m := range []map[string]bool{quoteVerbs, speechNouns, speechCues} {
+		for w := range m {
+			words[w] = "cue"
+		}
+	}
+	for w, kind := range pronounKinds {
+		words[w] = kind
+	}
+	return words
+})
+
+// maxSpeakersChecked bounds the speakers of one sentence checked for
+// being the statement's speaker's body: a sentence with more quotes and
+// reports of others than that is someone else's.
+const maxSpeakersChecked = 8
+
+// speechEvidence says who speaks in a sentence and what its own words
+// are, for the paraphrase search: each worked out once per sentence
+// asked about, however many statements ask.
+type speechEvidence struct {
+	res   *Result
+	stems *stemIndex
+	own   *ownWords
+	// aliases are the ways the event names its speakers (their names,
+	// surnames and the words the articles attribute quotes with), by the
+	// words in lower case; aliasLengths lists the lengths of the aliases
+	// starting with each word.
+	aliases      map[string]*speakerAlias
+	aliasLengths map[string][]int
+	// speaking[ai] maps a sentence of article ai to the speakers of its
+	// quotes and reported statements, and speaks holds them as a set.
+	speaking []map[int][]string
+	speaks   map[speakerAt]bool
+	// saidBy lists each speaker's quotes and reported statements, the
+	// statements as quoteRefs of quote -1-k for Statements[k]; contexts
+	// are the content stems around them, sorted (made when first
+	// needed).
+	saidBy    map[string][]quoteRef
+	contexts  map[string][]int32
+	nameStems map[string][]int32 // the content stems of speakers' names
+	bodies    map[string]bool    // see isBody
+	affiliate map[[2]string]bool // see affiliated
+	related   map[string][]uint32
+	sentences map[[2]int]*sentenceSpeech
+	owned     map[[2]int]*ownSentence
+	toks      []wtok // working space
+	buf       []byte
+	capital   []bool
+}
+
+// speakerAt is a speaker of a sentence of an article.
+type speakerAt struct {
+	art, sentence int
+	name          string
+}
+
+// speakerAlias is one way of naming speakers: for each of its words
+// whether it must be capitalized (a name, not a common word), and the
+// speakers it names.
+type speakerAlias struct {
+	capital []bool
+	names   []string
+}
+
+// sentenceSpeech is what a sentence says about speech, outside quotation
+// marks: the speakers it names and the pronouns it holds, in text order,
+// how many words of speech it holds, and whether it holds a direct quote;
+// refers, made when first needed, are the speakers it names or stands for
+// with a pronoun.
+type sentenceSpeech struct {
+	mentions  []speakerMention
+	pronouns  []speakerMention // name is a kind of pronounKinds
+	cues      int
+	quoted    bool
+	refers    []string
+	referDone bool
+}
+
+type speakerMention struct {
+	pos  int
+	name string
+}
+
+// ownSentence are a sentence's own words (outside its direct quotes):
+// their content stems, figures and related-word groups (groups made when
+// first needed), each sorted, whether they say "no one", and the stems
+// of the words just after a verb of calling.
+type ownSentence struct {
+	stems   []int32
+	figures []string
+	words   []string // lower case, content words that are not figures
+	groups  []uint32
+	grouped bool
+	noOne   bool
+	called  []int32
+	// calls are the stems of the words around each verb of calling, by
+	// their place from calledWindow words before the verb to
+	// calledWindow after it (-1 for a stop word, or no word).
+	calls [][]int32
+}
+
+func newSpeechEvidence(res *Result, stems *stemIndex, own *ownWords) *speechEvidence {
+	ev := &speechEvidence{res: res, stems: stems, own: own, aliases: map[string]*speakerAlias{},
+		aliasLengths: map[string][]int{}, speaking: make([]map[int][]string, len(res.Articles)),
+		speaks: map[speakerAt]bool{}, saidBy: map[string][]quoteRef{}, contexts: map[string][]int32{}, nameStems: map[string][]int32{}, bodies: map[string]bool{},
+		affiliate: map[[2]string]bool{}, related: map[string][]uint32{}, sentences: map[[2]int]*sentenceSpeech{},
+		owned: map[[2]int]*ownSentence{}}
+	seen := map[[2]string]bool{} // a speaker and a way of naming them
+	add := func(name, text string, whole bool) {
+		if seen[[2]string{name, text}] {
+			return
+		}
+		seen[[2]string{name, text}] = true
+		// The alias's words, lower case, joined by spaces in ev.buf.
+		ev.toks = appendWordTokens(ev.toks[:0], text, 0, len(text))
+		capital := ev.capital[:0]
+		ev.buf = ev.buf[:0]
+		first := 0 // the first word's length
+		for _, tk := range ev.toks {
+			if tk.punct {
+				continue
+			}
+			if len(capital) == 0 && !whole && (isStopFold(tk.text) || strings.EqualFold(tk.text, "own")) {
+				continue // "the", "their own"
+			}
+			if len(capital) > 0 {
+				ev.buf = append(ev.buf, ' ')
+			}
+			ev.buf = appendLower(ev.buf, tk.text)
+			if len(capital) == 0 {
+				first = len(ev.buf)
+			}
+			capital = append(capital, isCapitalized(tk))
+		}
+		ev.capital = capital
+		switch {
+		case len(capital) == 0:
+			return
+		case len(capital) == 1 && !capital[0] && !personTitles[string(ev.buf)]:
+			return // "the port": too common a word to name anyone
+		case len(capital) == 1 && pronounKinds[string(ev.buf)] != "":
+			return
+		}
+		al := ev.aliases[string(ev.buf)]
+		if al == nil {
+			al = &speakerAlias{capital: slices.Clone(capital)}
+			key := string(ev.buf)
+			ev.aliases[key] = al
+			if !slices.Contains(ev.aliasLengths[key[:first]], len(capital)) {
+				ev.aliasLengths[key[:first]] = append(ev.aliasLengths[key[:first]], len(capital))
+			}
+		}
+		for k := range al.capital {
+			al.capital[k] = al.capital[k] && capital[k] // a name written either way is no name
+		}
+		if !slices.Contains(al.names, name) {
+			al.names = append(al.names, name)
+		}
+	}
+	named := func(ai, s int, name, text string) {
+		if name == "" {
+			return
+		}
+		if ev.speaking[ai] == nil {
+			ev.speaking[ai] = map[int][]string{}
+		}
+		if at := (speakerAt{ai, s, name}); !ev.speaks[at] {
+			ev.speaks[at] = true
+			ev.speaking[ai][s] = append(ev.speaking[ai][s], name)
+		}
+		if !seen[[2]string{name, "\x00"}] {
+			seen[[2]string{name, "\x00"}] = true
+			add(name, name, true)
+			if f := strings.Fields(name); len(f) > 1 && !ev.isBody(name) {
+				add(name, f[len(f)-1], true)
+			}
+		}
+		add(name, text, false)
+	}
+	for ai := range res.Articles {
+		a := &res.Articles[ai]
+		for qi, q := range a.Quotes {
+			if q.Speaker != "" {
+				ev.saidBy[q.Speaker] = append(ev.saidBy[q.Speaker], quoteRef{ai, qi})
+			}
+			for _, s := range q.Sentences {
+				named(ai, s, q.Speaker, q.SpeakerText)
+			}
+		}
+		for k, st := range a.Statements {
+			if st.Speaker != "" {
+				ev.saidBy[st.Speaker] = append(ev.saidBy[st.Speaker], quoteRef{ai, -1 - k})
+			}
+			named(ai, st.Sentence, st.Speaker, st.SpeakerText)
+		}
+	}
+	return ev
+}
+
+// isBody says whether a speaker's name is a body's (see isBodyName),
+// from a cache.
+func (ev *speechEvidence) isBody(name string) bool {
+	b, ok := ev.bodies[name]
+	if !ok {
+		b = isBodyName(name)
+		ev.bodies[name] = b
+	}
+	return b
+}
+
+// isBodyName says whether a speaker's name is a body's: one word
+// ("Norrail", "Police"), or holding a word that makes organisations.
+func isBodyName(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	return len(f) == 1 || slices.ContainsFunc(f, func(w string) bool { return orgWords[w] })
+}
+
+// isStopFold is isStop of a word in any case.
+func isStopFold(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			return isStop(strings.ToLower(w))
+		}
+	}
+	return isStop(w)
+}
+
+// appendLower appends s in lower case to b.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(s)...) // not ASCII: the slow way
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// groups returns a word's related-word groups, from a cache.
+func (ev *speechEvidence) groups(w string) []uint32 {
+	g, ok := ev.related[w]
+	if !ok {
+		g = wordnet.Groups(w)
+		ev.related[w] = g
+	}
+	return g
+}
+
+// words returns the own words of sentence s of article ai.
+func (ev *speechEvidence) words(ai, s int) *ownSentence {
+	key := [2]int{ai, s}
+	if sw, ok := ev.owned[key]; ok {
+		return sw
+	}
+	text := ev.own.text(ai, s)
+	sw := &ownSentence{stems: ev.stems.contentStems(text, nil)}
+	slices.Sort(sw.stems)
+	ws := strings.FieldsFunc(text, notWordRune)
+	for i, w := range ws {
+		l := strings.ToLower(w)
+		if callVerbs[l] {
+			around := make([]int32, 2*calledWindow+1)
+			for k := range around {
+				around[k] = -1
+				if j := i - calledWindow + k; j >= 0 && j < len(ws) && j != i {
+					if id, ok := ev.stems.words[ws[j]]; ok {
+						around[k] = id
+					}
+				}
+			}
+			sw.calls = append(sw.calls, around)
+			for _, id := range around[calledWindow+1:] {
+				if id >= 0 {
+					sw.called = append(sw.called, id)
+				}
+			}
+		}
+		if n, ok := normalizeNumber(l); ok {
+			sw.figures = append(sw.figures, n)
+			continue
+		}
+		if l == "no-one" || (l == "no" && i+1 < len(ws) && strings.EqualFold(ws[i+1], "one")) {
+			sw.noOne = true
+		}
+		if !isStop(l) {
+			sw.words = append(sw.words, l)
+		}
+	}
+	slices.Sort(sw.figures)
+	slices.Sort(sw.called)
+	ev.owned[key] = sw
+	return sw
+}
+
+// groupsOf returns the related-word groups of a sentence's own words.
+func (ev *speechEvidence) groupsOf(sw *ownSentence) []uint32 {
+	if !sw.grouped {
+		sw.grouped = true
+		for _, w := range sw.words {
+			sw.groups = append(sw.groups, ev.groups(w)...)
+		}
+		sw.groups = sortUnique(sw.groups)
+	}
+	return sw.groups
+}
+
+// sentence returns what sentence s of article ai says about speech.
+func (ev *speechEvidence) sentence(ai, s int) *sentenceSpeech {
+	key := [2]int{ai, s}
+	if sp, ok := ev.sentences[key]; ok {
+		return sp
+	}
+	a := &ev.res.Articles[ai]
+	sent := a.Sentences[s]
+	quoted := ev.own.quotedIn(ai, s) // in text order
+	sp := &sentenceSpeech{quoted: quoted != nil}
+	ev.toks = appendWordTokens(ev.toks[:0], a.Text, sent.Start, sent.End)
+	toks, words := ev.toks, speechWords()
+	q := 0
+	for i, tk := range toks {
+		for q < len(quoted) && quoted[q].End <= tk.start {
+			q++
+		}
+		if tk.punct || (q < len(quoted) && quoted[q].Start <= tk.start) {
+			continue
+		}
+		// The word in lower case, looked up as string(buf) each time: a
+		// map key made so is not allocated.
+		ev.buf = appendLower(ev.buf[:0], tk.text)
+		switch c := words[string(ev.buf)]; {
+		case c == "cue":
+			sp.cues++
+		case c != "":
+			sp.pronouns = append(sp.pronouns, speakerMention{tk.start, c})
+		}
+		for _, n := range ev.aliasLengths[string(ev.buf)] {
+			if i+n > len(toks) {
+				continue
+			}
+			for k := 1; k < n; k++ {
+				ev.buf = append(ev.buf, ' ')
+				ev.buf = appendLower(ev.buf, toks[i+k].text)
+			}
+			al := ev.aliases[string(ev.buf)]
+			ev.buf = appendLower(ev.buf[:0], tk.text)
+			if al == nil {
+				continue
+			}
+			capitals := true
+			for k, c := range al.capital {
+				if c && !isCapitalized(toks[i+k]) {
+					capitals = false
+				}
+			}
+			if capitals {
+				for _, name := range al.names {
+					sp.mentions = append(sp.mentions, speakerMention{tk.start, name})
+				}
+			}
+		}
+	}
+	ev.sentences[key] = sp
+	return sp
+}
+
+// relation says who speaks in sentence s of article ai: 1 one of
+// speakers (its quote or reported statement is theirs or their body's,
+// or the sentence names them or holds a pronoun standing for them), -1
+// someone else (the sentence quotes or reports another speaker), 0 no
+// one the sentence says, or no speakers to look for.
+func (ev *speechEvidence) relation(ai, s int, speakers []string) int {
+	names := ev.speaking[ai][s]
+	if len(speakers) == 0 {
+		return 0 // a statement no one is named for: no telling
+	}
+	for _, name := range speakers {
+		if ev.speaks[speakerAt{ai, s, name}] {
+			return 1
+		}
+	}
+	if len(names) > maxSpeakersChecked {
+		return -1
+	}
+	body := false
+	for _, name := range names {
+		if !ev.affiliated(speakers, name) {
+			return -1
+		}
+		body = true
+	}
+	if body {
+		return 1
+	}
+	sp := ev.sentence(ai, s)
+	for _, m := range sp.mentions {
+		if slices.Contains(speakers, m.name) {
+			return 1
+		}
+	}
+	if len(sp.pronouns) == 0 {
+		return 0
+	}
+	for _, name := range ev.refers(ai, s) {
+		if slices.Contains(speakers, name) {
+			return 1
+		}
+	}
+	return 0
+}
+
+// refers returns the speakers sentence s of article ai names, or stands
+// for with a pronoun: the last speaker named before it that fits it, in
+// its sentence or the two before.
+func (ev *speechEvidence) refers(ai, s int) []string {
+	sp := ev.sentence(ai, s)
+	if sp.referDone {
+		return sp.refers
+	}
+	sp.referDone = true
+	// The last speaker named who fits each kind of pronoun.
+	var he, she, it, they string
+	note := func(name string) {
+		they = name
+		if ev.isBody(name) {
+			it = name
+			return
+		}
+		switch firstNameGender(name) {
+		case 'm':
+			he = name
+		case 'f':
+			she = name
+		default:
+			he, she = name, name
+		}
+	}
+	refer := func(name string) {
+		if name != "" && !slices.Contains(sp.refers, name) {
+			sp.refers = append(sp.refers, name)
+		}
+	}
+	for k := max(0, s-2); k < s; k++ {
+		for _, m := range ev.sentence(ai, k).mentions {
+			note(m.name)
+		}
+	}
+	ms, ps := sp.mentions, sp.pronouns
+	for len(ms) > 0 || len(ps) > 0 {
+		if len(ms) > 0 && (len(ps) == 0 || ms[0].pos <= ps[0].pos) {
+			note(ms[0].name)
+			refer(ms[0].name)
+			ms = ms[1:]
+			continue
+		}
+		switch ps[0].name {
+		case "m":
+			refer(he)
+		case "f":
+			refer(she)
+		case "n":
+			refer(it)
+		default:
+			refer(they)
+		}
+		ps = ps[1:]
+	}
+	return sp.refers
+}
+
+// affiliated says whether another speaker is the body one of speakers
+// speaks for, or a speaker is the body the other speaks for: every
+// content stem of the body's name is among the words around the person's
+// quotes ("Nadia Kessel of the Varnholm Fire and Rescue Service" and "the
+// fire service"). Two people are never one speaker: one may name the
+// other only to answer them.
+func (ev *speechEvidence) affiliated(speakers []string, other string) bool {
+	within := func(name, person string) bool {
+		ids, ok := ev.nameStems[name]
+		if !ok {
+			ids = ev.stems.contentStems(name, nil)
+			ev.nameStems[name] = ids
+		}
+		context := ev.context(person)
+		for _, id := range ids {
+			if _, ok := slices.BinarySearch(context, id); !ok {
+				return false
+			}
+		}
+		return len(ids) > 0
+	}
+	for _, name := range speakers {
+		key := [2]string{name, other}
+		is, ok := ev.affiliate[key]
+		if !ok {
+			is = (ev.isBody(other) && !ev.isBody(name) && within(other, name)) ||
+				(ev.isBody(name) && !ev.isBody(other) && within(name, other))
+			ev.affiliate[key] = is
+		}
+		if is {
+			return true
+		}
+	}
+	return false
+}
+
+// context returns the content stems of the words around a speaker's
+// quotes and reported statements (aroundWindow bytes each way), sorted.
+func (ev *speechEvidence) context(name string) []int32 {
+	if c, ok := ev.contexts[name]; ok {
+		return c
+	}
+	var c []int32
+	for _, r := range ev.saidBy[name] {
+		a := &ev.res.Articles[r.art]
+		if r.quote >= 0 {
+			c = append(c, ev.stems.contentStems(aroundQuote(a, &a.Quotes[r.quote]), nil)...)
+			continue
+		}
+		st := &a.Statements[-r.quote-1]
+		from := max(a.Sentences[st.Sentence].Start, st.Start-aroundWindow)
+		for from < st.Start && !utf8.RuneStart(a.Text[from]) {
+			from++
+		}
+		c = append(c, ev.stems.contentStems(a.Text[from:st.Start], nil)...)
+	}
+	slices.Sort(c)
+	c = slices.Compact(c)
+	ev.contexts[name] = c
+	return c
 }
 
 // speakerStats counts each outlet's quotes and quoted words per speaker.
