@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/slant-news/slant/lexicon"
 )
 
 // wtok is a word or punctuation mark of a sentence, with its byte range in
@@ -1185,15 +1187,15 @@ func sourceAfter(np []wtok) int {
 }
 
 // nounUse says whether the speech verb form at toks[i] is a noun there:
-// after an article or a possessive ("Russia's warning", "the council's
+// after a determiner (lexicon.Determiner, as the lexicon's verb: true
+// entries read it) or a possessive ("Russia's warning", "the council's
 // call", "a claim", "his promises").
 func nounUse(toks []wtok, i int) bool {
 	if i == 0 {
 		return false
 	}
 	prev := toks[i-1].text
-	switch strings.ToLower(prev) {
-	case "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those":
+	if lexicon.Determiner(strings.ToLower(prev)) {
 		return true
 	}
 	if strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") {

@@ -598,13 +598,18 @@ func possessive(text string, t token) bool {
 	return false
 }
 
-// determiners come before a noun, never before a verb's present or past
-// form. Words such as "some" and "all" are left out: "some claim" is a
-// verb after its subject.
+// Determiner says whether lower, a word in lower case, is a determiner
+// that comes before a noun and never before a verb's present or past
+// form: "a", "the", "their", "no", ... A word before which a word such as
+// "claim" or "warning" is the noun. Words such as "some", "all" and "each"
+// are left out: in "some claim", "they each warned" the verb follows its
+// subject.
+func Determiner(lower string) bool { return determiners[lower] }
+
 var determiners = map[string]bool{
 	"a": true, "an": true, "the": true, "this": true, "these": true, "those": true,
 	"my": true, "your": true, "his": true, "her": true, "its": true, "our": true, "their": true,
-	"no": true, "any": true, "each": true, "every": true, "another": true, "such": true, "whose": true,
+	"no": true, "any": true, "every": true, "another": true, "such": true, "whose": true,
 }
 
 // nounQualifiers often stand between a determiner and a noun: "the first

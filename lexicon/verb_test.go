@@ -37,6 +37,7 @@ categories:
 		{"The union first claimed the plan would cost jobs.", true},
 		{"Their pay claim was rejected.", false},
 		{"The dockers claimed victory.", true},
+		{"The two sides each claimed victory.", true},
 		{"They point to the union's claim that jobs will go.", true},
 		{"Their claims of abuse were denied.", true},
 	} {
