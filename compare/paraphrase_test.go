@@ -143,6 +143,13 @@ var paraphraseCases = []paraphraseCase{
 		quote:    "The leak is under control",
 		sentence: "Ardley said the leak was under control",
 	},
+	{
+		name:     "the statement before its attribution",
+		one:      "Ferry halted\n\nThe Quillton ferry stopped running on Monday after a crane fell on the quay. \"Crossings will resume on Thursday once the crane is lifted,\" harbourmaster Ivo Brask said. Passengers were sent to the bridge.\n",
+		two:      "Ferry halted\n\nThe Quillton ferry stopped running on Monday after a crane fell on the quay. Crossings should resume on Thursday when the crane has been lifted, harbourmaster Ivo Brask told the Harbor Ledger. Passengers were sent to the bridge.\n",
+		quote:    "Crossings will resume",
+		sentence: "Crossings should resume on Thursday",
+	},
 
 	// Not paraphrases.
 	{
@@ -168,6 +175,18 @@ var paraphraseCases = []paraphraseCase{
 		one:   "Coast road\n\nStorm Hild brought down power lines along the coast on Tuesday. \"The coast road will reopen to traffic on Friday morning,\" transport chief Nils Amber said. Schools will open late.\n",
 		two:   "Coast road\n\nStorm Hild brought down power lines along the coast on Tuesday. Police said the coast road would stay closed to traffic until Friday morning. Schools will open late.\n",
 		quote: "coast road will reopen",
+	},
+	{
+		name:  "another speaker says the opposite, attribution last",
+		one:   "Coast road\n\nStorm Hild brought down power lines along the coast on Tuesday. \"The coast road will reopen to traffic on Friday morning,\" transport chief Nils Amber said. Schools will open late.\n",
+		two:   "Coast road\n\nStorm Hild brought down power lines along the coast on Tuesday. The coast road would stay closed to traffic until Friday morning, police said. Schools will open late.\n",
+		quote: "coast road will reopen",
+	},
+	{
+		name:  "a group on the scene says something else",
+		one:   "Ferry halted\n\nThe Quillton ferry stopped running on Monday after a crane fell on the quay. \"Crossings will resume on Thursday once the crane is lifted,\" harbourmaster Ivo Brask said. Passengers were sent to the bridge.\n",
+		two:   "Ferry halted\n\nThe Quillton ferry stopped running on Monday after a crane fell on the quay. Passengers on the quay said the crane had been swaying for an hour before it fell. Passengers were sent to the bridge.\n",
+		quote: "Crossings will resume",
 	},
 	{
 		name:  "same speaker, another thing, single partial word",

@@ -119,7 +119,35 @@ func TestQuoteSpeakerText(t *testing.T) {
 			`Anders Rasmussen, the alliance chief, spoke on Friday. The alliance chief also dismissed Russia's warning of a strike as "unjustified."`,
 			[]who{{"Anders Rasmussen", "The alliance chief"}}},
 		{"hit that is no speech verb", "Passengers on the Marisol described the moment the ferry hit the sandbar as \"terrifying\".",
-			[]who{{"", ""}}}, // not "moment the ferry"
+			[]who{{"Passengers", "Passengers on the Marisol"}}}, // not "moment the ferry"
+		{"a group and where it is", "Passengers on the Marisol described the crossing as \"terrifying\".",
+			[]who{{"Passengers", "Passengers on the Marisol"}}},
+		{"a group and whose it is, after the quote", "\"We were never told,\" residents of the estate said.",
+			[]who{{"residents", "residents of the estate"}}},
+		{"a group told reporters", "Workers at the plant told reporters: \"Nobody warned us.\"",
+			[]who{{"Workers", "Workers at the plant"}}},
+		{"a counted group", "Two officials in the ministry said: \"The file was lost.\"",
+			[]who{{"officials", "Two officials in the ministry"}}},
+		{"a described group", "Striking workers at the Kell mill said: \"We will not go back.\"",
+			[]who{{"striking workers", "Striking workers at the Kell mill"}}},
+		{"supporters are not the person they support", "Ana Ruiz spoke first.\n\nSupporters of Ana Ruiz said the plan was \"bold\".",
+			[]who{{"Supporters", "Supporters of Ana Ruiz"}}},
+		{"critics are not the body they criticise", "\"It is reckless,\" critics of the Interior Ministry said.",
+			[]who{{"critics", "critics of the Interior Ministry"}}},
+		{"residents are not their place", "Residents of Kettle Hill said: \"We were never told.\"",
+			[]who{{"Residents", "Residents of Kettle Hill"}}},
+		{"officials speak for their body", "Officials at the Interior Ministry said the plan was \"sound\".",
+			[]who{{"Interior Ministry", "Officials at the Interior Ministry"}}},
+		{"a title in lower case", "\"The spill is contained,\" fire chief Ana Ruiz said. Mayor Carl Dorsey arrived later.\n\n\"We stay until dark,\" the fire chief said.",
+			[]who{{"Ana Ruiz", "Ana Ruiz"}, {"Ana Ruiz", "the fire chief"}}},
+		{"a title in lower case after a capital", "Union leader Ana Ruiz and Mayor Carl Dorsey met on Monday.\n\n\"We will strike,\" the union leader said.",
+			[]who{{"Ana Ruiz", "the union leader"}}},
+		{"a group named in two words", "Police officers at the scene said: \"Stay back.\"",
+			[]who{{"police officers", "Police officers at the scene"}}},
+		{"damage is no speaker", "Damage on the Marisol was described as \"minor\".", []who{{"", ""}}},
+		{"damage described, no subject", "Damage on the Marisol described as \"minor\" by the coastguard.", []who{{"", ""}}},
+		{"boxes are no speakers", "Boxes on the dock said \"fragile\".", []who{{"", ""}}},
+		{"documents are no speakers", "Documents from the ministry said the pier was \"unsafe\".", []who{{"", ""}}},
 		{"hit out is speech", "Mayor Ilse Brandt hit out at the port: \"This is a disgrace.\"",
 			[]who{{"Ilse Brandt", "Ilse Brandt"}}},
 		{"a statement no one is named as owning", "The port authority issued a statement on Monday.\n\n\"We regret the disruption,\" the statement said.",
@@ -130,6 +158,8 @@ func TestQuoteSpeakerText(t *testing.T) {
 			[]who{{"Ilse Brandt", "she"}, {"", "the letter"}}},
 		{"opening phrase", `In a statement, the Interior Ministry said: "Order is restored."`,
 			[]who{{"Interior Ministry", "the Interior Ministry"}}},
+		{"an aside between commas", `The Interior Ministry, in a statement, said: "Order is restored."`,
+			[]who{{"Interior Ministry", "The Interior Ministry"}}},
 		{"participle phrase",
 			"Mayor Ilse Brandt closed the bridge.\n\nSpeaking to reporters outside city hall, the mayor added: \"It stays shut.\"",
 			[]who{{"Ilse Brandt", "the mayor"}}},
@@ -315,6 +345,8 @@ func TestBareGroupSpeakers(t *testing.T) {
 		{"The march reached the port from the Town Hall; police put the crowd at 2,400, while organisers claimed 5,000 people took part.", "organisers"},
 		{"Ana Ruiz led the march, and union leaders said the strike would go on for a week.", "union leaders"},
 		{"The plan was approved on Monday, but hospital staff told reporters it would cost too much.", "hospital staff"},
+		{"Passengers on the Marisol said the crossing was terrifying.", "Passengers"},
+		{"The ferry docked at noon, and residents of the estate said the pier had been closed for a week.", "residents"},
 	}
 	for _, tt := range tests {
 		arts := []Article{articleOf(t, tt.body)}
@@ -360,6 +392,45 @@ func TestAbbreviationPeriods(t *testing.T) {
 	for _, tt := range tests {
 		if got := abbreviationPeriods(tt.gap); got != tt.want {
 			t.Errorf("abbreviationPeriods(%q) = %v, want %v", tt.gap, got, tt.want)
+		}
+	}
+}
+
+// TestFrontedStatements checks speech reported before its attribution,
+// which ends the sentence after a comma: the words before the comma are
+// what was said, and an opening phrase, a subject with its clause or a
+// sentence going on after "said" is not taken for them.
+func TestFrontedStatements(t *testing.T) {
+	type stmt struct{ speaker, text string }
+	tests := []struct {
+		body string
+		want []stmt
+	}{
+		{"The spill has been contained, firefighters said.", []stmt{{"firefighters", "The spill has been contained"}}},
+		{"The spill has been contained, Ana Ruiz said on Monday.", []stmt{{"Ana Ruiz", "The spill has been contained"}}},
+		{"The road will reopen on Friday, the Interior Ministry said in a statement.",
+			[]stmt{{"Interior Ministry", "The road will reopen on Friday"}}},
+		{"The road will reopen on Friday, Ana Ruiz told the Harbor Ledger.", []stmt{{"Ana Ruiz", "The road will reopen on Friday"}}},
+		{"The road will reopen on Friday, said Ana Ruiz, the fire chief.", []stmt{{"Ana Ruiz", "The road will reopen on Friday"}}},
+		{"The spill has been contained, according to Ana Ruiz.", []stmt{{"Ana Ruiz", "The spill has been contained"}}},
+		// Not before the attribution.
+		{"On Monday, Ana Ruiz said.", nil},
+		{"Separately, police said.", nil},
+		{"Pell Orrin, who runs the shelter, said the volunteers were tired.", []stmt{{"Pell Orrin", "the volunteers were tired"}}},
+		{"The crews worked all night, and the road, which had been shut, reopened.", nil},
+	}
+	for _, tt := range tests {
+		arts := []Article{articleOf(t, tt.body)}
+		findQuotes(arts)
+		var got []stmt
+		for _, s := range arts[0].Statements {
+			got = append(got, stmt{s.Speaker, s.Text})
+			if arts[0].Text[s.Start:s.End] != s.Text {
+				t.Errorf("%q: statement %q is not the text at %d..%d", tt.body, s.Text, s.Start, s.End)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: statements %q, want %q", tt.body, got, tt.want)
 		}
 	}
 }

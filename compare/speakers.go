@@ -705,6 +705,18 @@ func (px *personIndex) learnContext(a *Article) {
 			for _, t := range m.title {
 				px.note(m.who, t)
 			}
+			// A title in lower case before the name, which capitalRuns
+			// leaves out: "fire chief Ana Ruiz", "Union leader Ana Ruiz".
+			// Up to two words before the title noun are what the title is
+			// of, and a capital only opens the sentence.
+			if k > 0 && !isCapitalized(toks[k-1]) && lowerTitleNoun(toks[k-1].text) {
+				for j := k - 1; j >= 0 && j >= k-3 && !toks[j].punct && (!isCapitalized(toks[j]) || j == 0); j-- {
+					if l := strings.ToLower(toks[j].text); isStop(l) || isSpeechVerb(l) {
+						break
+					}
+					px.note(m.who, toks[j].text)
+				}
+			}
 		}
 	}
 }
@@ -1321,7 +1333,7 @@ func isPronoun(l string) bool {
 // name in it that is not a possessive), a pronoun, a description that
 // fits a person named in the event, or a body.
 func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bool) {
-	np = trimParenthesis(trimIntro(np))
+	np = trimParenthesis(trimIntro(trimAside(np)))
 	if len(np) == 0 {
 		return "", "", nil, false
 	}
@@ -1329,6 +1341,14 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 		np = np[m:] // "a statement from the company" is the company's
 	}
 	text := f.a.Text[np[0].start:np[len(np)-1].end]
+	// A group of people and where they are or whose they are:
+	// "Passengers on the Marisol", "residents of Kettle Hill", "critics of
+	// the ministry". They speak, not the place, nor the person or body
+	// they are for or against. Members and officials may speak for their
+	// body ("officials at the Interior Ministry"): see below.
+	if g, h := groupBeforePhrase(np); h > g && !memberNouns[strings.ToLower(np[h-1].text)] {
+		return f.groupSpeaker(np, g, h, pos), text, nil, true
+	}
 	// The named person: one opening the phrase ("Lara Voss, an aide to
 	// Oskar Meland"), else the last one ("the head of the delegation,
 	// Alexander Wershbow").
@@ -1431,6 +1451,11 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 		if group := bareGroup(np); group != "" {
 			return group, text, nil, true
 		}
+		// The same with where they are or whom they belong to: "Two
+		// officials in the ministry" (see groupSpeaker).
+		if g, h := groupBeforePhrase(np); h > g {
+			return f.groupSpeaker(np, g, h, pos), text, nil, true
+		}
 		return "", text, nil, false
 	}
 	for _, t := range np {
@@ -1485,6 +1510,23 @@ func describedAs(text string) string {
 		f = f[1:]
 	}
 	return strings.Join(f, " ")
+}
+
+// trimAside drops an adverbial phrase between commas from the end of a
+// noun phrase: "The Interior Ministry, in a statement," is "The Interior
+// Ministry".
+func trimAside(np []wtok) []wtok {
+	for len(np) > 3 && np[len(np)-1].text == "," {
+		m := len(np) - 2
+		for m > 0 && np[m].text != "," {
+			m--
+		}
+		if m <= 0 || m == len(np)-2 || !opensIntro(np[m+1:len(np)-1]) {
+			break
+		}
+		np = np[:m]
+	}
+	return np
 }
 
 // trimIntro drops the opening adverbial phrases of a noun phrase, each up
@@ -1554,6 +1596,108 @@ func bareGroup(np []wtok) string {
 		words[i] = l
 	}
 	return strings.Join(words, " ")
+}
+
+// groupBeforePhrase finds, in a noun phrase with no article, a plural
+// noun for people followed by a phrase saying where they are or whose
+// they are: "Passengers on the Marisol", "Two officials in the ministry",
+// "striking workers at the plant". It returns where the group's words
+// begin and end, past a number or a quantifier before them ("Two"), or
+// 0, 0. Only nouns for people count: "Damage on the Marisol" and "Boxes
+// on the dock" say nothing.
+func groupBeforePhrase(np []wtok) (int, int) {
+	i := 0
+	for i < len(np) && i < 2 && groupQuantifier(strings.ToLower(np[i].text)) {
+		i++
+	}
+	g := i
+	// The head may follow a modifier or two: "striking workers", "local
+	// hospital staff".
+	for h := g; h < len(np)-2 && h <= g+2; h++ {
+		t := np[h]
+		l := strings.ToLower(t.text)
+		if t.punct || (isCapitalized(t) && h > 0) || isStop(l) || isPronoun(l) {
+			return 0, 0
+		}
+		if !groupPrepositions[strings.ToLower(np[h+1].text)] {
+			continue // a modifier: "police" of "police officers"
+		}
+		if !peopleNouns[l] {
+			return 0, 0
+		}
+		// The phrase: a few words with no mark but a plural possessive's,
+		// and none that would start a clause.
+		rest := np[h+2:]
+		if len(rest) > 8 {
+			return 0, 0
+		}
+		for _, r := range rest {
+			if (r.punct && !pluralPossessive(r) && r.text != "-") || clauseWord(strings.ToLower(r.text)) {
+				return 0, 0
+			}
+		}
+		return g, h + 1
+	}
+	return 0, 0
+}
+
+// groupSpeaker names the group np[g:h] of groupBeforePhrase as its head
+// alone would be named ("Passengers", "residents"), or in lower case
+// ("striking workers").
+func (f *speakerFinder) groupSpeaker(np []wtok, g, h, pos int) string {
+	if h-g == 1 {
+		if name, _, _, ok := f.resolve(np[g:h], pos); ok && name != "" {
+			return name
+		}
+	}
+	words := make([]string, 0, h-g)
+	for _, t := range np[g:h] {
+		words = append(words, strings.ToLower(t.text))
+	}
+	return strings.Join(words, " ")
+}
+
+// memberNouns are groups that speak for the body they belong to:
+// "officials at the Interior Ministry" give the ministry's word.
+var memberNouns = map[string]bool{
+	"members": true, "officials": true, "spokespeople": true, "representatives": true, "delegates": true,
+	"negotiators": true, "executives": true, "leaders": true, "sources": true,
+}
+
+// groupQuantifier says whether a word counts a group: "two", "several",
+// "12".
+func groupQuantifier(l string) bool {
+	switch l {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+		"thousands", "several", "some", "many", "most", "few", "other", "more":
+		return true
+	}
+	return l != "" && strings.Trim(l, "0123456789,") == ""
+}
+
+// groupPrepositions join a group of people to where they are or whose they
+// are: "residents of", "passengers on", "workers at".
+var groupPrepositions = map[string]bool{
+	"of": true, "on": true, "at": true, "in": true, "from": true, "aboard": true, "near": true,
+	"inside": true, "outside": true, "across": true, "around": true, "for": true, "with": true,
+}
+
+// peopleNouns are plural nouns for groups of people that may speak.
+var peopleNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`passengers residents workers officials survivors witnesses teachers
+		volunteers members supporters critics protesters protestors demonstrators nurses doctors
+		firefighters officers engineers villagers locals parents students pupils families relatives
+		neighbours neighbors shoppers commuters travellers travelers fans staff employees drivers miners
+		farmers fishermen dockers dockworkers soldiers troops police paramedics rescuers lawmakers
+		legislators councillors councilors ministers diplomats analysts experts scientists researchers
+		economists investors traders executives managers leaders organisers organizers campaigners
+		activists tenants landlords owners patients voters citizens lawyers inspectors investigators
+		sources crew crews guards pilots sailors refugees migrants evacuees victims mourners spectators
+		onlookers visitors tourists customers people representatives spokespeople delegates negotiators opponents rivals allies friends colleagues`) {
+		peopleNouns[w] = true
+	}
 }
 
 // bodyNouns name bodies rather than people: "the company said".
@@ -2003,6 +2147,9 @@ func reportsClause(verb string, rest []wtok) bool {
 // "X said (that) ...", "according to X, ...".
 func (f *speakerFinder) reported(s *Sentence) (Statement, bool) {
 	toks := f.px.tokens(f.a, s.Start, s.End)
+	if st, ok := f.fronted(s, toks); ok {
+		return st, true
+	}
 	for i, t := range toks {
 		if i > 200 {
 			break // a reporting verb comes early in its sentence
@@ -2045,6 +2192,105 @@ func (f *speakerFinder) reported(s *Sentence) (Statement, bool) {
 		return st, true
 	}
 	return Statement{}, false
+}
+
+// fronted finds speech reported before its attribution, which ends the
+// sentence after a comma: "The spill has been contained, firefighters
+// said.", "..., Ana Ruiz told the Harbor Ledger on Monday.", "..., said
+// Ana Ruiz, the fire chief.", "..., according to the ministry."
+func (f *speakerFinder) fronted(s *Sentence, toks []wtok) (Statement, bool) {
+	body := toks
+	for len(body) > 0 && body[len(body)-1].punct {
+		body = body[:len(body)-1]
+	}
+	// The attribution is short: it follows one of the last commas.
+	c := -1
+	for i := len(body) - 1; i > 0 && i >= len(body)-16; i-- {
+		if body[i].text == "," {
+			c = i
+			tail := body[i+1:]
+			if len(tail) >= 2 && (verbAt(tail[0]) || (strings.EqualFold(tail[0].text, "according") && strings.EqualFold(tail[1].text, "to"))) {
+				break // "said Ana Ruiz, the fire chief": the comma before "said"
+			}
+			if slices.ContainsFunc(tail, func(t wtok) bool { return reportingVerbs[t.text] }) {
+				break
+			}
+		}
+	}
+	if c < 3 {
+		return Statement{}, false
+	}
+	content, tail := body[:c], body[c+1:]
+	if opensIntro(content) || !reportsClause("", content) || len(tail) < 2 {
+		return Statement{}, false
+	}
+	// "Pell Orrin, who runs it, said ...": the subject and its clause,
+	// not what was said.
+	for i := 1; i < len(content); i++ {
+		if l := strings.ToLower(content[i].text); content[i-1].text == "," && (l == "who" || l == "which" || l == "whose") {
+			return Statement{}, false
+		}
+	}
+	var np []wtok
+	verb := tail[0]
+	switch {
+	case strings.EqualFold(tail[0].text, "according") && strings.EqualFold(tail[1].text, "to"):
+		np = sourceNP(tail[2:])
+		if len(np) == 0 || !onlyAside(tail[2+len(np):]) {
+			return Statement{}, false
+		}
+	case reportingVerbs[tail[0].text]:
+		// "said Ana Ruiz, the fire chief": a name, in capitals, and
+		// not "said the volunteers were tired".
+		np = npUntil(tail[1:])
+		if len(np) == 0 || slices.ContainsFunc(np, func(t wtok) bool { return !isCapitalized(t) && !isNameParticle(t.text) }) {
+			return Statement{}, false
+		}
+		if rest := tail[1+len(np):]; !onlyAside(rest) && !(len(rest) > 1 && rest[0].text == ",") {
+			return Statement{}, false
+		}
+	default:
+		// "firefighters said", "Ana Ruiz told the Harbor Ledger on Monday"
+		v := slices.IndexFunc(tail, func(t wtok) bool { return reportingVerbs[t.text] })
+		if v < 1 {
+			return Statement{}, false
+		}
+		verb = tail[v]
+		np = trimAdverbs(tail[:v])
+		rest := tail[v+1:]
+		if verb.text == "told" || verb.text == "tells" {
+			rest = rest[len(npUntil(rest)):] // whom: "told reporters", "told the Harbor Ledger"
+		}
+		if len(np) == 0 || !onlyAside(rest) || slices.ContainsFunc(np, func(t wtok) bool { return t.punct && !pluralPossessive(t) }) {
+			return Statement{}, false
+		}
+	}
+	name, text, p, ok := f.resolve(np, verb.start)
+	if !ok || name == "" {
+		return Statement{}, false
+	}
+	start, end := content[0].start, content[len(content)-1].end
+	f.last, f.lastName, f.lastPara, f.lastPos = p, name, s.Paragraph, verb.start
+	return Statement{Sentence: s.Index, Speaker: name, SpeakerText: text, Verb: verb.text,
+		Start: start, End: end, Text: f.a.Text[start:end]}, true
+}
+
+// onlyAside says whether the words after an attribution at a sentence's
+// end say only when, where or how: "on Monday", "at the scene", "in a
+// statement", or nothing.
+func onlyAside(rest []wtok) bool {
+	if len(rest) == 0 {
+		return true
+	}
+	if len(rest) > 8 || !adverbialStarts[strings.ToLower(rest[0].text)] {
+		return false
+	}
+	for _, t := range rest {
+		if t.punct || strings.EqualFold(t.text, "that") || verbAt(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // skipAdverbialThat drops a time or place and the "that" after it from
@@ -2114,4 +2360,15 @@ func firstNameGender(name string) byte {
 		return 0
 	}
 	return firstNames[f[0]]
+}
+
+// lowerTitleNoun says whether a word in lower case right before a name is
+// the person's title: "chief" in "fire chief Ana Ruiz".
+func lowerTitleNoun(w string) bool {
+	switch w {
+	case "leader", "boss", "head", "officer", "executive", "founder", "editor", "analyst", "economist",
+		"professor", "minister", "organiser", "organizer", "campaigner", "activist", "engineer":
+		return true
+	}
+	return personTitles[w]
 }
