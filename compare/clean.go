@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/slant-news/slant/compare/internal/wordnet"
 )
 
 // Cleaning rules. Each names one kind of page furniture; whatever a rule
@@ -30,6 +32,8 @@ const (
 	RuleEditorNote    = "editor-note" // "Correction: An earlier version of this story ...", "Editor's note: ..."
 	RulePullQuote     = "pull-quote"  // a sentence or quotation of the story set out again in a box (HTML)
 	RuleEmbed         = "embed"       // an embedded social-media post: a tweet, an Instagram post (HTML)
+	RuleSubheading    = "subheading"  // a heading inside the story ("What happens next"), a live blog entry's title; not one stating a claim with a full stop
+	RuleTable         = "table"       // a row of a table of figures ("2021 | Ostrel Star (ferry) | 180"): data, not a sentence (HTML)
 )
 
 // cleaned is what cleaning finds in a document.
@@ -58,6 +62,9 @@ type line struct {
 	// one: a line above an HTML page's story that its markup does not
 	// call a caption (a "LIVE" badge, a "Key points" heading).
 	unlisted bool
+	// lead says the line is a standfirst above the story's first
+	// paragraph (see Document.Lead).
+	lead bool
 }
 
 var (
@@ -201,6 +208,17 @@ func clean(doc Document) cleaned {
 			return k < len(kept) && l.start >= kept[k].Start && l.end <= kept[k].End
 		}
 	}
+	lead := func(l *line) bool { return false }
+	if doc.Lead != nil {
+		// Lines and lead spans are both in text order too.
+		spans, k := doc.Lead, 0
+		lead = func(l *line) bool {
+			for k < len(spans) && spans[k].End < l.end {
+				k++
+			}
+			return k < len(spans) && l.start >= spans[k].Start && l.end <= spans[k].End
+		}
+	}
 	var front frontMatter
 	if doc.Kind == "markdown" {
 		front = markMarkdown(text, lines)
@@ -214,9 +232,10 @@ func clean(doc Document) cleaned {
 	var wrap wrapMeasure
 	bylineOutlet, bylineDate := "", ""
 	updatedDate := "" // a date labelled only "Updated": the last resort
-	// The line before was a caption's label alone ("Image caption"), or an
+	// labelAt is the line of a caption's label alone ("Image caption",
+	// "Pictured:"), or -1; updatedNext says the line before was an
 	// "Updated" label alone on its line.
-	captionNext, updatedNext := false, false
+	labelAt, updatedNext := -1, false
 	headlineSeen := false // the page's headline, outside its article
 	for i := range lines {
 		l := &lines[i]
@@ -245,10 +264,13 @@ func clean(doc Document) cleaned {
 		if l.rule == "" && h != emptyNormHash && slices.ContainsFunc(seen[h], func(j int) bool { return sameText(lines[j].text, l.text) }) {
 			l.rule = RuleRepeated
 		}
-		if captionNext && l.rule == "" && countFields(l.text, maxLabelledCaptionWords+1) <= maxLabelledCaptionWords {
+		if l.rule == "" && labelAt >= 0 && underLabel(lines, labelAt, i, doc.Kind == "html") && isLabelledCaption(l.text) {
 			l.rule = RuleCaption
 		}
-		captionNext = l.rule == RuleCaption && captionText(l.text) == ""
+		labelAt = -1
+		if l.rule == RuleCaption && captionText(l.text) == "" {
+			labelAt = i
+		}
 		if l.rule == "" {
 			wrap.add(l.text)
 		}
@@ -407,12 +429,18 @@ func clean(doc Document) cleaned {
 			switch {
 			case first < 0:
 				// No prose at all: keep everything as body so nothing is lost.
+			case i < first && lead(l):
+				// A standfirst the page's markup gives: the story's.
+				l.lead = true
 			case i < first:
 				if c.headline == "" && !l.headingMD && len(strings.Fields(l.text)) <= 25 {
 					l.rule = RuleHeadline
 					c.headline = l.text
 				} else if c.headline != "" && sameText(l.text, c.headline) {
 					l.rule = RuleHeadline
+				} else if underHeadline(lines, i) && isAuthorName(l.text) &&
+					!isMasthead(l.text, doc.Name, doc.Outlet, c.outlet, bylineOutlet) {
+					l.rule = RuleByline
 				} else {
 					l.rule = RuleCaption
 					l.unlisted = doc.Kind == "html" && !isCaptionLabel(l.text)
@@ -426,10 +454,14 @@ func clean(doc Document) cleaned {
 		// Front matter's title stands in for a headline the text lacks.
 		c.headline = front.title
 	}
-	// A bullet list inside the body is part of the story, not navigation.
+	// A bullet list inside the body is part of the story, not navigation;
+	// a Markdown heading there is a subheading (see statesClaim).
 	for i := first + 1; first >= 0 && i <= last; i++ {
-		if lines[i].rule == RuleNavigation {
-			lines[i].rule = ""
+		switch l := &lines[i]; {
+		case l.rule == RuleNavigation:
+			l.rule = ""
+		case l.rule == "" && l.headingMD && !statesClaim(l.text) && !isLongProse(l.text):
+			l.rule = RuleSubheading
 		}
 	}
 
@@ -739,6 +771,74 @@ func isMasthead(s string, names ...string) bool {
 	}
 	return false
 }
+
+// underHeadline says whether line i stands under the headline with only
+// furniture (a date, a share bar) or the standfirst (see Document.Lead)
+// between them, no caption or other text.
+func underHeadline(lines []line, i int) bool {
+	for j, seen := i-1, 0; j >= 0 && seen < maxLinesUnderHeadline; j-- {
+		switch l := &lines[j]; {
+		case l.blank:
+		case l.rule == RuleHeadline:
+			return true
+		case l.rule == RuleCaption || l.rule == "" && !l.lead:
+			return false
+		default:
+			seen++
+		}
+	}
+	return false
+}
+
+// isAuthorName says whether a line is only a person's name, or two joined
+// by "and", as a byline without its "By" gives it: "Mara Lindqvist",
+// "Lorna Fisk and Dev Amani", "Anneke van der Berg". Each name is two to
+// four words that open with a capital (but for particles inside it, "van",
+// "de"), of letters, apostrophes, hyphens and full stops, and one word
+// at least of the line is no English word (see wordnet), so that a label
+// or a caption in title case ("Key Points", "Storm Damage") is not taken
+// for a name.
+func isAuthorName(s string) bool {
+	if len(s) > 80 {
+		return false
+	}
+	names := 1
+	count := 0 // words of the name read
+	rare := false
+	for _, w := range strings.Fields(s) {
+		switch {
+		case w == "and" || w == "&":
+			if count < 2 || names == 2 {
+				return false
+			}
+			names, count = 2, 0
+			continue
+		case nameParticles[w]:
+			if count == 0 {
+				return false
+			}
+			continue
+		case !unicode.IsUpper(firstRune(w)):
+			return false
+		}
+		for _, r := range w {
+			if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' && r != '.' {
+				return false
+			}
+		}
+		if count++; count > 4 {
+			return false
+		}
+		if lower := strings.ToLower(strings.TrimRight(w, ".")); !isStop(lower) && len(wordnet.Groups(lower)) == 0 {
+			rare = true
+		}
+	}
+	return count >= 2 && rare && !strings.HasSuffix(s, ".")
+}
+
+// nameParticles are the small words inside a person's name.
+var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true,
+	"di": true, "du": true, "del": true, "della": true, "la": true, "le": true, "bin": true, "al": true, "ibn": true, "dos": true, "das": true}
 
 // isMenuItem says whether a line reads as an item of a site's menu or a
 // section's label: three words or fewer, not a sentence, a lead-in or a
@@ -1104,8 +1204,10 @@ func isEditorNote(s string) bool {
 var editorNote = lazyRegexp(`(?i)^(?:this (?:article|story|piece|report|page) (?:was|has been) (?:amended|corrected|updated|changed|edited)\b|an earlier version of this (?:article|story|piece|report)\b)`)
 
 // captionLabel is the label a page puts before or over a photo's or a
-// video's caption: "Image caption", "Media caption,", "Caption:".
-var captionLabel = lazyRegexp(`(?i)^(?:(?:image|media|video|photo|picture)\s+caption\b[\s,:.]*|caption\s*:\s*)`)
+// video's caption: "Image caption", "Media caption,", "Caption:",
+// "Pictured:", and "Photo:" alone on its line (with a name after it,
+// "Photo:" credits the photo: see isPhotoCredit).
+var captionLabel = lazyRegexp(`(?i)^(?:(?:image|media|video|photo|picture)\s+caption\b[\s,:.]*|caption\s*:\s*|pictured\s*:\s*|(?:photo|picture|image)\s*:\s*$)`)
 
 // isCaptionLabel says whether a line is a caption's label, alone or with
 // the caption after it (see captionText).
@@ -1128,6 +1230,37 @@ func captionText(s string) string {
 // maxLabelledCaptionWords is the most words of a line taken for the
 // caption a label alone on the line above announces.
 const maxLabelledCaptionWords = 30
+
+// underLabel says whether line i stands right under a caption's label
+// alone on line label: on the next line, or, on an HTML page, where every
+// block stands apart, in the next block. A label with a blank line under
+// it in a text has lost its caption (the page gave it as an image's
+// text): what follows is the story's.
+func underLabel(lines []line, label, i int, html bool) bool {
+	for j := label + 1; j < i; j++ {
+		if !html || !lines[j].blank {
+			return false
+		}
+	}
+	return true
+}
+
+// isLabelledCaption says whether a line under a caption's label alone can
+// be its caption: a phrase or one sentence of maxLabelledCaptionWords
+// words or fewer. A paragraph of two sentences or more is the story's.
+func isLabelledCaption(s string) bool {
+	if countFields(s, maxLabelledCaptionWords+1) > maxLabelledCaptionWords {
+		return false
+	}
+	for i := 0; i+2 < len(s); i++ {
+		if c := s[i]; (c == '.' || c == '?' || c == '!') && s[i+1] == ' ' {
+			if r := firstRune(strings.TrimLeft(s[i+1:], " \"“‘'")); unicode.IsUpper(r) || unicode.IsDigit(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // photoCreditLabel opens a photo credit: "Photo:", "Photograph:", "Image
 // source,", "Picture by".
@@ -2253,6 +2386,19 @@ func isLeadIn(s string) bool {
 		}
 	}
 	return 2*widget < len(words)
+}
+
+// statesClaim says whether a heading states a claim as a sentence of the
+// story does: running text (see isRunningText) ending in a full stop, "The
+// port was warned four times." A question ("What happens next?") or a
+// label ("Last passengers ashore") signs the reader's way.
+func statesClaim(s string) bool {
+	if !isRunningText(s) {
+		return false
+	}
+	s = strings.TrimRight(s, "\"'”’»)]）」』 \t")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '。' || r == '…' || r == '।'
 }
 
 // endsSentence reports whether s ends with sentence punctuation, possibly

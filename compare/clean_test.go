@@ -800,15 +800,108 @@ var cleanCases = []cleanCase{
 			"City engineers said the span had been closed since Friday evening.\n",
 		headline: "The bridge is gone.",
 		outlet:   "River Daily", outletFrom: "file",
+		// The setext heading in the story is a subheading.
 		removed: []string{
 			"headline: The bridge is gone.",
 			"markup: ---",
+			"subheading: Engineers",
 			"markup: =========",
 		},
 		sentences: []string{
 			"0: The old harbor bridge collapsed on Saturday after a night of storms.",
-			"1: Engineers",
-			"2: City engineers said the span had been closed since Friday evening.",
+			"1: City engineers said the span had been closed since Friday evening.",
+		},
+	},
+
+	{
+		// A Markdown heading inside the story is a subheading; one that
+		// states a claim with a full stop is a sentence of the story.
+		name: "markdown subheadings inside the story",
+		kind: "markdown",
+		text: "# Ferry grounding: the questions\n\n" +
+			"Two days after the ferry Marisol ran aground, attention has turned to the port authority.\n\n" +
+			"## What happens next?\n\n" +
+			"Salvage tugs will try to refloat the ship on Wednesday.\n\n" +
+			"### The port was warned four times.\n\n" +
+			"Divers will then inspect the hull.\n",
+		headline: "Ferry grounding: the questions",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Ferry grounding: the questions",
+			"subheading: What happens next?",
+		},
+		sentences: []string{
+			"0: Two days after the ferry Marisol ran aground, attention has turned to the port authority.",
+			"1: Salvage tugs will try to refloat the ship on Wednesday.",
+			"2: The port was warned four times.",
+			"3: Divers will then inspect the hull.",
+		},
+	},
+	{
+		// A byline without its "By": the author's name alone under the
+		// headline, with a date under it, is no photo's caption.
+		name: "the author's name alone under the headline",
+		text: "Pilots warned port about Gullet sandbar\nMara Lindqvist\nMarch 4, 2026\n\n" +
+			"Harbour pilots warned Portvale's port authority at least four times since 2022 that the sandbar was building up.\n",
+		headline:  "Pilots warned port about Gullet sandbar",
+		published: "2026-03-04",
+		outlet:    "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Pilots warned port about Gullet sandbar",
+			"byline: Mara Lindqvist",
+			"dateline: March 4, 2026",
+		},
+		sentences: []string{
+			"0: Harbour pilots warned Portvale's port authority at least four times since 2022 that the sandbar was building up.",
+		},
+	},
+	{
+		// Two names joined, with a particle; a caption in title case
+		// made of English words, under a byline, stays a caption.
+		name: "two authors' names alone, then a caption in title case",
+		text: "Pilots warned port about Gullet sandbar\n\nLorna Fisk and Anneke van der Berg\n\nStorm Damage\n\n" +
+			"Harbour pilots warned Portvale's port authority at least four times since 2022 that the sandbar was building up.\n",
+		headline: "Pilots warned port about Gullet sandbar",
+		captions: []string{"Storm Damage"},
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Pilots warned port about Gullet sandbar",
+			"byline: Lorna Fisk and Anneke van der Berg",
+			"caption: Storm Damage",
+		},
+		sentences: []string{
+			"0: Harbour pilots warned Portvale's port authority at least four times since 2022 that the sandbar was building up.",
+		},
+	},
+	{
+		// A caption's label alone takes the line right under it as the
+		// caption ("Pictured:" too), but not a paragraph of the story
+		// that a blank line sets apart, nor one of two sentences.
+		name: "a caption's label alone never takes the story",
+		text: "Pilots warned port about Gullet sandbar\n\nBy Mara Lindqvist\n\n" +
+			"Harbour pilots warned Portvale's port authority at least four times since 2022 that the sandbar was building up.\n\n" +
+			"Image caption\n\n" +
+			"The port authority said on Tuesday that it had acted on every warning it received.\n\n" +
+			"Pictured:\nTugs at the Gullet sandbar on Tuesday\n\n" +
+			"Photo:\nSalvage crews will try again on Thursday. Divers will inspect the hull first.\n\n" +
+			"The warnings came years before the ferry Marisol ran aground there on Monday.\n",
+		headline: "Pilots warned port about Gullet sandbar",
+		captions: []string{"Tugs at the Gullet sandbar on Tuesday"},
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Pilots warned port about Gullet sandbar",
+			"byline: By Mara Lindqvist",
+			"caption: Image caption",
+			"caption: Pictured:",
+			"caption: Tugs at the Gullet sandbar on Tuesday",
+			"caption: Photo:",
+		},
+		sentences: []string{
+			"0: Harbour pilots warned Portvale's port authority at least four times since 2022 that the sandbar was building up.",
+			"1: The port authority said on Tuesday that it had acted on every warning it received.",
+			"2: Salvage crews will try again on Thursday.",
+			"2: Divers will inspect the hull first.",
+			"3: The warnings came years before the ferry Marisol ran aground there on Monday.",
 		},
 	},
 
@@ -1234,6 +1327,8 @@ var cleanCases = []cleanCase{
 		},
 	},
 	{
+		// The author's name alone under the headline is a byline
+		// without its "By", no photo's caption.
 		name: "a section's label and the author's name over the headline, the author's note under the story",
 		text: "OPINION\nThe Portvale crane collapse was a warning we ignored\nJo Vance\nThu 5 Mar 2026 09.00 GMT\n" +
 			"The crane did not fall without warning.\n" +
@@ -1241,13 +1336,12 @@ var cleanCases = []cleanCase{
 			"Nobody listened.\n" +
 			"Jo Vance is a columnist for the River Daily.\n",
 		headline:  "The Portvale crane collapse was a warning we ignored",
-		captions:  []string{"Jo Vance"},
 		published: "2026-03-05",
 		outlet:    "River Daily", outletFrom: "file",
 		removed: []string{
 			"navigation-list: OPINION",
 			"headline: The Portvale crane collapse was a warning we ignored",
-			"caption: Jo Vance",
+			"byline: Jo Vance",
 			"dateline: Thu 5 Mar 2026 09.00 GMT",
 			"byline: Jo Vance is a columnist for the River Daily.",
 		},

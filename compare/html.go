@@ -62,28 +62,10 @@ func extractHTML(doc *Document, page string) error {
 	}
 	markPullQuotes(blocks)
 	markBlockQuotations(blocks)
-
-	var b strings.Builder
-	for i, blk := range blocks {
-		if i > 0 {
-			b.WriteString("\n\n")
-		}
-		start := b.Len()
-		if blk.quoted {
-			b.WriteString("“" + blk.text + "”")
-		} else {
-			b.WriteString(blk.text)
-		}
-		span := Span{start, b.Len()}
-		if blk.rule != "" {
-			doc.Marked = append(doc.Marked, MarkedSpan{Span: span, Rule: blk.rule})
-		}
-		if extracted && kept[i] {
-			doc.Kept = append(doc.Kept, span)
-		}
-	}
-	doc.Text = b.String()
+	attributeBlockQuotations(blocks)
+	markTableRows(blocks)
 	firstProse := storyStart(blocks, kept)
+	markSubheadings(blocks, kept, firstProse)
 
 	site := ""
 	for _, name := range []string{meta["og:site_name"], ld.publisher, meta["application-name"], meta["publisher"]} {
@@ -106,6 +88,35 @@ func extractHTML(doc *Document, page string) error {
 		}
 		head = headlineBlock(blocks, doc.Headline)
 	}
+	lead := standfirstBlocks(blocks, head, firstProse)
+
+	var b strings.Builder
+	for i, blk := range blocks {
+		if blk.signature {
+			continue // written with its quotation
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		start := b.Len()
+		b.WriteString(blk.speaker)
+		if blk.quoted {
+			b.WriteString("“" + blk.text + "”")
+		} else {
+			b.WriteString(blk.text)
+		}
+		span := Span{start, b.Len()}
+		if blk.rule != "" {
+			doc.Marked = append(doc.Marked, MarkedSpan{Span: span, Rule: blk.rule})
+		}
+		if extracted && (kept[i] || lead[i]) {
+			doc.Kept = append(doc.Kept, span)
+		}
+		if lead[i] {
+			doc.Lead = append(doc.Lead, span)
+		}
+	}
+	doc.Text = b.String()
 	if firstProse < 0 && doc.Text != "" {
 		// (A page with no text at all is an empty article.)
 		return errors.New("no article in this page: no paragraph of running text (is it a section front, or a page that loads its story with JavaScript?)")
@@ -568,16 +579,28 @@ type pageBlock struct {
 	// quoted says to show the block in quotation marks (see
 	// markBlockQuotations).
 	quoted bool
+	// heading says the block is (in) an <h2> to <h6>, and standfirst
+	// that the markup classes it a standfirst (see isStandfirstClass).
+	heading, standfirst bool
+	// row says the block is a table's row, its cells set apart by " | ".
+	row bool
+	// speaker is the source a block quotation's signature names, written
+	// before it (see attributeBlockQuotations), and signature says the
+	// block is that signature, written there instead.
+	speaker   string
+	signature bool
 }
 
 // blockContext is what a block's ancestors say of it.
 type blockContext struct {
-	rule               string
-	box                int
-	h1                 bool
-	figure             bool
-	quote              int
-	attributed, source bool
+	rule                string
+	box                 int
+	h1                  bool
+	figure              bool
+	quote               int
+	attributed, source  bool
+	heading, standfirst bool
+	row                 bool
 }
 
 // blockWalker cuts a page into blocks (see textBlocks).
@@ -625,7 +648,7 @@ func pageBlocks(n *html.Node) []pageBlock {
 func (w *blockWalker) flush(ctx blockContext) {
 	if s := collapseSpace(w.cur.String()); s != "" {
 		w.blocks = append(w.blocks, pageBlock{text: s, rule: ctx.rule, box: ctx.box, h1: ctx.h1, datetime: w.datetime,
-			quote: ctx.quote, attributed: ctx.attributed, source: ctx.source})
+			quote: ctx.quote, attributed: ctx.attributed, source: ctx.source, heading: ctx.heading, standfirst: ctx.standfirst, row: ctx.row})
 		w.datetime = ""
 	}
 	w.cur.Reset()
@@ -672,6 +695,10 @@ func (w *blockWalker) walk(n *html.Node, ctx blockContext) {
 				inner.figure = inner.figure || n.DataAtom == atom.Figure
 			case atom.H1:
 				inner.h1 = true
+			case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				inner.heading = true
+			case atom.Tr:
+				inner.row = true
 			case atom.Footer:
 				inner.source = inner.source || ctx.quote != 0
 			case atom.Figcaption:
@@ -681,6 +708,9 @@ func (w *blockWalker) walk(n *html.Node, ctx blockContext) {
 				w.quotes++
 				inner.quote = w.quotes
 				inner.attributed = isFigureWith(n.Parent, atom.Figcaption) || w.holdsSource(n)
+			}
+			if !inner.standfirst && isStandfirstClass(n) {
+				inner.standfirst = true
 			}
 			if ctx.box == 0 && inner.rule == "" && isBox(n) {
 				w.boxes++
@@ -838,6 +868,237 @@ func markBlockQuotations(blocks []pageBlock) {
 		}
 		i = j
 	}
+}
+
+// attributeBlockQuotations writes the source a block quotation's
+// signature names before the quotation, as a lead-in ending in a colon,
+// in place of the signature: a quotation that the page signs under it
+// after a dash ("— Lena Varga, chief executive", on the line after it or
+// inside it), in its figure's caption or in its <footer>, is written
+// "Lena Varga, chief executive: “We let our passengers down ...”", and
+// so is a paragraph that is a quotation, signed on the line under it. Read
+// as text, a signature names no speaker and would stand as a sentence of
+// its own; a lead-in names one, in the page's own words, its dash and its
+// place aside. The quotation is the blockquote's text, opening and
+// closing with quotation marks (its own or markBlockQuotations'), and the
+// signature a few words opening with a capital (see signatureName).
+func attributeBlockQuotations(blocks []pageBlock) {
+	for i := 0; i < len(blocks); {
+		q := blocks[i].quote
+		if q == 0 {
+			// A paragraph that is a quotation, signed on the line under
+			// it, as a page without a blockquote sets one out.
+			if b := blocks[i]; b.rule == "" && i+1 < len(blocks) && opensQuotation(b) && closesQuotation(b) {
+				if next := &blocks[i+1]; next.rule == "" && next.quote == 0 && isSignature(next.text) {
+					if name := signatureName(next.text); name != "" {
+						blocks[i].speaker, next.signature = name+": ", true
+					}
+				}
+			}
+			i++
+			continue
+		}
+		first, last, sig := -1, -1, -1
+		ok := true
+		j := i
+		for ; j < len(blocks) && blocks[j].quote == q; j++ {
+			switch b := blocks[j]; {
+			case b.rule != "" || sig >= 0:
+				ok = false // a box of the markup's, or text after the signature
+			case first >= 0 && (b.source || isSignature(b.text)):
+				sig = j
+			case b.source:
+				ok = false // a source above the quotation
+			default:
+				if first < 0 {
+					first = j
+				}
+				last = j
+			}
+		}
+		if ok && first >= 0 && sig < 0 && j < len(blocks) && blocks[j].rule == "" && blocks[j].quote == 0 && isSignature(blocks[j].text) {
+			sig = j
+		}
+		switch {
+		case ok && sig >= 0 && opensQuotation(blocks[first]) && closesQuotation(blocks[last]):
+			if name := signatureName(blocks[sig].text); name != "" {
+				blocks[first].speaker = name + ": "
+				blocks[sig].signature = true
+			}
+		case ok && first >= 0 && first == last && !blocks[first].quoted:
+			// The signature on the quotation's line: "“We let our
+			// passengers down.” — Lena Varga".
+			if quote, name := signedQuotation(blocks[first].text); name != "" {
+				blocks[first].text, blocks[first].speaker = quote, name+": "
+			}
+		}
+		i = j
+	}
+}
+
+// signedQuotation parts a quotation followed on its line by its
+// signature after a dash, "“We let our passengers down.” — Lena Varga",
+// into the quotation and the name (see signatureName), or returns "" for
+// the name.
+func signedQuotation(s string) (quote, name string) {
+	for _, dash := range []string{"—", "–", "―", "--", "-"} {
+		i := strings.LastIndex(s, dash)
+		if i <= 0 {
+			continue
+		}
+		quote = strings.TrimSpace(s[:i])
+		b := pageBlock{text: quote}
+		if opensQuotation(b) && closesQuotation(b) && isSignature(s[i:]) {
+			if name = signatureName(s[i:]); name != "" {
+				return quote, name
+			}
+		}
+		return "", ""
+	}
+	return "", ""
+}
+
+// opensQuotation and closesQuotation say whether a block, as written,
+// opens and closes with a quotation mark.
+func opensQuotation(b pageBlock) bool {
+	return b.quoted || strings.ContainsRune("\"“„«‘‚‹", firstRune(b.text))
+}
+
+func closesQuotation(b pageBlock) bool {
+	r, _ := utf8.DecodeLastRuneInString(b.text)
+	return b.quoted || strings.ContainsRune("\"”»’›", r)
+}
+
+// signatureName is the source a quotation's signature names, without its
+// dash and final full stop ("— Lena Varga, chief executive." gives "Lena
+// Varga, chief executive"), or "" when it is not a name's few words: more
+// than twelve words, a quotation mark, or no capital to open it ("— from
+// a statement").
+func signatureName(s string) string {
+	s = strings.TrimLeft(s, "—–―- \t")
+	s = strings.TrimSpace(strings.TrimSuffix(s, "."))
+	if s == "" || countFields(s, 13) > 12 || strings.ContainsAny(s, "\"“”„‟«»") || !unicode.IsUpper(firstRune(s)) {
+		return ""
+	}
+	return s
+}
+
+// markSubheadings puts under RuleSubheading the headings (<h2> to <h6>)
+// of the story, after its first paragraph and before its last: a
+// section's heading ("What happens next", "Who is investigating?") and a
+// live blog entry's title ("Last passengers ashore") are the page's signs
+// to its reader, not sentences of the story, and aligned with other
+// outlets' sentences they would read as claims. A heading that states a
+// claim as a sentence ending in a full stop ("The port was warned four
+// times.") stays in the story, as nothing it says may be lost, and so
+// does one that another rule names (see lineRule), and one that reads as
+// a paragraph that lost its full stop (see isLongProse), as a page that
+// sets a paragraph in a heading's type gives it.
+func markSubheadings(blocks []pageBlock, kept []bool, start int) {
+	if start < 0 {
+		return
+	}
+	end := start
+	for i := len(blocks) - 1; i > start; i-- {
+		if b := blocks[i]; kept[i] && b.rule == "" && !b.heading && isRunningText(b.text) {
+			end = i
+			break
+		}
+	}
+	for i := start + 1; i < end; i++ {
+		if b := &blocks[i]; b.heading && kept[i] && b.rule == "" && !b.signature && !statesClaim(b.text) &&
+			!isLongProse(b.text) && lineRule(b.text) == "" {
+			b.rule = RuleSubheading
+		}
+	}
+}
+
+// mayNameStandfirst is the quick test of isStandfirstClass on a class or
+// an id.
+func mayNameStandfirst(s string) bool {
+	return s != "" && (containsFold(s, "standfirst") || containsFold(s, "dek") || containsFold(s, "deck") ||
+		containsFold(s, "strapline") || containsFold(s, "sub") || containsFold(s, "lede") || containsFold(s, "summary"))
+}
+
+// markTableRows puts under RuleTable the rows of a table of figures: a
+// row of two cells or more, none of more than maxCellWords words, that
+// does not read as running text ("2021 | Ostrel Star (ferry) | 180").
+// Such a row is data, not a sentence: out of its table, without its
+// column's heading, it would align with other outlets' sentences by its
+// numbers alone. It is listed with what cleaning took out, under its own
+// name. A table that lays out a page (a cell of paragraphs, or of a
+// story's running text) is no table of figures.
+func markTableRows(blocks []pageBlock) {
+	for i := range blocks {
+		b := &blocks[i]
+		if !b.row || b.rule != "" || !strings.Contains(b.text, " | ") || isRunningText(b.text) {
+			continue
+		}
+		figures := true
+		for cell := range strings.SplitSeq(b.text, " | ") {
+			if countFields(cell, maxCellWords+1) > maxCellWords {
+				figures = false
+				break
+			}
+		}
+		if figures {
+			b.rule = RuleTable
+		}
+	}
+}
+
+// maxCellWords is the most words of a cell of a table of figures.
+const maxCellWords = 12
+
+// standfirstBlocks says which blocks between the page's headline and its
+// story's first paragraph give the story's standfirst, the summary the
+// outlet sets under its headline: a block the markup classes so (see
+// isStandfirstClass) of six words or more, or a heading there of eight
+// words or more (a kicker or a section's label is shorter), that no rule
+// removes. It is the outlet's own framing of its story, so it is read as
+// the story's opening, whether or not it ends in a full stop (one that
+// does is running text, and the story's anyway), even where the
+// readable-text extractor left it out.
+func standfirstBlocks(blocks []pageBlock, head, start int) []bool {
+	lead := make([]bool, len(blocks))
+	if head < 0 || start < 0 {
+		return lead
+	}
+	for i := head + 1; i < start; i++ {
+		b := blocks[i]
+		if b.rule != "" || b.signature || b.quote != 0 || lineRule(b.text) != "" {
+			continue
+		}
+		n := countFields(b.text, 8)
+		lead[i] = b.standfirst && n >= 6 || b.heading && n >= 8
+	}
+	return lead
+}
+
+// isStandfirstClass says whether an element's class or id names the
+// summary a page sets under its headline: "standfirst", "dek", "deck",
+// "strapline", "subhead", "sub-headline", "subtitle", "lede",
+// "article-summary", "story-summary".
+func isStandfirstClass(n *html.Node) bool {
+	if !mayNameStandfirst(attr(n, "class")) && !mayNameStandfirst(attr(n, "id")) {
+		return false // the quick test: most elements have none of these
+	}
+	words := classWords(n)
+	for i, w := range words {
+		switch w {
+		case "standfirst", "dek", "deck", "strapline", "subhead", "subheadline", "subtitle", "lede":
+			return true
+		case "summary":
+			if i > 0 && (words[i-1] == "article" || words[i-1] == "story") {
+				return true
+			}
+		case "head", "headline", "title":
+			if i > 0 && words[i-1] == "sub" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isSignature says whether s names a quotation's source as the line

@@ -25,6 +25,8 @@ type probeWant struct {
 	removed map[string]string
 	// quotes maps the start of a quotation to how many quotes start so.
 	quotes map[string]int
+	// speakers maps the start of a quotation to its speaker.
+	speakers map[string]string
 }
 
 // TestHTMLProbePages reads pages in the shapes news sites give them
@@ -81,25 +83,24 @@ func TestHTMLProbePages(t *testing.T) {
 				"The ferry Marisol ran aground on the Gullet sandbar on Monday evening with 212 passengers on board.",
 				"All passengers and crew were taken off by lifeboat overnight.",
 				"Operator Brightwater Lines hopes to refloat the ship on Wednesday.",
-				"Refloating planned for Wednesday",
 				"Brightwater Lines says salvage tugs will try to pull the Marisol off the sandbar at high tide on Wednesday morning.",
-				"Last passengers ashore",
 				"The coastguard says the last lifeboat has reached the quay.",
 				"Everyone is accounted for.",
 				"Six people are being treated for the cold at Portvale General Hospital.",
-				"‘We were lucky the tide was rising’",
 				"Harbour master Edda Koval has been speaking to reporters at the quay.",
 				"“We were lucky the tide was rising.",
 				"The crew did everything right.”",
 				"Winds are gusting at 90 km/h at the harbour wall, the Met Office says.",
-				"Ferry reported aground",
 				"Reports are coming in that a passenger ferry has run aground at the mouth of Portvale harbour.",
 				"We will bring you more as we get it.",
 			},
-			// The badge and the key points' heading are no photo captions.
+			// The badge and the key points' heading are no photo captions;
+			// the entries' titles are no sentences of the story.
 			captions: []string{},
-			removed:  map[string]string{"08:05 GMT": RuleDateline, "LIVE": RuleCaption},
-			quotes:   map[string]int{"We were lucky": 1},
+			removed: map[string]string{"08:05 GMT": RuleDateline, "LIVE": RuleCaption,
+				"Refloating planned for Wednesday": RuleSubheading, "Last passengers ashore": RuleSubheading,
+				"‘We were lucky the tide was rising’": RuleSubheading, "Ferry reported aground": RuleSubheading},
+			quotes: map[string]int{"We were lucky": 1},
 		},
 		"post-inline.html": {
 			outlet: "Portvale Post", outletFrom: "html", published: "2026-03-03",
@@ -190,24 +191,24 @@ func TestHTMLProbePages(t *testing.T) {
 			headline: "Marisol grounding: the questions for Portvale's port",
 			sentences: []string{
 				"Two days after the ferry Marisol ran aground on the Gullet sandbar, attention has turned to the port authority that is meant to keep the channel clear.",
-				"What happened?",
 				"The Marisol struck the sandbar at about 6pm on Monday in gusts of 90 km/h.",
 				"Everyone on board was rescued.",
-				"Who is investigating?",
 				"Three bodies are looking at the grounding:",
 				"the Maritime Safety Board, which looks into every serious accident at sea;",
 				"the port authority, which runs its own review;",
 				"Brightwater Lines, the ferry's owner.",
-				"What did the harbour master say?",
 				"Edda Koval spoke to reporters on the quay on Monday night.",
 				"“We were lucky the tide was rising.",
 				"The crew did everything right, and every one of those lifeboat volunteers deserves our thanks.”",
-				"What happens next?",
 				"Salvage tugs will try to refloat the ship on Wednesday.",
 				"Divers will then inspect the hull.",
 				"The board expects to publish its first findings within a month.",
 				"The port authority has not said when the channel will reopen.",
 			},
+			// The sections' headings, questions as they are, are no
+			// sentences of the story.
+			removed: map[string]string{"What happened?": RuleSubheading, "Who is investigating?": RuleSubheading,
+				"What did the harbour master say?": RuleSubheading, "What happens next?": RuleSubheading},
 			quotes: map[string]int{"We were lucky the tide was rising. The crew did everything right": 1},
 		},
 		"bugle-entities.html": {
@@ -306,16 +307,74 @@ func TestHTMLProbePages(t *testing.T) {
 		"herald-logo-h1.html": {
 			// A logo in an <h1> is no headline; a story in a box classed
 			// "promo-enabled newsletter-signup-slot" is still the story;
-			// a block quotation named by its figure's caption is a quote.
+			// a block quotation named by its figure's caption is a quote,
+			// and the caption names its speaker.
 			outlet: "Ostrel Herald", outletFrom: "html", published: "2026-03-06",
 			headline: "Brightwater Lines says sorry for Marisol grounding",
 			sentences: []string{
 				"Brightwater Lines apologised on Friday to the 212 passengers of the ferry Marisol, which ran aground on the Gullet sandbar on Monday.",
-				"“We let our passengers down, and we are deeply sorry.”",
-				"— Lena Varga, chief executive",
+				"Lena Varga, chief executive: “We let our passengers down, and we are deeply sorry.”",
 				"The company will refund every ticket and pay for passengers' hotel rooms.",
 			},
-			quotes: map[string]int{"We let our passengers down": 1},
+			quotes:   map[string]int{"We let our passengers down": 1},
+			speakers: map[string]string{"We let our passengers down": "Lena Varga"},
+		},
+		"ledger-standfirst.html": {
+			// A standfirst without a full stop opens the story, as one
+			// with a full stop would; the sections' headings are no
+			// sentences, but one that states a claim is; the block
+			// quotation's signature names its speaker; a table's rows
+			// of figures are listed as a table, not as a widget.
+			outlet: "Harbor Ledger", outletFrom: "html", published: "2026-03-05",
+			headline: "Pilots warned port about Gullet sandbar for years",
+			sentences: []string{
+				"Letters seen by the Ledger show the port authority was told four times that the channel was silting up, years before the Marisol ran aground",
+				"Harbour pilots warned Portvale's port authority at least four times since 2022 that the Gullet sandbar was building up, according to letters seen by the Ledger.",
+				"The ferry Marisol ran aground on the sandbar on Monday evening with 212 passengers and 14 crew on board.",
+				"The first letter, sent in May 2022, asked the authority to survey the channel before the winter storms.",
+				`The last, sent in November 2025, said the bar had moved "far enough to catch a ferry on a low tide".`,
+				"The port says it acted on every warning.",
+				"A spokesperson for the port authority said surveys had been carried out each spring.",
+				"Oskar Brandt, harbour board chair: “We take every report from our pilots seriously, and we will publish the surveys in full.”",
+				"The Maritime Safety Board said it would ask to see the letters as part of its investigation.",
+			},
+			captions: []string{"Vessels grounded on the Gullet sandbar"},
+			removed: map[string]string{
+				"What the letters say":             RuleSubheading,
+				"Groundings since 2017":            RuleSubheading,
+				"Year | Vessel | On board":         RuleTable,
+				"2021 | Ostrel Star (ferry) | 180": RuleTable,
+				"Thu 5 Mar 2026 07.30 GMT":         RuleHTMLExtractor,
+			},
+			quotes:   map[string]int{"We take every report": 1},
+			speakers: map[string]string{"We take every report": "Oskar Brandt"},
+		},
+		"bugle-opinion.html": {
+			// An opinion piece: its standfirst, set in a heading, opens
+			// it; its pull-out gives a sentence again; its headings are
+			// no sentences; the <footer> of a block quotation names its
+			// speaker; the columnist's note names the outlet.
+			outlet: "Quillton Bugle", outletFrom: "html", published: "2026-03-06",
+			headline: "The Gullet was a disaster waiting to happen",
+			sentences: []string{
+				"Portvale's port authority had every chance to clear the channel, and every excuse not to",
+				"Nobody who has sailed out of Portvale in the past five years will be surprised that a ferry finally hit the Gullet sandbar.",
+				"The bar has been creeping across the channel since the dredger was sold in 2019.",
+				"Selling the dredger saved the port about €300,000 a year.",
+				"That is a fraction of what Monday night's rescue will cost.",
+				"The harbour board chair, Oskar Brandt, has promised to publish the surveys.",
+				"Oskar Brandt: “We take every report from our pilots seriously.”",
+				"That is not enough.",
+				"The board should say why it ignored its own pilots.",
+			},
+			captions: []string{},
+			removed: map[string]string{
+				"“The bar has been creeping across the channel since the dredger was sold in 2019.”": RulePullQuote,
+				"A cheap saving":      RuleSubheading,
+				"Who answers for it?": RuleSubheading,
+				"Teodor Vass is a columnist for the Quillton Bugle.": RuleByline,
+			},
+			speakers: map[string]string{"We take every report": "Oskar Brandt"},
 		},
 	}
 	for name, want := range tests {
@@ -382,6 +441,15 @@ func checkProbe(t *testing.T, a Article, want probeWant) {
 				quotes = append(quotes, q.Text)
 			}
 			t.Errorf("%d quotes start %q, want %d; quotes %q", count, start, n, quotes)
+		}
+	}
+	for start, speaker := range want.speakers {
+		i := slices.IndexFunc(a.Quotes, func(q Quote) bool { return strings.HasPrefix(q.Text, start) })
+		switch {
+		case i < 0:
+			t.Errorf("no quote starts %q", start)
+		case a.Quotes[i].Speaker != speaker:
+			t.Errorf("quote %q has speaker %q, want %q", a.Quotes[i].Text, a.Quotes[i].Speaker, speaker)
 		}
 	}
 }
@@ -572,17 +640,24 @@ func TestIsPaywallPrompt(t *testing.T) {
 // then.
 func TestBlockQuotations(t *testing.T) {
 	lead := `<p>Brightwater Lines apologised on Friday to the 212 passengers of the ferry Marisol.</p>`
-	for _, tc := range []struct{ name, body, want string }{
-		{"figure caption", `<figure><blockquote><p>We let our passengers down.</p></blockquote><figcaption>— Lena Varga</figcaption></figure>`, "“We let our passengers down.”"},
-		{"footer", `<blockquote><p>We let our passengers down.</p><footer>Lena Varga, chief executive</footer></blockquote>`, "“We let our passengers down.”"},
-		{"cite in the line", `<blockquote><p>We let our passengers down, <cite>Lena Varga</cite> wrote.</p></blockquote>`, "“We let our passengers down, Lena Varga wrote.”"},
-		{"dash line inside", `<blockquote><p>We let our passengers down.</p>— Lena Varga</blockquote>`, "“We let our passengers down.”"},
-		{"dash line after", `<blockquote>We let our passengers down.</blockquote><p>– Lena Varga, chief executive</p>`, "“We let our passengers down.”"},
-		{"lead-in", `<p>The chief executive, Lena Varga, said in a statement:</p><blockquote>We let our passengers down.</blockquote>`, "“We let our passengers down.”"},
-		{"no source", `<blockquote>We let our passengers down.</blockquote>`, "We let our passengers down."},
-		{"marks of its own", `<blockquote>“We let our passengers down.” — Lena Varga</blockquote>`, "“We let our passengers down.” — Lena Varga"},
-		{"two paragraphs", `<blockquote><p>We let our passengers down.</p><p>We will do better.</p><cite>Lena Varga</cite></blockquote>`, "We let our passengers down."},
-		{"a tweet", `<blockquote class="twitter-tweet"><p>We let our passengers down.</p>— Brightwater Lines</blockquote>`, "We let our passengers down."},
+	// speaker is who the quotation's first quote is attributed to.
+	for _, tc := range []struct{ name, body, want, speaker string }{
+		{"figure caption", `<figure><blockquote><p>We let our passengers down.</p></blockquote><figcaption>— Lena Varga</figcaption></figure>`, "Lena Varga: “We let our passengers down.”", "Lena Varga"},
+		{"footer", `<blockquote><p>We let our passengers down.</p><footer>Lena Varga, chief executive</footer></blockquote>`, "Lena Varga, chief executive: “We let our passengers down.”", "Lena Varga"},
+		{"cite in the line", `<blockquote><p>We let our passengers down, <cite>Lena Varga</cite> wrote.</p></blockquote>`, "“We let our passengers down, Lena Varga wrote.”", ""},
+		{"dash line inside", `<blockquote><p>We let our passengers down.</p>— Lena Varga</blockquote>`, "Lena Varga: “We let our passengers down.”", "Lena Varga"},
+		{"dash line after", `<blockquote>We let our passengers down.</blockquote><p>– Lena Varga, chief executive</p>`, "Lena Varga, chief executive: “We let our passengers down.”", "Lena Varga"},
+		{"two dashes, a full stop", `<blockquote><p>“We let our passengers down.”</p></blockquote><p>-- Lena Varga, chief executive.</p>`, "Lena Varga, chief executive: “We let our passengers down.”", "Lena Varga"},
+		{"horizontal bar", `<blockquote><p>We let our passengers down.</p></blockquote><p>―Lena Varga</p>`, "Lena Varga: “We let our passengers down.”", "Lena Varga"},
+		{"lead-in", `<p>The chief executive, Lena Varga, said in a statement:</p><blockquote>We let our passengers down.</blockquote>`, "“We let our passengers down.”", "Lena Varga"},
+		{"no source", `<blockquote>We let our passengers down.</blockquote>`, "We let our passengers down.", ""},
+		{"marks of its own", `<blockquote>“We let our passengers down.” — Lena Varga</blockquote>`, "Lena Varga: “We let our passengers down.”", "Lena Varga"},
+		{"two paragraphs", `<blockquote><p>We let our passengers down.</p><p>We will do better.</p><cite>Lena Varga</cite></blockquote>`, "We let our passengers down.", ""},
+		{"two quoted paragraphs", `<blockquote><p>“We let our passengers down.</p><p>We will do better.”</p></blockquote><p>— Lena Varga</p>`, "Lena Varga: “We let our passengers down.", "Lena Varga"},
+		{"a quoted paragraph, signed under it", `<p>“We let our passengers down.”</p><p>— Lena Varga, chief executive</p>`, "Lena Varga, chief executive: “We let our passengers down.”", "Lena Varga"},
+		{"a tweet", `<blockquote class="twitter-tweet"><p>We let our passengers down.</p>— Brightwater Lines</blockquote>`, "We let our passengers down.", ""},
+		{"no name after the dash", `<blockquote><p>We let our passengers down.</p></blockquote><p>— from a letter to passengers</p>`, "“We let our passengers down.”", ""},
+		{"prose in the box", `<blockquote><p>The company said “sorry” twice.</p></blockquote><p>— Lena Varga</p>`, "The company said “sorry” twice.", "Brightwater Lines"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var doc Document
@@ -591,6 +666,140 @@ func TestBlockQuotations(t *testing.T) {
 			}
 			if !slices.Contains(strings.Split(doc.Text, "\n\n"), tc.want) {
 				t.Errorf("no block %q in %q", tc.want, doc.Text)
+			}
+			doc.Source, doc.Name, doc.Kind, doc.Outlet, doc.OutletFrom = "b.html", "b", "html", "B", "manifest"
+			articles, err := ExtractQuotes(Event{Documents: []Document{doc}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := articles[0]
+			if speaker := ""; tc.speaker != "" || len(a.Quotes) > 0 {
+				if len(a.Quotes) > 0 {
+					speaker = a.Quotes[0].Speaker
+				}
+				if speaker != tc.speaker {
+					t.Errorf("first quote's speaker %q, want %q (quotes %+v)", speaker, tc.speaker, a.Quotes)
+				}
+			}
+		})
+	}
+}
+
+// TestSubheadings checks which headings inside a story are subheadings,
+// kept out of its sentences, and which stay in it.
+func TestSubheadings(t *testing.T) {
+	const first = `<p>Salvage tugs reached the stranded ferry Marisol on the Gullet sandbar on Wednesday morning.</p>`
+	const last = `<p>The Maritime Safety Board said it would publish its first findings within a month.</p>`
+	for _, tc := range []struct {
+		name, heading string
+		// rule is the rule that removes the heading, or "" when it is a
+		// sentence of the story.
+		rule string
+		// after puts the heading after the story's last paragraph.
+		after bool
+	}{
+		{"a question", `<h2>What happens next?</h2>`, RuleSubheading, false},
+		{"a label", `<h3>Last passengers ashore</h3>`, RuleSubheading, false},
+		{"a claim with a full stop", `<h2>The port says it acted on every warning.</h2>`, "", false},
+		{"a paragraph set as a heading", `<h3>Salvage crews said on Tuesday that the tugs would try again at high tide on Wednesday morning</h3>`, "", false},
+		{"related stories", `<h2>Related stories</h2>`, RuleRelated, false},
+		{"a heading after the story", `<h2>Harbour notebook</h2>`, RulePageTail, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			body := first + tc.heading + last
+			if tc.after {
+				body = first + last + tc.heading
+			}
+			page := "<html><head><title>Tugs reach the Marisol</title></head><body><article><h1>Tugs reach the Marisol</h1>" + body + "</article></body></html>"
+			doc, err := newDocument("tugs.html", "tugs", "html", []byte(page), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := buildArticle(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := nodeText(mustParse(t, tc.heading))
+			inStory := slices.ContainsFunc(a.Sentences, func(s Sentence) bool { return s.Text == text })
+			i := slices.IndexFunc(a.Removed, func(r Removal) bool { return r.Text == text })
+			switch {
+			case tc.rule == "" && !inStory:
+				t.Errorf("%q is no sentence of the story; removed %q", text, removalLines(a.Removed))
+			case tc.rule != "" && (i < 0 || a.Removed[i].Rule != tc.rule):
+				t.Errorf("%q not removed by %s; removed %q", text, tc.rule, removalLines(a.Removed))
+			}
+		})
+	}
+}
+
+// TestStandfirst checks that a standfirst under the headline opens the
+// story whether or not it ends in a full stop, and that a short line there
+// does not.
+func TestStandfirst(t *testing.T) {
+	const lead = "Salvage tugs reached the stranded ferry Marisol on the Gullet sandbar on Wednesday morning."
+	for _, tc := range []struct {
+		name, under, first string
+	}{
+		{"classed, no full stop", `<p class="standfirst">The operator hopes to pull the ship free on the high tide before the next storm arrives</p>`,
+			"The operator hopes to pull the ship free on the high tide before the next storm arrives"},
+		{"a dek in a heading", `<h2>The operator hopes to pull the ship free on the high tide</h2>`,
+			"The operator hopes to pull the ship free on the high tide"},
+		{"classed sub-headline", `<div class="sub-headline">Operator hopes to pull the ship free on the high tide</div>`,
+			"Operator hopes to pull the ship free on the high tide"},
+		{"a kicker in a heading", `<h2>Ferry grounding</h2>`, lead},
+		{"a short summary", `<p class="article-summary">Key points</p>`, lead},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := "<html><head><title>Tugs reach the Marisol</title></head><body><article><h1>Tugs reach the Marisol</h1>" +
+				tc.under + "<p>" + lead + "</p></article></body></html>"
+			doc, err := newDocument("tugs.html", "tugs", "html", []byte(page), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := buildArticle(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Sentences) == 0 || a.Sentences[0].Text != tc.first {
+				t.Errorf("sentences %+v, want the first %q", a.Sentences, tc.first)
+			}
+		})
+	}
+}
+
+// mustParse parses a fragment of HTML.
+func mustParse(t *testing.T, fragment string) *html.Node {
+	t.Helper()
+	n, err := html.Parse(strings.NewReader(fragment))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestMarkTableRows checks that the rows of a table of figures are a
+// table's, and a table that lays out a story is none.
+func TestMarkTableRows(t *testing.T) {
+	for _, tc := range []struct {
+		name, table string
+		rows        int // blocks under RuleTable
+	}{
+		{"figures", `<table><tr><th>Year</th><th>Vessel</th></tr><tr><td>2021</td><td>Ostrel Star (ferry)</td></tr></table>`, 2},
+		{"one cell a row", `<table><tr><td>Salvage tugs reached the stranded ferry Marisol on Wednesday morning</td></tr></table>`, 0},
+		{"a layout table", `<table><tr><td><p>Salvage tugs reached the stranded ferry Marisol on Wednesday.</p><p>Divers will inspect the hull.</p></td><td>Menu</td></tr></table>`, 0},
+		{"running text in a cell", `<table><tr><td>Home</td><td>Salvage tugs reached the stranded ferry Marisol on the Gullet sandbar on Wednesday morning.</td></tr></table>`, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			blocks := pageBlocks(mustParse(t, "<html><body>"+tc.table+"</body></html>"))
+			markTableRows(blocks)
+			rows := 0
+			for _, b := range blocks {
+				if b.rule == RuleTable {
+					rows++
+				}
+			}
+			if rows != tc.rows {
+				t.Errorf("%d rows under %s, want %d (blocks %+v)", rows, RuleTable, tc.rows, blocks)
 			}
 		})
 	}

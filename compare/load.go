@@ -62,6 +62,10 @@ type Document struct {
 	// embedded social-media post, a sign-up or cookie box, a box of links
 	// to other stories.
 	Marked []MarkedSpan
+	// Lead, for HTML, are the spans of Text the page's markup gives as
+	// the story's opening above its first paragraph, in text order: a
+	// standfirst, which is the story's whether or not it ends a sentence.
+	Lead []Span
 }
 
 // MarkedSpan is a span of a document's text and the cleaning rule its
