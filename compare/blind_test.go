@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/slant-news/slant/internal/growth"
 )
 
 // TestBlind checks that no outlet's name, file name or source survives in
@@ -816,11 +818,11 @@ func TestBlindScaling(t *testing.T) {
 		}}
 		best := time.Duration(math.MaxInt64)
 		for range 3 {
-			start := time.Now()
+			start := growth.CPUNow()
 			if _, _, err := Blind(ev); err != nil {
 				t.Fatal(err)
 			}
-			best = min(best, time.Since(start))
+			best = min(best, growth.CPUNow()-start)
 		}
 		return best
 	}
@@ -833,19 +835,7 @@ func TestBlindScaling(t *testing.T) {
 				}
 				return b.String()
 			}
-			small, big := blind(make(n)), blind(make(4*n))
-			growth := float64(big) / float64(max(small, minTimed/2))
-			t.Logf("n=%d: %v; 4n: %v; time ×%.2f", n, small, big, growth)
-			for again := 0; again < 3 && big >= minTimed && growth > maxTimeGrowth; again++ {
-				// A busy machine slows some runs; quadratic work is
-				// slow in every one. Keep each size's fastest.
-				small, big = min(small, blind(make(n))), min(big, blind(make(4*n)))
-				growth = float64(big) / float64(max(small, minTimed/2))
-				t.Logf("measured again: n=%d: %v; 4n: %v; time ×%.2f", n, small, big, growth)
-			}
-			if big >= minTimed && growth > maxTimeGrowth {
-				t.Errorf("4 times the text took %.1f times as long (%v, then %v)", growth, small, big)
-			}
+			growth.Check(t, "the text", n, func(size int) time.Duration { return blind(make(size)) })
 		})
 	}
 }

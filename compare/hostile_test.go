@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/slant-news/slant/internal/growth"
 	"github.com/slant-news/slant/lexicon"
 )
 
@@ -64,7 +65,7 @@ type scalingRun struct {
 }
 
 // measureCompare runs Compare on ev reps times with the built-in lexicon,
-// as the command does, keeping the fastest time: the machine may be busy.
+// as the command does, keeping the least CPU time (see cpuNow).
 // It does not force a collection before a run: that shrinks the heap's
 // goal, so a large input paid for many more collections than a small one
 // and a megabyte seemed to take 6 to 9 times as long as 256 KiB, though
@@ -75,9 +76,9 @@ func measureCompare(t *testing.T, ev Event, lex *lexicon.Lexicon, reps int) scal
 	for i := range reps {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		start := time.Now()
+		start := growth.CPUNow()
 		res, err := Compare(ev, Options{Lexicon: lex})
-		elapsed := time.Since(start)
+		elapsed := growth.CPUNow() - start
 		runtime.ReadMemStats(&after)
 		if err != nil {
 			t.Fatalf("Compare: %v", err)
@@ -91,49 +92,33 @@ func measureCompare(t *testing.T, ev Event, lex *lexicon.Lexicon, reps int) scal
 	return run
 }
 
-// Growth limits for an input four times as large: linear work grows about
-// 4 times and quadratic work 16 times; the margin absorbs a busy machine.
-const (
-	maxTimeGrowth  = 8.0
-	maxAllocGrowth = 8.0
-	// Times below minTimed are mostly fixed costs and noise: a smaller
-	// input's time counts as at least minTimed/2, and a larger input
-	// faster than minTimed passes.
-	minTimed = 40 * time.Millisecond
-)
+// maxAllocGrowth is the most a four times larger input may allocate, in
+// times the smaller's: linear work allocates about 4 times as much.
+const maxAllocGrowth = 8.0
 
 // checkScaling runs Compare on event(n) and event(4n) and fails when the
-// larger input costs more than maxTimeGrowth times the time, or
-// maxAllocGrowth times the memory, of the smaller. check, when not nil,
-// asserts what the result of event(4n) must hold. Under -short both sizes
-// are four times smaller.
+// larger input costs more than growth.MaxTime times the time (see
+// growth.Check), or maxAllocGrowth times the memory, of the smaller.
+// check, when not nil, asserts what the result of event(4n) must hold.
+// Under -short both sizes are four times smaller.
 func checkScaling(t *testing.T, n int, event func(n int) Event, check func(t *testing.T, res *Result, n int)) {
 	t.Helper()
 	if testing.Short() {
 		n = max(1, n/4)
 	}
 	lex := defaultLexicon(t)
-	small := measureCompare(t, event(n), lex, 3)
-	big := measureCompare(t, event(4*n), lex, 2)
-	timeGrowth := float64(big.elapsed) / float64(max(small.elapsed, minTimed/2))
+	var small, big scalingRun
+	growth.Check(t, "the input", n, func(m int) time.Duration {
+		if m == n {
+			small = measureCompare(t, event(m), lex, 3)
+			return small.elapsed
+		}
+		big = measureCompare(t, event(m), lex, 2)
+		return big.elapsed
+	})
 	allocGrowth := float64(big.alloc) / float64(max(small.alloc, 1))
-	t.Logf("n=%d: %v, %.1f MB allocated; 4n: %v, %.1f MB; time ×%.2f, allocation ×%.2f",
-		n, small.elapsed.Round(time.Millisecond), float64(small.alloc)/1e6,
-		big.elapsed.Round(time.Millisecond), float64(big.alloc)/1e6, timeGrowth, allocGrowth)
-	for again := 0; again < 3 && big.elapsed >= minTimed && timeGrowth > maxTimeGrowth; again++ {
-		// Again, keeping each size's fastest run: a neighbour on a
-		// shared machine can slow some runs down, but work that grows
-		// faster than linearly is slow every time.
-		small.elapsed = min(small.elapsed, measureCompare(t, event(n), lex, 3).elapsed)
-		big.elapsed = min(big.elapsed, measureCompare(t, event(4*n), lex, 2).elapsed)
-		timeGrowth = float64(big.elapsed) / float64(max(small.elapsed, minTimed/2))
-		t.Logf("measured again: n=%d: %v; 4n: %v; time ×%.2f", n, small.elapsed.Round(time.Millisecond),
-			big.elapsed.Round(time.Millisecond), timeGrowth)
-	}
-	if big.elapsed >= minTimed && timeGrowth > maxTimeGrowth {
-		t.Errorf("4 times the input took %.1f times as long (%v, then %v): the work grows faster than linearly",
-			timeGrowth, small.elapsed, big.elapsed)
-	}
+	t.Logf("n=%d: %.1f MB allocated; 4n: %.1f MB; allocation ×%.2f",
+		n, float64(small.alloc)/1e6, float64(big.alloc)/1e6, allocGrowth)
 	if allocGrowth > maxAllocGrowth {
 		t.Errorf("4 times the input allocated %.1f times as much (%d bytes, then %d)", allocGrowth, small.alloc, big.alloc)
 	}
@@ -501,31 +486,23 @@ func TestHostileHTMLLineBreaks(t *testing.T) {
 			best := time.Duration(1 << 62)
 			var doc Document
 			for range 2 {
-				start := time.Now()
+				start := growth.CPUNow()
 				d, err := newDocument("p.html", "p", "html", []byte(page(n, menu)), "")
 				if err != nil {
 					t.Fatal(err)
 				}
-				best, doc = min(best, time.Since(start)), d
+				best, doc = min(best, growth.CPUNow()-start), d
 			}
 			return best, doc
 		}
-		small, _ := read(n)
-		big, doc := read(4 * n)
-		growth := float64(big) / float64(max(small, minTimed/2))
-		t.Logf("menu %v: n=%d %v, 4n %v: ×%.1f", menu, n, small, big, growth)
-		for again := 0; again < 3 && big >= minTimed && growth > maxTimeGrowth; again++ {
-			// A busy machine slows some runs; quadratic work is slow
-			// in every one. Keep each size's fastest.
-			s, _ := read(n)
-			b, _ := read(4 * n)
-			small, big = min(small, s), min(big, b)
-			growth = float64(big) / float64(max(small, minTimed/2))
-			t.Logf("measured again: n=%d %v, 4n %v: ×%.1f", n, small, big, growth)
-		}
-		if big >= minTimed && growth > maxTimeGrowth {
-			t.Errorf("menu %v: 4 times the lines took %.1f times as long (%v, then %v)", menu, growth, small, big)
-		}
+		var doc Document
+		growth.Check(t, fmt.Sprintf("the lines (menu %v)", menu), n, func(m int) time.Duration {
+			d, got := read(m)
+			if m == 4*n {
+				doc = got
+			}
+			return d
+		})
 		if !menu && len(doc.Kept) != 4*n {
 			t.Errorf("%d of %d story lines kept", len(doc.Kept), 4*n)
 		}

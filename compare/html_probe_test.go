@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/slant-news/slant/internal/growth"
 )
 
 // probeWant is what one page of testdata/html-probe must give.
@@ -1009,21 +1011,15 @@ func TestHostileHTMLBoxes(t *testing.T) {
 		best := time.Duration(1 << 62)
 		data := page(n)
 		for range 3 {
-			start := time.Now()
+			start := growth.CPUNow()
 			if _, err := newDocument("p.html", "p", "html", data, ""); err != nil {
 				t.Fatal(err)
 			}
-			best = min(best, time.Since(start))
+			best = min(best, growth.CPUNow()-start)
 		}
 		return best
 	}
-	small := read(n)
-	big := read(4 * n)
-	growth := float64(big) / float64(max(small, minTimed/2))
-	t.Logf("n=%d %v, 4n %v: ×%.1f", n, small, big, growth)
-	if big >= minTimed && growth > maxTimeGrowth {
-		t.Errorf("4 times the boxes took %.1f times as long (%v, then %v)", growth, small, big)
-	}
+	growth.Check(t, "the boxes", n, read)
 }
 
 // FuzzExtractHTML reads arbitrary pages: no panic, and every kept and

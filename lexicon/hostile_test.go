@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/slant-news/slant/internal/growth"
 )
 
 // TestYAMLBombs checks that aliases, which can make a few lines stand for
@@ -129,9 +131,9 @@ func TestFindManyQuoteSpans(t *testing.T) {
 		sc := l.Matcher().Scanner()
 		best := time.Duration(0)
 		for i := range 3 {
-			start := time.Now()
+			start := growth.CPUNow()
 			hs := sc.Find(Text{Text: text, QuoteSpans: spans})
-			if d := time.Since(start); i == 0 || d < best {
+			if d := growth.CPUNow() - start; i == 0 || d < best {
 				best = d
 			}
 			if len(hs) != 2*n || hs[0].Scope != Quote || hs[1].Scope != Narration {
@@ -144,17 +146,5 @@ func TestFindManyQuoteSpans(t *testing.T) {
 	if testing.Short() {
 		n = 5_000
 	}
-	small, big := measure(n), measure(4*n)
-	growth := float64(big) / float64(max(small, 10*time.Millisecond))
-	t.Logf("%d quotes: %v; %d: %v; ×%.2f", n, small, 4*n, big, growth)
-	for again := 0; again < 3 && big > 40*time.Millisecond && growth > 8; again++ {
-		// A busy machine slows some runs; quadratic work is slow in
-		// every one. Keep each size's fastest.
-		small, big = min(small, measure(n)), min(big, measure(4*n))
-		growth = float64(big) / float64(max(small, 10*time.Millisecond))
-		t.Logf("measured again: ×%.2f", growth)
-	}
-	if big > 40*time.Millisecond && growth > 8 {
-		t.Errorf("4 times the quotations took %.1f times as long: the marking grows faster than linearly", growth)
-	}
+	growth.Check(t, "the quotations", n, measure)
 }
