@@ -136,7 +136,10 @@ func articleFlags(a *Article, sc *lexicon.Scanner) []Flag {
 //   - two outlets each use one term of the group and no other, and the
 //     terms differ, however each words the rest of its sentence ("said"
 //     and "claimed" where one puts the speaker first and the other last).
-//     This needs no diff, so it does not depend on the reference.
+//     This needs no diff, so it does not depend on the reference; or
+//   - for a concept, one outlet uses one term alone and another names the
+//     thing only with other terms of the concept ("Rebels" beside
+//     "terrorists" and "militant").
 //
 // Two terms that a third outlet uses side by side in the claim name two
 // things there (the authority "said", the union "warned"), and set up no
@@ -153,8 +156,12 @@ func articleFlags(a *Article, sc *lexicon.Scanner) []Flag {
 // paired; else one of the terms that show the choice (core), then the one
 // most outlets use alone, then its first. Left out is an outlet whose only
 // term of a category is one that another outlet uses beside a core term:
-// it names the other thing. An outlet that writes an alternative the diff
-// found is listed with it.
+// it names the other thing; so is one whose terms of a category stand
+// near no content word that another outlet's core term stands near (the
+// windows "smashed" beside the bottles "hurled"): they say something
+// else. An outlet that writes an alternative the diff found is listed
+// with it, and, for a category, so is one that writes an alternative a
+// core term's entry suggests near such a content word ("threw bottles").
 
 // anchorWords is how many words either side of a category's term are
 // looked at for a content word that another outlet's term stands near.
@@ -192,16 +199,23 @@ type choiceFinder struct {
 	bodyAt  map[string]int
 	fs      *featureSet // made when first needed
 	scratch claimScratch
-	// stems and tokens are anchors' working space.
-	stems  []string
-	tokens []diffToken
+	// quoteParts are each outlet's quotations' parts, in text order, as
+	// first needed.
+	quoteParts map[string][]Span
+	// stems and tokens are anchors' working space; tokens are those of
+	// the sentence tokensSentence of tokensOutlet.
+	stems          []string
+	tokens         []diffToken
+	tokensOutlet   string
+	tokensSentence int
 }
 
 // findWordChoices finds each claim's word choices (see above), in claim
 // order (headlines first), then by concept and category; each lists its
 // outlets in article order.
 func findWordChoices(res *Result) []WordChoice {
-	cf := &choiceFinder{res: res, byID: map[string]*Article{}, own: map[string][]int{}, bodyAt: map[string]int{}}
+	cf := &choiceFinder{res: res, byID: map[string]*Article{}, own: map[string][]int{}, bodyAt: map[string]int{},
+		quoteParts: map[string][]Span{}}
 	for i := range res.Articles {
 		cf.byID[res.Articles[i].ID] = &res.Articles[i]
 	}
@@ -330,7 +344,6 @@ func (cf *choiceFinder) diffPairs() map[choiceKey][][2]choicePick {
 					firstTerms[key] = [2]int{ft[0], i}
 				}
 			}
-			found := false
 			done := map[choiceKey]bool{}
 			for _, k := range fromFlags {
 				ff := &flags[k]
@@ -353,30 +366,149 @@ func (cf *choiceFinder) diffPairs() map[choiceKey][][2]choicePick {
 					to.lead, to.trail = countWords(op.ToText[:tf.Start-op.ToStart]), countWords(op.ToText[tf.End-op.ToStart:])
 				}
 				paired[key] = append(paired[key], [2]choicePick{from, to})
-				found, done[key] = true, true
+				done[key] = true
 			}
 			// A flagged term swapped for one of the alternatives its entry
 			// suggests ("thugs" where another outlet wrote "youths") is a
-			// word choice too, though the alternative is not in the lexicon.
-			if found || len(fromFlags)+len(toFlags) != 1 {
-				continue
+			// word choice too, though the alternative is not in the lexicon:
+			// the other side must hold no term of its group, and the
+			// alternative must be that side, or
+			// stand at the same end of it as the term of its own ("a group
+			// of protesters at the gate threw" where another outlet wrote
+			// "rioters at Gate 4 hurled"; "would eliminate" and "will wipe
+			// out").
+			// counts are the flags of each group on each side, as first
+			// needed.
+			var counts map[choiceKey][2]int
+			count := func(key choiceKey) [2]int {
+				if counts == nil {
+					counts = map[choiceKey][2]int{}
+					for side, fl := range [2][]int{fromFlags, toFlags} {
+						for _, k := range fl {
+							key := choiceKey{d.Group, flags[k].Category, flags[k].Concept}
+							c := counts[key]
+							c[side]++
+							counts[key] = c
+						}
+					}
+				}
+				return counts[key]
 			}
-			k := fromFlags
-			other, otherText := d.To, op.ToText
-			if len(k) == 0 {
-				k, other, otherText = toFlags, d.From, op.FromText
+			// sides are the words of each side, as first needed.
+			var sides [2][]diffToken
+			sideWords := func(side int) []diffToken {
+				if sides[side] == nil {
+					text := op.FromText
+					if side == 1 {
+						text = op.ToText
+					}
+					sides[side] = replacementWords(text)
+				}
+				return sides[side]
 			}
-			f := &flags[k[0]]
-			alt, ok := suggested(f, otherText)
-			if !ok {
-				continue
+			for side := range 2 {
+				fl, other := fromFlags, d.To
+				start, otherText, otherStart := op.FromStart, op.ToText, op.ToStart
+				if side == 1 {
+					fl, other = toFlags, d.From
+					start, otherText, otherStart = op.ToStart, op.FromText, op.FromStart
+				}
+				for _, k := range fl {
+					f := &flags[k]
+					if len(f.Suggest) == 0 {
+						continue
+					}
+					key := choiceKey{d.Group, f.Category, f.Concept}
+					if done[key] || count(key)[1-side] != 0 {
+						continue
+					}
+					ws := sideWords(side)
+					lead := sort.Search(len(ws), func(i int) bool { return ws[i].end > f.Start-start })
+					trail := len(ws) - sort.Search(len(ws), func(i int) bool { return ws[i].start >= f.End-start })
+					alt, span, ok := "", "", false
+					if len(sideWords(1-side)) <= maxSwapWords {
+						alt, ok = suggested(f, otherText)
+						span = strings.TrimSpace(otherText)
+					}
+					if !ok {
+						alt, span, ok = cf.suggestedAt(f, other, headline, otherText, sideWords(1-side), otherStart, lead, trail)
+					}
+					if !ok {
+						continue
+					}
+					done[key] = true
+					paired[key] = append(paired[key], [2]choicePick{{Choice: choiceOf(f), flag: k},
+						{Choice: Choice{Outlet: other, Term: alt, Text: span}, alt: true, flag: -1}})
+				}
 			}
-			key := choiceKey{d.Group, f.Category, f.Concept}
-			paired[key] = append(paired[key], [2]choicePick{{Choice: choiceOf(f), flag: k[0]},
-				{Choice: Choice{Outlet: other, Term: alt, Text: strings.TrimSpace(otherText)}, alt: true, flag: -1}})
 		}
 	}
 	return paired
+}
+
+// replacementWords returns the words of text (not its punctuation), with their
+// offsets in text; never nil.
+func replacementWords(text string) []diffToken {
+	ws := []diffToken{}
+	for _, t := range diffTokens(text, 0) {
+		if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			ws = append(ws, t)
+		}
+	}
+	return ws
+}
+
+// suggestedAt looks among words, those of one side of a replacement, text
+// (at offset base of an outlet's headline or body), for an alternative
+// flag f's entry suggests, outside quotations, standing within tightWords
+// words of the end of text that the term stands near in its own side
+// (lead and trail words before and after it). It returns the alternative
+// and the words found.
+func (cf *choiceFinder) suggestedAt(f *Flag, outlet string, headline bool, text string, words []diffToken, base, lead, trail int) (string, string, bool) {
+	front, back := lead <= tightWords, trail <= tightWords
+	if !front && !back {
+		return "", "", false
+	}
+	for _, alt := range f.Suggest {
+		want := swapWords(alt)
+		n := len(strings.Fields(want))
+		places := len(words) - n + 1 // where the alternative may start
+		// Only the places near the ends: tightWords+1 at the front, and
+		// as many at the back.
+		for i := 0; i < places; i++ {
+			if i > tightWords && i < places-1-tightWords {
+				if !back {
+					break
+				}
+				i = places - 1 - tightWords
+			}
+			if !(front && i <= tightWords) && !(back && places-1-i <= tightWords) {
+				continue
+			}
+			if !headline && (cf.quoted(outlet, base+words[i].start) || cf.quoted(outlet, base+words[i+n-1].start)) {
+				continue
+			}
+			span := text[words[i].start:words[i+n-1].end]
+			if got := swapWords(span); got == want || sameStems(cf.stemmer(), got, want) {
+				return alt, span, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// quoted says whether a byte offset in an outlet's body lies inside one of
+// its quotations.
+func (cf *choiceFinder) quoted(outlet string, pos int) bool {
+	parts, ok := cf.quoteParts[outlet]
+	if !ok {
+		for _, q := range cf.byID[outlet].Quotes {
+			parts = append(parts, q.Parts...)
+		}
+		cf.quoteParts[outlet] = parts
+	}
+	k := sort.Search(len(parts), func(k int) bool { return parts[k].End > pos })
+	return k < len(parts) && parts[k].Start <= pos
 }
 
 // choiceOf is a flag's term as a choice.
@@ -549,6 +681,16 @@ func (cf *choiceFinder) claimChoices(out []WordChoice, id string, members []Memb
 					core = append(core, p.Term)
 				}
 			}
+		} else if !category && len(g.terms) == 1 {
+			// A concept's one term that members use alone, and another
+			// member that names the thing with other terms of it only
+			// ("Rebels" where another outlet writes "terrorists" and
+			// "militant"): the first of those is the other choice.
+			k := slices.IndexFunc(several, func(fl []int) bool { return !cf.uses(fl, g.terms[0]) })
+			if k < 0 {
+				continue
+			}
+			core = []string{g.terms[0], flags[several[k][0]].Term}
 		} else {
 			if headline && category || len(g.terms) < 2 {
 				continue
@@ -575,6 +717,7 @@ func (cf *choiceFinder) claimChoices(out []WordChoice, id string, members []Memb
 			}
 			return false
 		}
+		var coreNear map[string]int // see nearCore
 		wc := WordChoice{Alignment: id, Category: g.key.category, Concept: g.key.concept,
 			Choices: make([]Choice, 0, outlets+len(pairs))}
 		var alts []string
@@ -592,14 +735,27 @@ func (cf *choiceFinder) claimChoices(out []WordChoice, id string, members []Memb
 				if noted {
 					wc.Choices = append(wc.Choices, p.Choice)
 				}
-			case len(fl) == 0:
-				if c, ok := cf.alternativeIn(m, alts); ok {
-					wc.Choices = append(wc.Choices, c)
-				}
 			case !noted && aside(mi):
 				// It names the other thing: left out.
-			default:
+			case len(fl) > 0 && (!category || headline || cf.nearCore(g, mi, fl, &coreNear)):
 				wc.Choices = append(wc.Choices, cf.pick(g, fl, p, noted))
+			case noted:
+				// Its terms say something else; the diff paired the plain
+				// word it wrote for the same thing.
+				wc.Choices = append(wc.Choices, p.Choice)
+			default:
+				// No term of the group, or a category's terms that say
+				// something else (a verb for the windows "smashed" beside
+				// the bottles others "hurled" and "pelted"): an
+				// alternative the diff found, or, for a category, one a
+				// core term's entry suggests, written about the same thing.
+				if c, ok := cf.alternativeIn(m, alts, nil); ok {
+					wc.Choices = append(wc.Choices, c)
+				} else if category && !headline {
+					if c, ok := cf.coreAlternative(g, m, mi, &coreNear); ok {
+						wc.Choices = append(wc.Choices, c)
+					}
+				}
 			}
 		}
 		if differentTerms(wc.Choices) {
@@ -625,7 +781,12 @@ func (cf *choiceFinder) claimChoices(out []WordChoice, id string, members []Memb
 // side by side, unless both stand at the same end of it (within
 // tightWords words) or near a content word they share: in a rewritten
 // sentence the diff pairs the first terms it meets, which may be two
-// speakers' verbs.
+// speakers' verbs. For the same reason such a pair is left out when one
+// of its outlets writes the other's term earlier in the same sentence, and
+// in the claim as often as the other does: that term is the counterpart,
+// and the one the diff paired reports something more ("Arlo said
+// automation is not a choice, warning that ..." where another outlet has
+// only "he said").
 func (cf *choiceFinder) notePairs(pairs [][2]choicePick, g *groupUse, several [][]int) map[string]choicePick {
 	if len(pairs) == 0 {
 		return nil
@@ -650,6 +811,7 @@ func (cf *choiceFinder) notePairs(pairs [][2]choicePick, g *groupUse, several []
 		return aBoth && bBoth, elsewhere
 	}
 	noted := map[string]choicePick{}
+	var uses *termUses // made when first needed
 	for _, p := range pairs {
 		a, b := p[0], p[1]
 		if !a.alt && !b.alt {
@@ -657,10 +819,17 @@ func (cf *choiceFinder) notePairs(pairs [][2]choicePick, g *groupUse, several []
 				continue
 			}
 		}
-		if !a.alt && !b.alt && a.long && g.key.category != "" && g.key.alignment != "headline" &&
-			!(a.lead <= tightWords && b.lead <= tightWords) && !(a.trail <= tightWords && b.trail <= tightWords) &&
-			!cf.near(a.flag, b.flag) {
-			continue
+		if !a.alt && !b.alt && a.long && g.key.category != "" && g.key.alignment != "headline" {
+			if !(a.lead <= tightWords && b.lead <= tightWords) && !(a.trail <= tightWords && b.trail <= tightWords) &&
+				!cf.near(a.flag, b.flag) {
+				continue
+			}
+			if uses == nil {
+				uses = newTermUses(cf.res.Flags, g)
+			}
+			if uses.addsStatement(cf.res.Flags, a, b) || uses.addsStatement(cf.res.Flags, b, a) {
+				continue
+			}
 		}
 		for _, c := range p {
 			if _, ok := noted[c.Outlet]; !ok {
@@ -669,6 +838,134 @@ func (cf *choiceFinder) notePairs(pairs [][2]choicePick, g *groupUse, several []
 		}
 	}
 	return noted
+}
+
+// nearCore says whether member mi, whose flags of category group g are fl,
+// uses a core term, or uses a term near a content word that another
+// member's core term stands near too: the two then say something about
+// the same thing ("hurled bottles", "pelted police lines with bottles"),
+// where a term that stands near no such word says something else ("the
+// windows smashed"). coreNear is filled on first use for g (see
+// coreIndex).
+func (cf *choiceFinder) nearCore(g *groupUse, mi int, fl []int, coreNear *map[string]int) bool {
+	for _, k := range fl {
+		if g.isCore(cf.res.Flags[k].Term) {
+			return true
+		}
+	}
+	cf.coreIndex(g, coreNear)
+	for _, k := range fl {
+		f := &cf.res.Flags[k]
+		if cf.nearIndexed(*coreNear, mi, f.Outlet, f.Sentence, f.Start, f.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// coreIndex fills coreNear, when nil, with each stem a core flag of g
+// stands near, mapped to the flag's member, or to -1 for two members or
+// more.
+func (cf *choiceFinder) coreIndex(g *groupUse, coreNear *map[string]int) {
+	if *coreNear != nil {
+		return
+	}
+	*coreNear = map[string]int{}
+	for i, k := range g.flags {
+		if !g.isCore(cf.res.Flags[k].Term) {
+			continue
+		}
+		cf.stems = cf.anchors(cf.stems[:0], k)
+		for _, stem := range cf.stems {
+			if m, ok := (*coreNear)[stem]; !ok {
+				(*coreNear)[stem] = g.member[i]
+			} else if m != g.member[i] {
+				(*coreNear)[stem] = -1
+			}
+		}
+	}
+}
+
+// nearIndexed says whether words from start to end of an outlet's body
+// sentence stand near a content word that a core flag of a member other
+// than mi stands near too.
+func (cf *choiceFinder) nearIndexed(coreNear map[string]int, mi int, outlet string, sentence, start, end int) bool {
+	cf.stems = cf.anchorsAt(cf.stems[:0], outlet, sentence, start, end)
+	for _, stem := range cf.stems {
+		if m, ok := coreNear[stem]; ok && m != mi {
+			return true
+		}
+	}
+	return false
+}
+
+// coreAlternative looks in member mi's own words for an alternative that
+// the entry of one of g's core terms suggests, standing near a content
+// word that a core term of another member stands near too ("threw
+// bottles" beside "hurled bottles"), and returns it as the member's
+// choice.
+func (cf *choiceFinder) coreAlternative(g *groupUse, m Member, mi int, coreNear *map[string]int) (Choice, bool) {
+	var alts []string
+	for _, k := range g.flags {
+		if f := &cf.res.Flags[k]; g.isCore(f.Term) {
+			for _, alt := range f.Suggest {
+				if !slices.Contains(alts, alt) {
+					alts = append(alts, alt)
+				}
+			}
+		}
+	}
+	if len(alts) == 0 {
+		return Choice{}, false
+	}
+	sort.Strings(alts)
+	cf.coreIndex(g, coreNear)
+	return cf.alternativeIn(m, alts, func(sentence, start, end int) bool {
+		return sentence >= 0 && cf.nearIndexed(*coreNear, mi, m.Outlet, sentence, start, end)
+	})
+}
+
+// termUses counts, for one group in a claim, how often each outlet uses
+// each term, and where in each sentence it first does.
+type termUses struct {
+	count map[[2]string]int
+	first map[termAt]int
+}
+
+// termAt is an outlet's term (in lower case) in one sentence.
+type termAt struct {
+	outlet, term string
+	sentence     int
+}
+
+// newTermUses indexes the flags of g.
+func newTermUses(flags []Flag, g *groupUse) *termUses {
+	u := &termUses{count: map[[2]string]int{}, first: map[termAt]int{}}
+	for _, k := range g.flags {
+		f := &flags[k]
+		term := strings.ToLower(f.Term)
+		u.count[[2]string{f.Outlet, term}]++
+		at := termAt{f.Outlet, term, f.Sentence}
+		if s, ok := u.first[at]; !ok || f.Start < s {
+			u.first[at] = f.Start
+		}
+	}
+	return u
+}
+
+// addsStatement says whether b, paired with a by a long replacement,
+// reports a second statement rather than a's: b's outlet writes a's term
+// earlier in b's sentence, and writes it in the claim as often as a's
+// outlet does, so that every use of a's term has its counterpart ("Arlo
+// said automation is not a choice, warning that ..." beside "..., he
+// said").
+func (u *termUses) addsStatement(flags []Flag, a, b choicePick) bool {
+	fb := &flags[b.flag]
+	term := strings.ToLower(a.Term)
+	if s, ok := u.first[termAt{b.Outlet, term, fb.Sentence}]; !ok || s >= fb.Start {
+		return false
+	}
+	return u.count[[2]string{b.Outlet, term}] >= u.count[[2]string{a.Outlet, term}]
 }
 
 // singleTerm returns the one term that flags use, and false when they use
@@ -805,12 +1102,22 @@ func (cf *choiceFinder) near(a, b int) bool {
 // anchorWords words either side of a body flag, in its sentence.
 func (cf *choiceFinder) anchors(out []string, k int) []string {
 	f := &cf.res.Flags[k]
-	s := &cf.byID[f.Outlet].Sentences[f.Sentence]
-	cf.tokens = appendDiffTokens(cf.tokens[:0], s.Text, s.Start)
+	return cf.anchorsAt(out, f.Outlet, f.Sentence, f.Start, f.End)
+}
+
+// anchorsAt appends to out the stems of the content words within
+// anchorWords words either side of the words from start to end of an
+// outlet's body sentence.
+func (cf *choiceFinder) anchorsAt(out []string, outlet string, sentence, start, end int) []string {
+	s := &cf.byID[outlet].Sentences[sentence]
+	if outlet != cf.tokensOutlet || sentence != cf.tokensSentence || cf.tokens == nil {
+		cf.tokens = appendDiffTokens(cf.tokens[:0], s.Text, s.Start)
+		cf.tokensOutlet, cf.tokensSentence = outlet, sentence
+	}
 	toks := cf.tokens
-	i := sort.Search(len(toks), func(i int) bool { return toks[i].end > f.Start })
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].end > start })
 	j := i
-	for j < len(toks) && toks[j].start < f.End {
+	for j < len(toks) && toks[j].start < end {
 		j++
 	}
 	// take adds a token's stem when it is a content word, and says whether
@@ -839,9 +1146,10 @@ func (cf *choiceFinder) anchors(out []string, k int) []string {
 }
 
 // alternativeIn looks in a member's own words (its headline, when it has
-// no sentences) for one of the alternatives alts, and returns it as the
-// member's choice.
-func (cf *choiceFinder) alternativeIn(m Member, alts []string) (Choice, bool) {
+// no sentences) for one of the alternatives alts that keep, when not nil,
+// accepts (given its sentence, -1 for the headline, and its offsets), and
+// returns it as the member's choice.
+func (cf *choiceFinder) alternativeIn(m Member, alts []string, keep func(sentence, start, end int) bool) (Choice, bool) {
 	if len(alts) == 0 {
 		return Choice{}, false
 	}
@@ -855,17 +1163,18 @@ func (cf *choiceFinder) alternativeIn(m Member, alts []string) (Choice, bool) {
 		return k < len(parts) && parts[k].Start <= pos
 	}
 	type text struct {
-		s      string
-		base   int
-		quotes bool
+		s        string
+		base     int
+		quotes   bool
+		sentence int
 	}
 	var texts []text
 	if len(m.Sentences) == 0 {
-		texts = append(texts, text{a.Headline, 0, false})
+		texts = append(texts, text{a.Headline, 0, false, -1})
 	}
 	for _, idx := range m.Sentences {
 		s := a.Sentences[idx]
-		texts = append(texts, text{s.Text, s.Start, true})
+		texts = append(texts, text{s.Text, s.Start, true, idx})
 	}
 	for _, alt := range alts {
 		want := swapWords(alt)
@@ -883,7 +1192,8 @@ func (cf *choiceFinder) alternativeIn(m Member, alts []string) (Choice, bool) {
 					continue
 				}
 				span := t.s[ws[i].start:ws[i+n-1].end]
-				if got := swapWords(span); got == want || sameStems(cf.stemmer(), got, want) {
+				if got := swapWords(span); (got == want || sameStems(cf.stemmer(), got, want)) &&
+					(keep == nil || keep(t.sentence, t.base+ws[i].start, t.base+ws[i+n-1].end)) {
 					return Choice{Outlet: m.Outlet, Term: alt, Text: span}, true
 				}
 			}

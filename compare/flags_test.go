@@ -500,3 +500,99 @@ concepts:
 		t.Errorf("word choice of a quoted term: %+v", res.WordChoices)
 	}
 }
+
+// TestWordChoicesSameThing checks word choices on the example events,
+// with every outlet as the reference unless the case names some:
+//
+//   - terms of a category are a choice only where they say something about
+//     the same thing: the Solvik Evening Post's windows "smashed" is no
+//     choice against the bottles others "hurled" and "pelted", and the
+//     plain "threw" it and the Northway Wire wrote for the bottles is
+//     listed instead, an alternative the lexicon suggests for "hurled";
+//   - a participle that reports a second statement after the outlet's own
+//     "said" ("Arlo said automation ..., warning that ...") is no choice
+//     against another outlet's "said", while "claims" set against "said"
+//     beside a later "says" still is, and so is "threatened" where another
+//     outlet's one "said" covers two sentences;
+//   - an alternative the lexicon suggests counts where the diff sets it
+//     in the place of the term, at the same end of a long replacement or
+//     among other words of a short one ("would eliminate" and "will wipe
+//     out"), even when a term of another group stands in the replacement
+//     too;
+//   - a concept's term one outlet uses alone is a choice against another
+//     outlet that names the thing only with other terms of the concept
+//     ("Rebels" beside "terrorists" and "militant").
+func TestWordChoicesSameThing(t *testing.T) {
+	lex := defaultLexicon(t)
+	cases := []struct {
+		event, outlet, sentence, group string
+		want                           string // "" for no word choice
+		refs                           []string
+	}{
+		{"solvik-port-protest-2026", "northway-wire", "At around noon", "conflict-verbs",
+			"northway-wire=threw solvik-evening-post=threw the-commerce-ledger=hurled the-daily-clarion=pelted", nil},
+		{"solvik-port-protest-2026", "northway-wire", `"Automation is not`, "attribution", "", nil},
+		{"solvik-port-protest-2026", "northway-wire", "The UHW said", "intensifiers",
+			"northway-wire=eliminate solvik-evening-post=wipe out the-commerce-ledger=wipe out the-daily-clarion=wipe out", nil},
+		{"solvik-port-protest-2026", "northway-wire", "A security booth", "conflict-verbs",
+			"northway-wire=burned the-commerce-ledger=torched the-daily-clarion=torched",
+			[]string{"northway-wire", "solvik-evening-post", "the-commerce-ledger"}},
+		{"ashford-derailment-2026", "eastline-news-agency", "Millbrook Together, a local", "attribution",
+			"eastline-news-agency=said the-meridian-business-post=claimed", []string{"eastline-news-agency", "the-meridian-business-post"}},
+		{"nato-missile-shield-2012", "meridian-wire", "General Nikolay Makarov", "attribution",
+			"atlantic-ledger=threatened meridian-wire=said press-tv=said volga-courier=warned", nil},
+		{"karvania-ceasefire-2025", "crossroads-wire", "The government of Karvania", "armed-group",
+			"highland-voice=rebels karvan-herald=terrorists", nil},
+	}
+	events := map[string]Event{}
+	for _, c := range cases {
+		if _, ok := events[c.event]; !ok {
+			events[c.event] = loadEvent(t, filepath.Join("../testdata/events", c.event))
+		}
+	}
+	for _, c := range cases {
+		ev := events[c.event]
+		refs := c.refs
+		if refs == nil {
+			res, err := Compare(ev, Options{Lexicon: lex})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range res.Articles {
+				refs = append(refs, a.ID)
+			}
+		}
+		for _, ref := range refs {
+			res, err := Compare(ev, Options{Lexicon: lex, Reference: ref})
+			if err != nil {
+				t.Fatal(err)
+			}
+			claim := ""
+			for _, g := range res.Alignments {
+				for _, m := range g.Members {
+					for _, i := range m.Sentences {
+						if m.Outlet == c.outlet && strings.HasPrefix(articleByID(res, m.Outlet).Sentences[i].Text, c.sentence) {
+							claim = g.ID
+						}
+					}
+				}
+			}
+			if claim == "" {
+				t.Fatalf("%s reference %s: no claim holds %s's %q", c.event, ref, c.outlet, c.sentence)
+			}
+			got := ""
+			for _, wc := range res.WordChoices {
+				if wc.Alignment == claim && wc.Concept+wc.Category == c.group {
+					var cs []string
+					for _, ch := range wc.Choices {
+						cs = append(cs, ch.Outlet+"="+strings.ToLower(ch.Term))
+					}
+					got = strings.Join(cs, " ")
+				}
+			}
+			if got != c.want {
+				t.Errorf("%s reference %s, %s's %q, %s: choices %q, want %q", c.event, ref, c.outlet, c.sentence, c.group, got, c.want)
+			}
+		}
+	}
+}

@@ -93,3 +93,15 @@ func BenchmarkStageQuotes(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkStageWordChoices(b *testing.B) {
+	for _, outlets := range []int{10, 80} {
+		b.Run(fmt.Sprintf("outlets=%d", outlets), func(b *testing.B) {
+			_, _, res := stageInput(b, outlets)
+			b.ReportAllocs()
+			for b.Loop() {
+				findWordChoices(res)
+			}
+		})
+	}
+}
