@@ -1059,10 +1059,11 @@ func (cf *choiceFinder) singlesDiffer(g *groupUse, apart func(i, j int) bool, an
 			for mi < len(g.termOf) && g.termOf[mi] != i {
 				mi++
 			}
-			next[i] = mi + 1
 			if mi == len(g.termOf) {
+				next[i] = mi // this term's members are all looked at
 				continue
 			}
+			next[i] = mi + 1
 			more = true
 			if near[i] == nil {
 				near[i] = map[string]bool{}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/slant-news/slant/lexicon"
 )
@@ -594,5 +595,33 @@ func TestWordChoicesSameThing(t *testing.T) {
 				t.Errorf("%s reference %s, %s's %q, %s: choices %q, want %q", c.event, ref, c.outlet, c.sentence, c.group, got, c.want)
 			}
 		}
+	}
+}
+
+// TestWordChoicesFinish compares three outlets where one term of a group
+// has fewer members than another: the search for two terms about the same
+// thing used to step past the last member and look for ever.
+func TestWordChoicesFinish(t *testing.T) {
+	ev := textEvent(
+		`Marrenby, who got a whopping pay rise, insisted it was "the hardest decision in our history".`,
+		`"This was the hardest decision in our history," chief executive Ilsa Marrenby said.`,
+		`"This was the hardest decision in our history," she said.`,
+	)
+	lex := defaultLexicon(t)
+	done := make(chan *Result, 1)
+	go func() {
+		res, err := Compare(ev, Options{Lexicon: lex})
+		if err != nil {
+			t.Error(err)
+		}
+		done <- res
+	}()
+	select {
+	case res := <-done:
+		if res != nil && len(res.Articles) != 3 {
+			t.Errorf("%d articles, want 3", len(res.Articles))
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("Compare has not finished in 30 s")
 	}
 }
