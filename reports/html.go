@@ -147,9 +147,13 @@ type htmlQuoteCell struct {
 	Label string
 }
 
+// htmlQuoteDiff is one altered version of a quote with every outlet that
+// gives it: Outlet is the first, Names all of them, each with the
+// separator written before it ("", ", " or " and ").
 type htmlQuoteDiff struct {
-	Outlet, Name string
-	Spans        []TextSpan
+	Outlet string
+	Names  [][2]string
+	Spans  []TextSpan
 }
 
 type htmlAttribution struct {
@@ -262,9 +266,20 @@ func newHTMLView(rep *Report) *htmlView {
 				label += " — “" + c.Text + "”"
 			}
 			hq.Cells = append(hq.Cells, htmlQuoteCell{Outlet: c.Outlet, Status: c.Status, Symbol: c.Symbol, Label: label})
-			if len(c.Diff) > 0 {
-				hq.Altered = append(hq.Altered, htmlQuoteDiff{Outlet: c.Outlet, Name: name(c.Outlet), Spans: c.Diff})
+		}
+		for _, outlets := range alteredVersions(q) {
+			d := htmlQuoteDiff{Outlet: outlets[0].Outlet, Spans: outlets[0].Diff}
+			for i, c := range outlets {
+				sep := ", "
+				switch {
+				case i == 0:
+					sep = ""
+				case i == len(outlets)-1:
+					sep = " and "
+				}
+				d.Names = append(d.Names, [2]string{sep, name(c.Outlet)})
 			}
+			hq.Altered = append(hq.Altered, d)
 		}
 		v.Quotes = append(v.Quotes, hq)
 	}

@@ -199,11 +199,15 @@ func (m *mdWriter) quotes() {
 
 	var altered, disputed []string
 	for _, q := range rep.Quotes {
-		for _, c := range q.Cells {
-			if len(c.Diff) > 0 {
-				altered = append(altered, fmt.Sprintf("- %s, **%s**: “%s”", mdEscape(q.ID, false),
-					mdEscape(m.name(c.Outlet), false), mdInlines(spanInlines(c.Diff, nil), false)))
+		for _, cells := range alteredVersions(q) {
+			names := make([]string, len(cells))
+			for i, c := range cells {
+				names[i] = "**" + mdEscape(m.name(c.Outlet), false) + "**"
 			}
+			altered = append(altered, fmt.Sprintf("- %s, %s: “%s”", mdEscape(q.ID, false),
+				wsList(names), mdInlines(spanInlines(cells[0].Diff, nil), false)))
+		}
+		for _, c := range q.Cells {
 			if q.Disputed && c.Speaker != "" && c.Speaker != q.Speaker {
 				disputed = append(disputed, fmt.Sprintf("- %s: **%s** attributes it to %s", mdEscape(q.ID, false),
 					mdEscape(m.name(c.Outlet), false), mdEscape(c.Speaker, false)))
@@ -560,7 +564,10 @@ func mdInlines(ins []inline, lineStart bool) string {
 }
 
 // mdStrong writes s in bold when strong and when ** would be read as bold
-// between prev and next, keeping spaces at either end outside the marks.
+// between prev and next, keeping spaces at either end outside the marks,
+// and punctuation at an end too where ** around it would not be read as
+// bold: after "Looms", ", one of the makers," is written ", **one of the
+// makers,**".
 func mdStrong(s string, strong bool, prev, next rune) string {
 	if !strong {
 		return s
@@ -576,10 +583,13 @@ func mdStrong(s string, strong bool, prev, next rune) string {
 	if trail != "" {
 		next = ' '
 	}
-	if !mdFlanks(core, prev, next, false) {
+	// Where ** would not be read as a mark (", one of the" after a word),
+	// the punctuation at the ends is left outside it, as for ~~.
+	head, inner, tail, ok := mdPeel(core, prev, next)
+	if !ok {
 		return s
 	}
-	return lead + "**" + core + "**" + trail
+	return lead + head + "**" + inner + "**" + tail + trail
 }
 
 // mdStrike writes s struck through, ~~like this~~, spaces at either end
@@ -604,8 +614,19 @@ func mdStrike(s string, prev, next rune) string {
 	if strings.TrimFunc(core, isPunct) == "" && !mdFlanks(core, prev, next, false) {
 		return lead + trail
 	}
-	// Leave the punctuation of one end, then of the other, then of both,
-	// outside the marks, until they are read as marks.
+	if head, inner, tail, ok := mdPeel(core, prev, next); ok {
+		return lead + head + "~~" + inner + "~~" + tail + trail
+	}
+	return s
+}
+
+// mdPeel finds where delimiters such as ** or ~~ around core (no spaces
+// at its ends), between the characters prev and next, are read as marks:
+// around core itself, else with the punctuation of one end, then of the
+// other, then of both, left outside them (head and tail). ok is false
+// when no way is read as marks.
+func mdPeel(core string, prev, next rune) (head, inner, tail string, ok bool) {
+	isPunct := func(r rune) bool { return mdPunct(r) || r == ' ' }
 	for _, peel := range [][2]bool{{false, false}, {true, false}, {false, true}, {true, true}} {
 		inner, head, tail, p, n := core, "", "", prev, next
 		if peel[0] {
@@ -623,10 +644,10 @@ func mdStrike(s string, prev, next rune) string {
 			n, _ = utf8.DecodeRuneInString(tail)
 		}
 		if inner != "" && mdFlanks(inner, p, n, false) {
-			return lead + head + "~~" + inner + "~~" + tail + trail
+			return head, inner, tail, true
 		}
 	}
-	return s
+	return "", "", "", false
 }
 
 // mdEmphasis writes core in italics: with underscores where they are read

@@ -333,6 +333,10 @@ func TestMdInlines(t *testing.T) {
 			`_shield_[^3]\(Europe)`},
 		{"escaped text in bold", []inline{{Text: "a "}, {Text: "*b*", Strong: true}},
 			`a **\*b\***`},
+		{"bold after a word, its opening comma outside", []inline{{Text: "Carrow Looms"}, {Text: ", one of the makers, ", Strong: true}, {Text: "confirmed", Em: true, Strong: true, Note: "^1"}},
+			"Carrow Looms, **one of the makers,** _**confirmed**_[^1]"},
+		{"bold between a word and a full stop", []inline{{Text: "Petra Hale"}, {Text: ", appealed to the council", Strong: true}, {Text: "."}},
+			"Petra Hale, **appealed to the council**."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -613,3 +613,31 @@ func conceptRows(r *compare.Result) []ConceptRow {
 	}
 	return out
 }
+
+// alteredVersions groups a quote's altered versions, in the order of its
+// cells: the cells whose Diff marks the same words the same way are one
+// version, given by several outlets. Cells without a Diff are left out.
+func alteredVersions(q QuoteRow) [][]QuoteCell {
+	var versions [][]QuoteCell
+	for _, c := range q.Cells {
+		if len(c.Diff) == 0 {
+			continue
+		}
+		k := slices.IndexFunc(versions, func(v []QuoteCell) bool { return sameMarks(v[0].Diff, c.Diff) })
+		if k < 0 {
+			versions = append(versions, []QuoteCell{c})
+		} else {
+			versions[k] = append(versions[k], c)
+		}
+	}
+	return versions
+}
+
+// sameMarks says whether two lists of spans hold the same words marked
+// the same way.
+func sameMarks(a, b []TextSpan) bool {
+	return slices.EqualFunc(a, b, func(x, y TextSpan) bool {
+		return x.Text == y.Text && x.Changed == y.Changed && x.Deleted == y.Deleted && x.Quoted == y.Quoted &&
+			(x.Flag == nil && y.Flag == nil || x.Flag != nil && y.Flag != nil && *x.Flag == *y.Flag)
+	})
+}

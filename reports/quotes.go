@@ -70,11 +70,21 @@ func (t *textWriter) quoteMatrix(r *compare.Result) {
 			speaker += " (disputed)"
 		}
 		t.wrap(fmt.Sprintf("  %-*s  %s ", idw, g.ID, marks), fmt.Sprintf("%s: %s", speaker, quoteText(groupWords(byID, g), 120)))
+		// Outlets that give one altered version are named on one line.
+		diffs, altered := map[string]string{}, map[string][]string{}
+		for _, u := range g.Outlets {
+			if u.Status == compare.StatusAltered {
+				d := t.quoteDiff(u.Diff, groupParts(byID, g), useParts(byID[u.Outlet], u))
+				diffs[u.Outlet], altered[d] = d, append(altered[d], u.Outlet)
+			}
+		}
 		for _, u := range g.Outlets {
 			switch {
 			case u.Status == compare.StatusAltered:
-				t.wrap("      ", fmt.Sprintf("altered in %s: “%s”", u.Outlet,
-					t.quoteDiff(u.Diff, groupParts(byID, g), useParts(byID[u.Outlet], u))))
+				d := diffs[u.Outlet]
+				if outlets := altered[d]; outlets[0] == u.Outlet {
+					t.wrap("      ", fmt.Sprintf("altered in %s: “%s”", wsList(outlets), d))
+				}
 			case g.Disputed && u.Speaker != "" && u.Speaker != g.Speaker:
 				t.wrap("      ", fmt.Sprintf("%s attributes it to %s", u.Outlet, u.Speaker))
 			}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
 	"slices"
@@ -287,4 +288,67 @@ func textReport(t *testing.T, name1, text1, name2, text2 string) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// TestMarkedSwapSpacing checks that a short swap whose replaced words
+// follow a word directly in the outlet's text (a comma takes the place of
+// " during the protest") is set off from that word, in plain and in
+// colour, while ops the text joins stay joined.
+func TestMarkedSwapSpacing(t *testing.T) {
+	from := "Two men were held after a gate was damaged during the protest."
+	to := "Two men were held after a gate was damaged, police said."
+	ops := []compare.DiffOp{
+		{Op: compare.OpEqual, FromText: "Two men were held after a gate was damaged", ToText: "Two men were held after a gate was damaged", FromStart: 0, FromEnd: 42, ToStart: 0, ToEnd: 42},
+		{Op: compare.OpReplace, FromText: "during the protest", ToText: ", police said", FromStart: 43, FromEnd: 61, ToStart: 42, ToEnd: 55},
+		{Op: compare.OpEqual, FromText: ".", ToText: ".", FromStart: 61, FromEnd: 62, ToStart: 55, ToEnd: 56},
+	}
+	for _, op := range ops {
+		if from[op.FromStart:op.FromEnd] != op.FromText || to[op.ToStart:op.ToEnd] != op.ToText {
+			t.Fatalf("bad test op %+v", op)
+		}
+	}
+	plain := (&textWriter{}).marked(ops)
+	if want := "Two men were held after a gate was damaged [-during the protest-]{+, police said+}."; plain != want {
+		t.Errorf("plain: %q\nwant   %q", plain, want)
+	}
+	color := (&textWriter{o: TextOptions{Color: true}}).marked(ops)
+	if !strings.HasPrefix(color, "Two men were held after a gate was damaged "+ansiRed+"during") {
+		t.Errorf("colour: %q", color)
+	}
+}
+
+// TestAlteredVersionsGrouped checks that the text, Markdown and HTML
+// reports name on one line every outlet that alters a quote into the same
+// words, and give a version no other outlet shares a line of its own.
+func TestAlteredVersionsGrouped(t *testing.T) {
+	res := alteredEvent(t)
+	rep := NewReport(res)
+	var text, md, page bytes.Buffer
+	if err := Text(&text, res, TextOptions{Width: 400}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Markdown(&md, rep); err != nil {
+		t.Fatal(err)
+	}
+	if err := HTML(&page, rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		format, got   string
+		grouped, lone string
+		lines         string
+	}{
+		{"text", text.String(), "altered in ostrel-herald and quillton-bugle: “", "altered in fenwick-star: “", "altered in "},
+		{"markdown", md.String(), "- q1, **Ostrel Herald** and **Quillton Bugle**: “", "- q1, **Fenwick Star**: “", "- q1, "},
+		{"html", html.UnescapeString(page.String()),
+			"Altered in <strong>Ostrel Herald</strong> and <strong>Quillton Bugle</strong> (their own words marked, the words they dropped",
+			"Altered in <strong>Fenwick Star</strong> (its own words marked, the words it dropped", `<p class="altered"`},
+	} {
+		if !strings.Contains(tt.got, tt.grouped) || !strings.Contains(tt.got, tt.lone) {
+			t.Errorf("%s: want %q and %q in:\n%s", tt.format, tt.grouped, tt.lone, tt.got)
+		}
+		if n := strings.Count(tt.got, tt.lines); n != 2 {
+			t.Errorf("%s: %d altered versions, want 2", tt.format, n)
+		}
+	}
 }

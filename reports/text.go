@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/slant-news/slant/compare"
@@ -357,12 +358,16 @@ func visibleLen(s string) int {
 // marked renders diff ops as the other outlet's own text with the words the
 // reference does not have marked {+like this+}. A short swap shows both sides,
 // [-said-]{+claimed+}; longer removals are left to the reference's line. A
-// space goes between two ops only where the text has one.
+// space goes between two ops only where the text has one, or where a
+// swap's replaced words would otherwise run into the word before them
+// ("damaged [-during the protest-]{+, police said+}", not
+// "damaged[-during").
 func (t *textWriter) marked(ops []compare.DiffOp) string {
 	var b strings.Builder
-	lastTo := -1
+	lastTo, lastText := -1, ""
 	for _, op := range ops {
 		var piece string
+		swap := false
 		switch op.Op {
 		case compare.OpEqual:
 			piece = op.ToText
@@ -372,17 +377,30 @@ func (t *textWriter) marked(ops []compare.DiffOp) string {
 			piece = t.ins(op.ToText)
 			if shortSwap(op) {
 				piece = t.del(op.FromText) + piece
+				swap = true
 			}
 		case compare.OpDelete:
 			continue
 		}
-		if b.Len() > 0 && op.ToStart > lastTo {
+		if b.Len() > 0 && (op.ToStart > lastTo || swap && endsWord(lastText) && startsWord(op.FromText)) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(piece)
-		lastTo = op.ToEnd
+		lastTo, lastText = op.ToEnd, op.ToText
 	}
 	return b.String()
+}
+
+// endsWord says whether s ends with a letter or a digit.
+func endsWord(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// startsWord says whether s starts with a letter or a digit.
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // shortSwap says whether a replacement is a word choice worth showing both

@@ -66,7 +66,8 @@ const (
 //  4. Headlines: every outlet's headline, asking what each emphasizes and
 //     what it leaves out.
 //  5. Changed quotes: up to five quotes an outlet altered, the two
-//     versions side by side, asking what changed.
+//     versions side by side, asking what changed; outlets that altered a
+//     quote into the same words share one item.
 //
 // An exercise the articles give nothing for is left out and the others
 // numbered on; one that leaves some out says how many more the full
@@ -874,17 +875,33 @@ func (b *wsBuilder) altered() wsSection {
 		if len(full) > 0 {
 			first = "Quoted by " + wsList(full)
 		}
+		// Outlets that change the quote into the same words are one item:
+		// the same two versions shown once, with every outlet that has them.
+		var versions [][]QuoteCell
 		for _, c := range q.Cells {
 			if c.Status != compare.StatusAltered {
 				continue
 			}
+			k := slices.IndexFunc(versions, func(v []QuoteCell) bool { return v[0].Text == c.Text })
+			if k < 0 {
+				versions = append(versions, []QuoteCell{c})
+			} else {
+				versions[k] = append(versions[k], c)
+			}
+		}
+		for _, cells := range versions {
 			if len(sec.Items) == wsMaxAltered {
 				more++
 				continue
 			}
+			c := cells[0]
+			ids, names := make([]string, len(cells)), make([]string, len(cells))
+			for i, cc := range cells {
+				ids[i], names[i] = cc.Outlet, b.plainName(cc.Outlet)
+			}
 			it := wsItem{Title: "Quote " + q.ID, Passages: []wsPassage{
 				{Label: first, Text: []inline{{Text: q.Text}}, Quote: true},
-				{Label: "Quoted by " + b.plainName(c.Outlet), Text: []inline{{Text: c.Text}}, Quote: true},
+				{Label: "Quoted by " + wsList(names), Text: []inline{{Text: c.Text}}, Quote: true},
 			}}
 			if b.key {
 				speaker := q.Speaker
@@ -895,9 +912,12 @@ func (b *wsBuilder) altered() wsSection {
 				if len(diff) == 0 {
 					diff = []inline{{Text: c.Text}}
 				}
+				how := " changed the quote (its own words in bold, the words it dropped or replaced struck through): “"
+				if len(ids) > 1 {
+					how = " changed the quote the same way (their own words in bold, the words they dropped or replaced struck through): “"
+				}
 				it.Answers = [][]inline{
-					append(append([]inline{{Text: b.name(c.Outlet), Strong: true},
-						{Text: " changed the quote (its own words in bold, the words it dropped or replaced struck through): “"}}, diff...), inline{Text: "”"}),
+					append(append(b.strongNames(ids), inline{Text: how}), append(diff, inline{Text: "”"})...),
 					{{Text: "Said by: " + speaker}},
 				}
 			} else {

@@ -813,3 +813,75 @@ func TestWsTermsGroupsForms(t *testing.T) {
 		t.Errorf("terms %q, want %q", got, want)
 	}
 }
+
+// TestWorksheetAlteredGrouped checks that outlets that change a quote into
+// the same words share one item of the changed-quotes exercise, naming
+// them all, rather than each getting the same two versions again; an
+// outlet that changes it otherwise keeps an item of its own.
+func TestWorksheetAlteredGrouped(t *testing.T) {
+	rep := NewReport(alteredEvent(t))
+	altered := 0
+	for _, q := range rep.Quotes {
+		for _, c := range q.Cells {
+			if c.Status == compare.StatusAltered {
+				altered++
+			}
+		}
+	}
+	if altered != 3 {
+		t.Fatalf("%d altered quotes, want 3 to test with", altered)
+	}
+	for _, answers := range []bool{false, true} {
+		sec := wsExercise(newWorksheet(rep, nil, answers), "changed-quotes")
+		if sec == nil || len(sec.Items) != 2 {
+			t.Fatalf("key %v: changed quotes %+v, want 2 items", answers, sec)
+		}
+		answer := map[string]string{}
+		for _, it := range sec.Items {
+			answer[it.Passages[1].Label] = ""
+			if answers {
+				answer[it.Passages[1].Label] = inlineText(it.Answers[0])
+			}
+		}
+		grouped, alone := "Quoted by Ostrel Herald and Quillton Bugle", "Quoted by Fenwick Star"
+		if _, ok := answer[grouped]; !ok {
+			t.Errorf("key %v: no item %q in %v", answers, grouped, answer)
+		}
+		if _, ok := answer[alone]; !ok {
+			t.Errorf("key %v: no item %q in %v", answers, alone, answer)
+		}
+		if answers {
+			if got := answer[grouped]; !strings.HasPrefix(got, "Ostrel Herald and Quillton Bugle changed the quote the same way (their own words") {
+				t.Errorf("key answer %q", got)
+			}
+			if got := answer[alone]; !strings.HasPrefix(got, "Fenwick Star changed the quote (its own words") {
+				t.Errorf("key answer %q", got)
+			}
+		}
+	}
+}
+
+// alteredEvent compares four outlets quoting one statement: the Harbor
+// Ledger in full, the Ostrel Herald and the Quillton Bugle with one word
+// changed alike, the Fenwick Star with other words changed.
+func alteredEvent(t *testing.T) *compare.Result {
+	t.Helper()
+	doc := func(outlet, quote string) compare.Document {
+		return compare.Document{Source: strings.ToLower(strings.ReplaceAll(outlet, " ", "-")) + ".txt", Kind: "text",
+			Outlet: outlet, OutletFrom: "manifest", Headline: "Drivers block the Ostrel port gates",
+			Text: "Truck drivers blocked the gates of the Ostrel port on Monday over unpaid wages.\n\n" +
+				"\"" + quote + ",\" union organiser Mara Dorsey said.\n\n" +
+				"The port authority said talks would resume on Thursday.\n"}
+	}
+	full := "We will not move these trucks until the port pays every driver a fair wage for the winter"
+	same := "We will not move these trucks until the port pays drivers a fair wage for the winter"
+	other := "We will never move these trucks until the port pays every driver more for the winter"
+	ev := compare.Event{Documents: []compare.Document{
+		doc("Harbor Ledger", full), doc("Quillton Bugle", same), doc("Ostrel Herald", same), doc("Fenwick Star", other),
+	}}
+	res, err := compare.Compare(ev, compare.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}

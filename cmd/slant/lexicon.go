@@ -193,6 +193,15 @@ func newLexiconShowCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show [FILE]",
 		Short: "Show a lexicon's categories, concepts and terms",
+		Long: `Show lists a lexicon's categories and concepts, each with its note, and
+every term with its tone and note. Without FILE it shows the built-in
+lexicon; with FILE, the file's own categories, concepts and terms, checked
+as slant lexicon lint checks it (a built-in category the file adds to shows
+the built-in label and note). --category shows one category or concept;
+--format yaml writes it as a lexicon file would hold it, json as one
+document for tools.`,
+		Example: `  slant lexicon show --category attribution
+  slant lexicon show mine.yaml --format yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usageError{fmt.Errorf("lexicon show takes at most one FILE (got %d); lay files over each other with extends", len(args))}

@@ -32,8 +32,9 @@ func newWorksheetCmd(e *env) *cobra.Command {
 result into a handout for students: exercises on the words each outlet uses for
 the same thing, the quotes some outlets leave out, the facts only one outlet
 seems to report (sentences slant matched to no other outlet's, which students
-check) and what each headline emphasizes. An exercise asks about five things at
-most and says how many more the full report has. It is blind by default:
+check), what each headline emphasizes, and how quotes some outlets changed
+differ from the fullest version. An exercise asks about five things at most
+and says how many more the full report has. It is blind by default:
 outlets are "Outlet A", "Outlet B", ... everywhere, so students judge the
 writing, not the brand. --key writes the answer key, which says which outlet is
 which and gives the answers the comparison found, with each other outlet's
