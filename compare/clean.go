@@ -438,8 +438,10 @@ func clean(doc Document) cleaned {
 					c.headline = l.text
 				} else if c.headline != "" && sameText(l.text, c.headline) {
 					l.rule = RuleHeadline
-				} else if underHeadline(lines, i) && isAuthorName(l.text) &&
-					!isMasthead(l.text, doc.Name, doc.Outlet, c.outlet, bylineOutlet) {
+				} else if underHeadline(lines, i) && (isAuthorName(l.text) ||
+					isMasthead(l.text, doc.Name, doc.Outlet, c.outlet, bylineOutlet)) {
+					// The author's name, or the outlet's credited as the
+					// author: "Velmar State Radio" under its headline.
 					l.rule = RuleByline
 				} else {
 					l.rule = RuleCaption

@@ -856,6 +856,22 @@ var cleanCases = []cleanCase{
 		},
 	},
 	{
+		// The outlet credited as the author under the headline is no
+		// photo's caption either.
+		name: "the outlet's name alone under the headline",
+		text: "Pilots warned port about Gullet sandbar\n\nRiver Daily\n\n" +
+			"Harbour pilots warned Portvale's port authority at least four times since 2022 that the sandbar was building up.\n",
+		headline: "Pilots warned port about Gullet sandbar",
+		outlet:   "River Daily", outletFrom: "file",
+		removed: []string{
+			"headline: Pilots warned port about Gullet sandbar",
+			"byline: River Daily",
+		},
+		sentences: []string{
+			"0: Harbour pilots warned Portvale's port authority at least four times since 2022 that the sandbar was building up.",
+		},
+	},
+	{
 		// Two names joined, with a particle; a caption in title case
 		// made of English words, under a byline, stays a caption.
 		name: "two authors' names alone, then a caption in title case",
