@@ -115,9 +115,19 @@ func newAligner(articles []Article, sc scoring) *aligner {
 	// Each sentence's words, split side by side, read once for names and
 	// again for features only where the sentence starts inside a quotation.
 	plain := make([][]word, len(al.refs))
+	// A blind article's evidence is its words before the names in it were
+	// hidden (see blindedText), with what the blind text shows for them.
+	shown := make([][]string, len(al.refs))
 	// An article's words are kept in one list, made about as long as they
 	// will be (a word for every five bytes), each sentence's a piece of it.
 	each(len(articles), func(ai int) {
+		if b := articles[ai].blinded; b != nil {
+			for _, s := range articles[ai].Sentences {
+				g := al.first[ai] + s.Index
+				plain[g], shown[g] = b.evidence(articles[ai].Text, s.Start, s.End, false)
+			}
+			return
+		}
 		text := 0
 		for _, s := range articles[ai].Sentences {
 			text += len(s.Text)
@@ -146,10 +156,13 @@ func newAligner(articles []Article, sc scoring) *aligner {
 		quoted = quoteOpenAt(a.Text, scanned, s.Start, quoted)
 		scanned = s.Start
 		ws := plain[g]
-		if quoted {
+		switch {
+		case quoted && a.blinded != nil:
+			ws, shown[g] = a.blinded.evidence(a.Text, s.Start, s.End, true)
+		case quoted:
 			ws = words(s.Text, true)
 		}
-		al.feats[g] = al.fs.featuresOf(ws)
+		al.feats[g] = al.fs.featuresOf(ws, shown[g])
 	}
 	// Ids run from 0 as features are first seen: counted in a list.
 	df := make([]int32, len(al.fs.ids))

@@ -37,13 +37,20 @@ type BlindKey struct {
 // In the texts, a name is replaced where it is written as a name: see
 // namePatterns for the forms matched, shortForms for "the Bugle" and
 // "Bugle reporters" standing for "Quillton Bugle", besideName for names in
-// headlines in title case, and handleKeys for "@ostrel_herald". Nothing
+// headlines in title case, and handleKeys and nameMatcher.tagName for
+// "@ostrel_herald" and "#HeraldInvestigates". Nothing
 // else changes but what keeps the text reading well (see
 // namePattern.rewrite): "told the Quillton Bugle" reads "told Outlet A",
 // "Ostrel News' critic" "Outlet B's critic", and an address
 // "www.outlet-a.example". All names are replaced in one pass, the longest
 // first where two could match at one place, so no replacement is read
 // again as a name.
+//
+// Each blind document keeps, where the comparison alone reads it, its text
+// as it was (see blindedText): Compare reads there the evidence that
+// sentences and headlines match, and breaks a tie for the reference in
+// the named order, so that a blind comparison groups and scores as the
+// named one does and diffs against the same outlet.
 func Blind(ev Event) (Event, []BlindKey, error) {
 	if len(ev.Documents) > 26*26 {
 		return ev, nil, fmt.Errorf("blind mode letters run out at %d articles", 26*26)
@@ -118,6 +125,32 @@ func Blind(ev Event) (Event, []BlindKey, error) {
 	patterns = append(patterns, shortForms(short, with)...)
 	hide := newNameMatcher(patterns)
 	hide.handles = handleKeys(sought, short, with)
+	for key := range hide.handles {
+		hide.tagKeys = append(hide.tagKeys, key)
+	}
+	// The longest key first: "#TheBugleLive" is "thebugle", not "bugle".
+	slices.SortFunc(hide.tagKeys, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	// The order of the outlets' ids in the named comparison.
+	named := make([]int, len(ev.Documents))
+	slugs := make([]string, len(ev.Documents))
+	for i := range named {
+		named[i], slugs[i] = i, slugify(outlet[i])
+	}
+	sort.SliceStable(named, func(x, y int) bool {
+		if a, b := named[x], named[y]; slugs[a] != slugs[b] {
+			return slugs[a] < slugs[b]
+		}
+		return ev.Documents[named[x]].Source < ev.Documents[named[y]].Source
+	})
+	order := make([]int, len(ev.Documents))
+	for k, i := range named {
+		order[i] = k
+	}
 	out := ev
 	// The event's title (from event.yaml) heads every report and the
 	// worksheet: an outlet it names is hidden there too.
@@ -131,20 +164,97 @@ func Blind(ev Event) (Event, []BlindKey, error) {
 		d := &out.Documents[i]
 		var moved offsetMap
 		d.Text, moved = hide.replace(d.Text, d.Headline)
-		if d.Kept != nil {
-			kept := make([]Span, len(d.Kept))
-			for k, sp := range d.Kept {
-				kept[k] = moved.span(sp)
+		d.Kept = moved.spans(d.Kept)
+		// A standfirst the markup gives is found again where the names
+		// before it moved it.
+		d.Lead = moved.spans(d.Lead)
+		if d.Marked != nil {
+			// A caption or a pull quote the markup sets apart is found
+			// again where the names before it moved it.
+			marked := make([]MarkedSpan, len(d.Marked))
+			for k, sp := range d.Marked {
+				marked[k] = MarkedSpan{Span: moved.span(sp.Span), Rule: sp.Rule}
 			}
-			d.Kept = kept
+			d.Marked = marked
 		}
 		d.Headline, _ = hide.replace(d.Headline, ev.Documents[i].Text)
+		d.blinded = &blindedText{
+			text: loneReturns(ev.Documents[i].Text), moved: moved,
+			headline: ev.Documents[i].Headline, blindHeadline: d.Headline, order: order[i],
+		}
 		d.Outlet, d.OutletFrom, d.Aliases = name, "blind", nil
 		d.Name = "outlet-" + strings.ToLower(letter)
 		d.Source = d.Name
 		d.Published = ev.Documents[i].Published
 	}
 	return out, keys, nil
+}
+
+// blindedText is what a blind document's text was before Blind hid the
+// outlets' names in it. The comparison reads the evidence that sentences
+// match there, where the names are, so that blind mode groups and scores
+// the sentences as the named comparison does: an outlet a sentence names
+// is evidence there ("the Bugle" in two sentences is a name they share),
+// and a placeholder in its place would be none. What the evidence shows
+// of a name is its placeholder (see evidence).
+type blindedText struct {
+	// text is the text before, as buildArticle reads it; moved says
+	// where its offsets went (see offsetMap).
+	text  string
+	moved offsetMap
+	// headline was replaced by blindHeadline.
+	headline, blindHeadline string
+	// order is the document's place among the event's documents in the
+	// order of their outlets' ids in the named comparison (see
+	// assignIDs), where a choice between two outlets comes down to that
+	// order (see defaultReference).
+	order int
+}
+
+// of returns b if it is the blind text's history: text is what b's
+// replacements made of b.text, as long as that would be. A text changed
+// after Blind gets nil, and its own words as evidence.
+func (b *blindedText) of(text string) *blindedText {
+	if b == nil || b.moved.old(len(text), true) != len(b.text) {
+		return nil
+	}
+	return b
+}
+
+// evidence returns the words of the sentence at text[start:end], a blind
+// article's text, as they were before the names were hidden, and what
+// the blind text shows for each: "" for a word as it was, else the blind
+// text in its place ("Outlet A" for "Bugle", "www.outlet-a.example").
+// quoted says whether the sentence starts inside a quotation.
+func (b *blindedText) evidence(text string, start, end int, quoted bool) ([]word, []string) {
+	from, to := b.moved.old(start, false), b.moved.old(end, true)
+	ws := words(b.text[from:to], quoted)
+	var shown []string
+	for k, w := range ws {
+		sp := Span{from + w.start, from + w.end}
+		if !b.moved.overlaps(sp) {
+			continue
+		}
+		if shown == nil {
+			shown = make([]string, len(ws))
+		}
+		sp = b.moved.span(sp)
+		shown[k] = dropPossessive(strings.TrimSpace(text[sp.Start:sp.End]))
+	}
+	return ws, shown
+}
+
+// headlineEvidence is a blind article's headline as it was before the
+// names in it were hidden: its document's headline, or the line of its
+// text it was taken from.
+func (b *blindedText) headlineEvidence(headline, text string) string {
+	if headline == b.blindHeadline {
+		return b.headline
+	}
+	if k := strings.Index(text, headline); k >= 0 {
+		return b.text[b.moved.old(k, false):b.moved.old(k+len(headline), true)]
+	}
+	return headline
 }
 
 // companySuffixes end a company's legal name.
@@ -233,6 +343,13 @@ type namePattern struct {
 	bare bool
 	// ordinary marks a short form whose noun is one of ordinaryNouns.
 	ordinary bool
+	// shout marks an ordinary word in capitals, the name only where a
+	// name is shouted (see shoutedName): "BEACON readers", not "SUN".
+	shout bool
+	// plain marks a single word that reads as an ordinary word (see
+	// ordinaryName): after "a" it is the name only before a newsroom
+	// noun.
+	plain bool
 	// address marks a form matched only as a label of a host name (see
 	// hostLabel): "morgan.example" for an outlet named "Morgan".
 	address bool
@@ -301,7 +418,11 @@ func namePatterns(name, with string, guessed bool) []namePattern {
 		case fold:
 			out = append(out, namePattern{words: words, fold: true, capital: true, with: with})
 		case len(words) == 1 && capitalizedWord(words[0]):
-			out = append(out, namePattern{words: words, with: with})
+			// "BEACON" may be a shouted beacon: an ordinary word in
+			// capitals is the name only where a name is shouted (see
+			// shoutedName).
+			out = append(out, namePattern{words: words, with: with},
+				namePattern{words: []string{strings.ToUpper(words[0])}, shout: dictionaryWord(words[0]), with: with})
 		default:
 			caps := make([]string, len(words))
 			for k, w := range words {
@@ -416,6 +537,13 @@ var ordinaryNouns = map[string]bool{
 	"Observer": true, "Post": true, "Press": true, "Record": true, "Register": true,
 	"Review": true, "Spectator": true, "Standard": true, "Star": true, "Sun": true,
 	"Telegraph": true, "Times": true, "Voice": true, "Wire": true,
+}
+
+// rareNoun says whether w is a newspaper noun seldom anything but a
+// newspaper's name ("Bugle", "Gazette"; not "Star", see ordinaryNouns).
+func rareNoun(w string) bool {
+	i := slices.IndexFunc(newspaperNouns, func(noun string) bool { return strings.EqualFold(noun, w) })
+	return i >= 0 && !ordinaryNouns[newspaperNouns[i]]
 }
 
 // nounModifiers are the words that, before a newspaper noun, make a
@@ -574,7 +702,17 @@ func handleKeys(names [][]string, short [][][]string, with []string) map[string]
 				continue
 			}
 			ordinary := len(form) == 1 && capitalizedWord(form[0])
-			keys[key] = handleKey{with: blindSlug(with[n]), atOnly: ordinary && (!seen || k.atOnly)}
+			k = handleKey{with: blindSlug(with[n]), atOnly: ordinary && (!seen || k.atOnly), distinctive: k.distinctive}
+			// In a longer tag (see nameMatcher.tagName): a name with a
+			// word no dictionary holds is the name in any case;
+			// "#SunSays" is the Sun only where the article never writes
+			// "sun" as a word.
+			rest := withoutThe(form)
+			k.distinctive = k.distinctive || slices.ContainsFunc(rest, notDictionaryWord)
+			if len(rest) == 1 && dictionaryWord(rest[0]) && !rareNoun(rest[0]) {
+				k.plain = strings.ToLower(rest[0])
+			}
+			keys[key] = k
 		}
 	}
 	for key := range shared {
@@ -592,6 +730,13 @@ type handleKey struct {
 	// atOnly is set for a name that is also an ordinary word: it is
 	// hidden as an @handle, not as a #hashtag.
 	atOnly bool
+	// distinctive is set for a name with a word no dictionary holds
+	// ("ostrelherald"), which a longer tag holds as the name in any case.
+	distinctive bool
+	// plain is the ordinary word a name is besides "the" ("sun" of "The
+	// Sun", not "bugle"), or "": a longer tag holds such a name only
+	// where the text never writes the word in lower case.
+	plain string
 }
 
 // nameWords splits a name at spaces, hyphens and underscores; every other
@@ -641,12 +786,18 @@ type nameMatcher struct {
 	// byASCII those that start with an ASCII one, by its byte.
 	byFirst map[rune][]int
 	byASCII [utf8.RuneSelf][]int
-	// handles are the outlets' handles and hashtags, by handleKeys.
+	// handles are the outlets' handles and hashtags, by handleKeys;
+	// tagKeys their keys, longest first, for tagName.
 	handles map[string]handleKey
+	tagKeys []string
 }
 
 func newNameMatcher(patterns []namePattern) *nameMatcher {
 	m := &nameMatcher{patterns: patterns, byFirst: map[rune][]int{}}
+	for p := range patterns {
+		pat := &patterns[p]
+		pat.plain = pat.single && len(pat.words) == 1 && ordinaryName(pat.words[0])
+	}
 	for p, pat := range patterns {
 		r, _ := utf8.DecodeRuneInString(pat.words[0])
 		m.byFirst[nameKey(r)] = append(m.byFirst[nameKey(r)], p)
@@ -690,8 +841,8 @@ type nameScan struct {
 	// pairs are the pairs of capitalised words the text and its context
 	// write in sentence case (see attested), read when first asked for.
 	pairs map[string]bool
-	// nouns caches shortNameUsed.
-	nouns map[string]bool
+	// nouns caches shortNameUsed, lower lowerWordUsed and together.
+	nouns, lower map[string]bool
 }
 
 // replace replaces every name in text, reading the text once from the
@@ -717,7 +868,7 @@ func (m *nameMatcher) replace(text, context string) (string, offsetMap) {
 	prev := utf8.RuneError
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if from, end, with, ok := m.handle(text, i); ok {
+		if from, end, with, ok := m.handle(sc, text, i); ok {
 			put(from, end, with)
 			i, prev = end, runeBefore(text, end)
 			continue
@@ -781,12 +932,16 @@ func (p namePattern) rewrite(text string, from, i, end int) (int, int, string) {
 			}
 		}
 	}
-	if s := runeBefore(text, end); s == 's' || s == 'S' {
-		apostrophe, size := utf8.DecodeRuneInString(text[end:])
-		if isApostrophe(apostrophe) && lineSpace(runeAt(text, end+size)) && !singleQuoteOpen(text, start) {
-			with += string(apostrophe) + "s"
-			end += size
-		}
+	apostrophe, size := utf8.DecodeRuneInString(text[end:])
+	switch s := runeBefore(text, end); {
+	case !isApostrophe(apostrophe):
+	case (s == 's' || s == 'S') && lineSpace(runeAt(text, end+size)) && !singleQuoteOpen(text, start):
+		with += string(apostrophe) + "s"
+		end += size
+	case runeAt(text, end+size) == 'S' && !isWordRune(runeAt(text, end+size+1)):
+		// "OSTREL HERALD'S editor" reads "Outlet A's editor".
+		with += string(apostrophe) + "s"
+		end += size + 1
 	}
 	return start, end, with
 }
@@ -824,8 +979,8 @@ func blindSlug(with string) string {
 // inAddress says whether the name at text[i:end] is part of a web or
 // e-mail address, or a handle or hashtag: the run of text around it
 // without spaces holds "://" or starts with "www.", an "@" comes before
-// the name in it (news@quilltonbugle.example, @Sun), or the name has a
-// slash, a "#" (#Sun) or a domain's dot next to it (/quillton-bugle/,
+// the name in it (news@quilltonbugle.example, @Sun) or right after it
+// (ostrel.herald@example.com), or the name has a slash, a "#" (#Sun) or a domain's dot next to it (/quillton-bugle/,
 // "quilltonbugle.example", "news.quilltonbugle").
 func inAddress(text string, i, end int) bool {
 	edge := func(r rune) bool {
@@ -855,7 +1010,7 @@ func inAddress(text string, i, end int) bool {
 		return true
 	}
 	before, after := runeBefore(text, i), runeAt(text, end)
-	return before == '/' || after == '/' || before == '#' || before == '@' ||
+	return before == '/' || after == '/' || before == '#' || before == '@' || after == '@' ||
 		after == '.' && unicode.IsLower(runeAt(text, end+1)) ||
 		before == '.' && isWordRune(runeBefore(text, i-1))
 }
@@ -897,13 +1052,14 @@ var newsroomNouns = map[string]bool{
 	"article": true, "articles": true, "bureau": true, "cartoonist": true, "columnist": true,
 	"columnists": true, "column": true, "correspondent": true, "correspondents": true,
 	"coverage": true, "crew": true, "critic": true, "critics": true, "desk": true,
-	"editor": true, "editorial": true, "editors": true, "feed": true, "footage": true,
+	"editor": true, "editorial": true, "editors": true, "exclusive": true, "feature": true,
+	"feed": true, "footage": true,
 	"front": true, "headline": true, "headlines": true, "headquarters": true, "homepage": true,
 	"interview": true, "investigation": true, "journalist": true, "journalists": true,
 	"newsletter": true, "newsroom": true, "office": true, "offices": true, "owner": true,
 	"owners": true, "photo": true, "photographer": true, "photographers": true, "photos": true,
 	"piece": true, "podcast": true, "poll": true, "publisher": true, "reader": true,
-	"readers": true, "report": true, "reporter": true, "reporters": true, "site": true,
+	"readers": true, "report": true, "reporter": true, "reporters": true, "scoop": true, "site": true,
 	"spokesman": true, "spokesperson": true, "spokeswoman": true, "staff": true,
 	"staffer": true, "staffers": true, "story": true, "subscribers": true, "survey": true,
 	"team": true, "video": true, "website": true, "writer": true, "writers": true,
@@ -951,7 +1107,7 @@ func keepsThe(text string, end int) bool {
 // spell a key of handleKeys, alone or before one of handleSuffixes:
 // "@ostrel_herald" for "Ostrel Herald", "@morgan_news" for "Morgan". The @
 // of an e-mail address ("news@...") starts no handle.
-func (m *nameMatcher) handle(text string, i int) (from, end int, with string, ok bool) {
+func (m *nameMatcher) handle(sc *nameScan, text string, i int) (from, end int, with string, ok bool) {
 	sign := text[i]
 	if sign != '@' && sign != '#' || len(m.handles) == 0 || isWordRune(runeBefore(text, i)) {
 		return 0, 0, "", false
@@ -988,19 +1144,187 @@ func (m *nameMatcher) handle(text string, i int) (from, end int, with string, ok
 			}
 		}
 	}
-	if !found || sign == '#' && k.atOnly {
-		return 0, 0, "", false
+	if found && (sign == '@' || !k.atOnly) {
+		return i + 1, end, k.with, true
 	}
-	return i + 1, end, k.with, true
+	if with, ok := m.tagName(sc, text[i+1:end], key.String()); ok {
+		return i + 1, end, with, true
+	}
+	return 0, 0, "", false
+}
+
+// tagName says whether a handle or hashtag, tag after its @ or #, holds an
+// outlet's name together with other words ("#HeraldInvestigates",
+// "#ostrelnews2026", "@AskTheBugle"), and returns what replaces the whole
+// tag: the outlet's blind id, as for a handle that is the name alone.
+// lower is the tag's letters and digits in lower case. A key of
+// handleKeys is the name there
+//
+//   - anywhere, when the name has a word no dictionary holds
+//     ("ostrelnews" in "#ostrelnewslive");
+//   - otherwise only as whole words of the tag, each written with a
+//     capital ("#BugleLive", "#TheBugleAt10", not "#bugled" or
+//     "#heraldry"), unless the article writes a word of the name and
+//     the tag's word next to it together ("#BugleBoy", "Bugle Boy
+//     jeans"); and where the name is one ordinary word (the "Sun"
+//     of "The Sun", "Beacon"), only where the text never writes that
+//     word in lower case: "#SunnyDays" has no "Sun" word, and
+//     "#BreakingNews" is no "News" in an article that writes "news".
+//
+// The words of a tag start at a capital after a small letter
+// ("BugleLive"), at the last of a run of capitals before a small letter
+// ("BBCNews"), where digits start or end ("Bugle2026"), and after an
+// underscore or a hyphen.
+func (m *nameMatcher) tagName(sc *nameScan, tag, lower string) (string, bool) {
+	if len(lower) < 2 || len(m.tagKeys) == 0 {
+		return "", false
+	}
+	// starts are the offsets in lower where the tag's words start, and
+	// capital says whether each starts with a capital; segs are the words
+	// as written, each the span of tag from its first rune to its last.
+	var starts []int
+	var capital []bool
+	var segs []Span
+	at := 0 // offset in lower
+	prev := rune(0)
+	for j, r := range tag {
+		if !isWordRune(r) {
+			prev = 0
+			continue
+		}
+		next := runeAt(tag, j+utf8.RuneLen(r))
+		digit, prevDigit := unicode.IsDigit(r), unicode.IsDigit(prev)
+		switch {
+		case prev == 0,
+			digit != prevDigit,
+			unicode.IsUpper(r) && unicode.IsLower(prev),
+			unicode.IsUpper(r) && unicode.IsUpper(prev) && unicode.IsLower(next):
+			starts = append(starts, at)
+			capital = append(capital, unicode.IsUpper(r))
+			segs = append(segs, Span{j, j})
+		}
+		segs[len(segs)-1].End = j + utf8.RuneLen(r)
+		at += utf8.RuneLen(unicode.ToLower(r))
+		prev = r
+	}
+	boundary := func(k int) bool { _, ok := slices.BinarySearch(starts, k); return ok || k == len(lower) }
+	for _, key := range m.tagKeys {
+		k := m.handles[key]
+		if k.distinctive {
+			for from := 0; from < len(lower); {
+				at := strings.Index(lower[from:], key)
+				if at < 0 {
+					break
+				}
+				at += from
+				end := at + len(key)
+				// The letters run on in the words of the tag only as
+				// a word of their own: "ostrelnewsdesk", not
+				// "ostrel_heraldry".
+				w, _ := slices.BinarySearch(starts, at+1)
+				x, _ := slices.BinarySearch(starts, end)
+				before, after := lower[starts[max(w-1, 0)]:at], lower[end:]
+				if x < len(starts) {
+					after = lower[end:starts[x]]
+				}
+				if (before == "" || tagWord(before)) && (after == "" || tagWord(after)) {
+					return k.with, true
+				}
+				from = at + 1
+			}
+			continue
+		}
+		for w, from := range starts {
+			if !strings.HasPrefix(lower[from:], key) || !boundary(from+len(key)) {
+				continue
+			}
+			whole, v := true, w
+			for ; v < len(starts) && starts[v] < from+len(key); v++ {
+				whole = whole && capital[v]
+			}
+			// Every word of a tag has a capital, as in a headline in
+			// title case: the name is part of a longer one where the
+			// article writes the two words together ("#BugleBoy" and
+			// "Bugle Boy jeans").
+			if !whole || k.plain != "" && sc.lowerWordUsed(k.plain) {
+				continue
+			}
+			seg := func(k int) string { return tag[segs[k].Start:segs[k].End] }
+			if w > 0 && sc.together(seg(w-1), seg(w)) || v < len(segs) && sc.together(seg(v-1), seg(v)) {
+				continue
+			}
+			return k.with, true
+		}
+	}
+	return "", false
+}
+
+// together says whether the text or its context writes the words a and b
+// next to each other, with only spaces between, in a line in sentence
+// case: then they are one longer name ("Bugle Boy jeans"), as attested
+// finds, without reading every pair of words the texts hold.
+func (sc *nameScan) together(a, b string) bool {
+	key := a + " " + b
+	used, ok := sc.lower[key]
+	if ok {
+		return used
+	}
+	for _, text := range []string{sc.text, sc.context} {
+		lines := lineCase{text: text}
+		used = used || wordIn(text, a, func(k int) bool {
+			j := k + len(a)
+			for j < len(text) && lineSpace(runeAt(text, j)) {
+				j += utf8.RuneLen(runeAt(text, j))
+			}
+			if j == k+len(a) || !strings.HasPrefix(text[j:], b) {
+				return false
+			}
+			return !isWordRune(runeAt(text, j+len(b))) && !lines.at(k)
+		})
+	}
+	if sc.lower == nil {
+		sc.lower = map[string]bool{}
+	}
+	sc.lower[key] = used
+	return used
+}
+
+// tagWord says whether w, letters of a tag run together with a name, is
+// a word of its own: a dictionary word or digits.
+func tagWord(w string) bool {
+	return dictionaryWord(w) || !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) })
+}
+
+// lowerWordUsed says whether the text or its context writes w, a word in
+// lower case, as a word of its own.
+func (sc *nameScan) lowerWordUsed(w string) bool {
+	used, ok := sc.lower[w]
+	if !ok {
+		// "beacon.example" is no use of the word.
+		used = wordIn(sc.text, w, func(k int) bool { return !inAddress(sc.text, k, k+len(w)) }) ||
+			wordIn(sc.context, w, func(k int) bool { return !inAddress(sc.context, k, k+len(w)) })
+		if sc.lower == nil {
+			sc.lower = map[string]bool{}
+		}
+		sc.lower[w] = used
+	}
+	return used
 }
 
 // match reports where the name p ends if it starts at sc.text[i:].
 func (p namePattern) match(sc *nameScan, i int) (int, bool) {
 	text := sc.text
 	pos := i
+	dotted := false
 	for k, w := range p.words {
 		if k > 0 && !p.joined {
-			pos = skipNameSeparator(text, pos)
+			if next := skipNameSeparator(text, pos); next > pos || !p.fold || runeAt(text, pos) != '.' {
+				pos = next
+			} else {
+				// "ostrel.herald@example.com": in an address only.
+				pos++
+				dotted = true
+			}
 		}
 		n, ok := matchNameWord(text[pos:], w, p.fold)
 		if !ok {
@@ -1018,8 +1342,19 @@ func (p namePattern) match(sc *nameScan, i int) (int, bool) {
 	if isWordRune(first) && i > 0 && isWordRune(before) || isWordRune(last) && pos < len(text) && isWordRune(after) {
 		return 0, false
 	}
-	if p.capital && !strings.ContainsFunc(found, unicode.IsUpper) {
+	if dotted && !inAddress(text, i, pos) {
 		return 0, false
+	}
+	if p.capital && !capitalized(found, p.words) {
+		return 0, false
+	}
+	// An ordinary word after "a" is the outlet only as it qualifies a
+	// newsroom noun: "a Guardian reporter", not "a Guardian ad litem" or
+	// "a Star player".
+	if p.plain && !newsroomNounAfter(text, pos) {
+		if art, _ := articleBefore(text, 0, i); art >= 0 {
+			return 0, false
+		}
 	}
 	if p.single && p.besideName(sc, i, pos) {
 		return 0, false
@@ -1032,17 +1367,25 @@ func (p namePattern) match(sc *nameScan, i int) (int, bool) {
 	// case: "a Bugle-owned drone".
 	hyphenBefore := isHyphen(before) && isWordRune(runeBefore(text, i-utf8.RuneLen(before)))
 	hyphenAfter := isHyphen(after) && isWordRune(runeAt(text, pos+utf8.RuneLen(after)))
+	owned := hyphenAfter && ownerWordAfter(text, pos+utf8.RuneLen(after))
 	switch {
+	case owned && !hyphenBefore:
+		// "Beacon-owned boats", "a Star-backed poll": a name.
 	case p.short && (hyphenBefore || hyphenAfter && (p.ordinary || !unicode.IsLower(runeAt(text, pos+utf8.RuneLen(after))))):
 		return 0, false
 	case !p.short && len(p.words) == 1 && capitalizedWord(found) && (hyphenBefore || hyphenAfter):
 		return 0, false
 	}
+	if p.shout && !shoutedName(text, i, pos) {
+		return 0, false
+	}
 	if p.bare && p.ordinary && !newsroomNounAfter(text, pos) {
 		switch {
 		case acronym(p.words[0]):
-			// "STAR" may be shouted.
-			return 0, false
+			// "STAR" may be a shouted star.
+			if !shoutedName(text, i, pos) {
+				return 0, false
+			}
 		case sc.lines.at(i):
 			if !sc.shortNameUsed(p.words[0]) {
 				return 0, false
@@ -1055,6 +1398,74 @@ func (p namePattern) match(sc *nameScan, i int) (int, bool) {
 		return 0, false
 	}
 	return pos, true
+}
+
+// capitalized says whether found, a name of the words given matched in
+// any case, is written with capitals as a name is: a capital in a name of
+// one word (BBC, Bbc), and in a name of more a capital starting each word
+// besides a leading "the" and a minor word such as "of" (Morning Star,
+// MORNING STAR), so that "The sun rose" and "Morning star sightings" at
+// the start of a sentence are no The Sun or Morning Star.
+func capitalized(found string, words []string) bool {
+	ws := nameWords(found)
+	if len(ws) != len(words) {
+		// Run together: "PressTV".
+		return strings.ContainsFunc(found, unicode.IsUpper)
+	}
+	if len(words) > 1 && strings.EqualFold(words[0], "the") {
+		ws = ws[1:]
+	}
+	if len(ws) == 1 {
+		return strings.ContainsFunc(ws[0], unicode.IsUpper)
+	}
+	for _, w := range ws {
+		if first, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(first) && !minorWords[strings.ToLower(w)] && isWordRune(first) {
+			return false
+		}
+	}
+	return true
+}
+
+// ordinaryName says whether w, a name of one word, reads as an ordinary
+// word: a dictionary word in a capital and small letters that is no
+// newspaper noun seldom anything else (Star, Guardian, Beacon; not Bugle).
+func ordinaryName(w string) bool {
+	return capitalizedWord(w) && dictionaryWord(w) && !rareNoun(w)
+}
+
+// ownerWords, after a name and a hyphen, make it the name of an owner or a
+// backer: "Beacon-owned", "Star-funded".
+var ownerWords = []string{"owned", "run", "backed", "funded", "sponsored", "commissioned", "affiliated"}
+
+// ownerWordAfter says whether one of ownerWords starts text[i:] as a word
+// of its own.
+func ownerWordAfter(text string, i int) bool {
+	for _, w := range ownerWords {
+		if strings.HasPrefix(text[i:], w) && !isWordRune(runeAt(text, i+len(w))) {
+			return true
+		}
+	}
+	return false
+}
+
+// shoutedName says whether a word in capitals at text[i:end] stands where
+// only a name is written in capitals: before a newsroom noun ("BEACON
+// readers"), in a dateline ("(BEACON)", "BEACON - The ferry sank", at the
+// start of a line) or in a copyright line ("© 2026 BEACON").
+func shoutedName(text string, i, end int) bool {
+	if newsroomNounAfter(text, end) || runeBefore(text, i) == '(' && runeAt(text, end) == ')' {
+		return true
+	}
+	line := strings.TrimSpace(text[strings.LastIndexByte(text[:i], '\n')+1 : i])
+	if strings.Contains(line, "©") || strings.HasPrefix(strings.ToLower(line), "copyright") {
+		return true
+	}
+	if line != "" {
+		return false
+	}
+	rest := strings.TrimLeftFunc(text[end:], lineSpace)
+	r := runeAt(rest, 0)
+	return len(rest) < len(text[end:]) && (isHyphen(r) || r == '–' || r == '—') || r == ':'
 }
 
 // hostLabel says whether text[i:end] is a label of a host name: a dot and
@@ -1194,7 +1605,17 @@ func (p namePattern) besideName(sc *nameScan, i, pos int) bool {
 		}
 		return k > end && nameWord(text[k:n])
 	}
-	return j > pos && nameWord(text[j:end]) && beside(trailingWord(text[i:pos]), text[j:end])
+	// After the name a capitalised stop word makes a longer name too, in
+	// a line in sentence case: "The Sun Also Rises", a novel.
+	next := text[j:end]
+	return j > pos && (nameWord(next) || nameStopWord(next)) && beside(trailingWord(text[i:pos]), next)
+}
+
+// nameStopWord says whether w is a stop word written with a capital and
+// small letters ("Also", not "I", "A" or "Monday"), which in a line in
+// sentence case only a title or a name gives.
+func nameStopWord(w string) bool {
+	return capitalizedWord(w) && isStop(strings.ToLower(w)) && !slices.Contains(weekdays, w) && !slices.Contains(months, w)
 }
 
 // leadingWord is the letters and digits s starts with; trailingWord
@@ -1463,6 +1884,44 @@ type offsetMap []replacement
 // of what replaced it.
 func (m offsetMap) span(sp Span) Span {
 	return Span{m.offset(sp.Start, false), m.offset(sp.End, true)}
+}
+
+// spans returns the spans of the new text that hold what each of sps held
+// in the old one (see span), or nil for nil.
+func (m offsetMap) spans(sps []Span) []Span {
+	if sps == nil {
+		return nil
+	}
+	out := make([]Span, len(sps))
+	for k, sp := range sps {
+		out[k] = m.span(sp)
+	}
+	return out
+}
+
+// old maps offset i of the new text back to the old one. An offset inside
+// what replaced a name goes to the start of the name, or to its end if
+// end is set.
+func (m offsetMap) old(i int, end bool) int {
+	// The first replacement whose new text ends after i.
+	k := sort.Search(len(m), func(k int) bool { return m[k].new.End > i })
+	if k < len(m) && m[k].new.Start < i {
+		if end {
+			return m[k].old.End
+		}
+		return m[k].old.Start
+	}
+	if k == 0 {
+		return i
+	}
+	return i + m[k-1].old.End - m[k-1].new.End
+}
+
+// overlaps says whether a replaced name overlaps sp, a span of the old
+// text.
+func (m offsetMap) overlaps(sp Span) bool {
+	k := sort.Search(len(m), func(k int) bool { return m[k].old.End > sp.Start })
+	return k < len(m) && m[k].old.Start < sp.End
 }
 
 // offset maps offset i of the old text to the new one. An offset inside a

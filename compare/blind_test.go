@@ -425,6 +425,73 @@ func TestBlindNames(t *testing.T) {
 			},
 		},
 		{
+			// A tag that runs an outlet's name together with other words
+			// is the outlet's: a name with a word no dictionary holds in
+			// any case, and a name of ordinary words as whole words of the
+			// tag with capitals, an ordinary word only where the article
+			// never writes it in lower case. The whole tag is hidden.
+			name: "hashtags with more words",
+			docs: []blindDoc{
+				{"herald", "Ostrel Herald", "#HeraldInvestigates, #ostrelherald2026, @AskTheHerald and #HeraldSquare; not #heraldry, #herald2026 or @ostrel_heraldry."},
+				{"bugle", "Quillton Bugle", "#BugleLive, #TheBugleAt10 and #QuilltonBugleDesk; not #bugled or #BugleBoy, as Bugle Boy jeans sold."},
+				{"news", "Ostrel News", "#ostrelnews2026 and #OstrelNewsAt10; not #BreakingNews or #NewsAt10, as the news spread."},
+				{"sun", "The Sun", "#SunSays and #TheSunInvestigates, the Sun said; not #SunnyDays or #Sunday."},
+			},
+			want: []string{
+				"#{~Ostrel Herald}, #{~Ostrel Herald}, @{~Ostrel Herald} and #{~Ostrel Herald}; not #heraldry, #herald2026 or @ostrel_heraldry.",
+				"#{~Quillton Bugle}, #{~Quillton Bugle} and #{~Quillton Bugle}; not #bugled or #BugleBoy, as Bugle Boy jeans sold.",
+				"#{~Ostrel News} and #{~Ostrel News}; not #BreakingNews or #NewsAt10, as the news spread.",
+				"#{~The Sun} and #{~The Sun}, {The Sun} said; not #SunnyDays or #Sunday.",
+			},
+		},
+		{
+			// Where the article writes the ordinary word, a tag with it
+			// is no name: "the sun rose".
+			name: "hashtags with an ordinary word the article uses",
+			docs: []blindDoc{
+				{"sun", "The Sun", "#SunSays and #TheSunAlsoRises, the Sun said, as the sun rose."},
+				{"beacon", "Beacon", "#BeaconInvestigates, said Beacon (beacon.example)."},
+			},
+			want: []string{
+				"#SunSays and #TheSunAlsoRises, {The Sun} said, as the sun rose.",
+				"#{~Beacon}, said {Beacon} ({~Beacon}.example).",
+			},
+		},
+		{
+			// A name made of ordinary words is no name where the words
+			// are ordinary: part of a title, after "a" without a newsroom
+			// noun, in sentence case when the name's case is not known.
+			name: "ordinary phrases that hold a name",
+			docs: []blindDoc{
+				{"sun", "The Sun", "He read The Sun Also Rises on the train, the Sun reported on Monday. The Sun Monday said so."},
+				{"guardian", "The Guardian", "She was made a Guardian ad litem, a Guardian reporter found; a Guardian poll, a Guardian exclusive and The Guardian agreed."},
+				{"beacon", "Beacon", "A Beacon reporter saw a Beacon of hope, Beacon said."},
+				{"morning-star", "", "Morning star sightings rose. The morning star shone; Morning Star readers and MORNING STAR staff saw it."},
+				{"the-evening-post", "", "The evening post came late. The Evening Post said so."},
+			},
+			want: []string{
+				"He read The Sun Also Rises on the train, {The Sun} reported on Monday. {The Sun} Monday said so.",
+				"She was made a Guardian ad litem, an {The Guardian} reporter found; an {The Guardian} poll, an {The Guardian} exclusive and {The Guardian} agreed.",
+				"An {Beacon} reporter saw a Beacon of hope, {Beacon} said.",
+				"Morning star sightings rose. The morning star shone; {Morning Star} readers and {Morning Star} staff saw it.",
+				"The evening post came late. {The Evening Post} said so.",
+			},
+		},
+		{
+			// A one-word name that is an ordinary word, in capitals, is
+			// the name where only a name is shouted; with "-owned" it is
+			// an owner's name.
+			name: "shouted names, owners and mailboxes",
+			docs: []blindDoc{
+				{"beacon", "Beacon", "Ferry sinks\n\nBEACON - The ferry sank. BEACON readers and (BEACON) agreed; Beacon-owned boats helped. A SUN AND BEACON sign fell.\n\n© 2026 BEACON"},
+				{"herald", "Ostrel Herald", "Mail ostrel.herald@example.com or see ostrel.herald.example; OSTREL HERALD'S editor agreed. Ostrel.Herald stays? No: the end of Ostrel. Herald readers."},
+			},
+			want: []string{
+				"Ferry sinks\n\n{Beacon} - The ferry sank. {Beacon} readers and ({Beacon}) agreed; {Beacon}-owned boats helped. A SUN AND BEACON sign fell.\n\n© 2026 {Beacon}",
+				"Mail {~Ostrel Herald}@example.com or see {~Ostrel Herald}.example; {Ostrel Herald}'s editor agreed. Ostrel.{~Ostrel Herald} stays? No: the end of Ostrel. {Ostrel Herald} readers.",
+			},
+		},
+		{
 			name: "not across paragraphs",
 			docs: []blindDoc{
 				{"press", "Press TV", "News from Press\n\nTV crews came."},
@@ -489,6 +556,41 @@ func TestBlindKeptSpans(t *testing.T) {
 		if got := doc.Text[sp.Start:sp.End]; got != want[k] {
 			t.Errorf("kept span %d holds %q, want %q", k, got, want[k])
 		}
+	}
+}
+
+// TestBlindMarkedSpans checks that the spans the page's markup sets apart
+// (a caption, a pull quote) or gives as the standfirst hold the same text
+// after names before and in them are replaced, so that cleaning still
+// takes out, and keeps, what it should.
+func TestBlindMarkedSpans(t *testing.T) {
+	blocks := []string{"Ferry sinks", "The Fenwick Daily Star saw the ferry sink.", "Photo: Fenwick Daily Star", "Crews from Ostrel reached it, the Star found"}
+	text := strings.Join(blocks, "\n\n")
+	at := strings.Index(text, blocks[2])
+	lead := strings.Index(text, blocks[3])
+	ev := Event{Documents: []Document{
+		{Source: "star.html", Name: "star", Kind: "html", Text: text, Outlet: "Fenwick Daily Star", OutletFrom: "html",
+			Marked: []MarkedSpan{{Span: Span{at, at + len(blocks[2])}, Rule: "caption"}}, Lead: []Span{{lead, len(text)}}},
+		{Source: "b.txt", Name: "b", Kind: "text", Text: "The ferry sank.", Outlet: "Harbor Ledger", OutletFrom: "manifest"},
+	}}
+	blind, key, err := Blind(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	letter := map[string]string{}
+	for _, k := range key {
+		letter[k.Outlet] = k.Name
+	}
+	doc := blind.Documents[0]
+	sp := doc.Marked[0]
+	if want := "Photo: " + letter["Fenwick Daily Star"]; sp.End > len(doc.Text) || doc.Text[sp.Start:sp.End] != want || sp.Rule != "caption" {
+		t.Errorf("the caption's span %v holds %q, want %q", sp.Span, doc.Text[min(sp.Start, len(doc.Text)):min(sp.End, len(doc.Text))], want)
+	}
+	if sp, want := doc.Lead[0], "Crews from Ostrel reached it, "+letter["Fenwick Daily Star"]+" found"; sp.End > len(doc.Text) || doc.Text[sp.Start:sp.End] != want {
+		t.Errorf("the standfirst's span %v holds %q, want %q", sp, doc.Text[min(sp.Start, len(doc.Text)):min(sp.End, len(doc.Text))], want)
+	}
+	if ev.Documents[0].Marked[0].Start != at || ev.Documents[0].Lead[0].Start != lead {
+		t.Errorf("Blind changed the input's spans")
 	}
 }
 
@@ -602,11 +704,12 @@ func TestBlindEveryName(t *testing.T) {
 
 // TestBlindSameAlignments checks that blind mode changes nothing but the
 // names: the same sentences are grouped, with the same scores, as in the
-// named comparison. The placeholders "Outlet A", "Outlet B" are no
-// evidence: read as a name, "Outlet" would join the last sentences of the
-// event written here, which only cite an outlet each. (The grouped
-// sentences of these events name no outlet, so their scores are equal; a
-// sentence that does is scored with the name as evidence when named.)
+// named comparison, the headlines too. The placeholders "Outlet A",
+// "Outlet B" are no evidence: read as a name, "Outlet" would join the
+// last sentences of the first event written here, which only cite an
+// outlet each. The names they stand for are, blind as named: in the
+// second event, two sentences share "Bugle" and a third names another
+// outlet.
 func TestBlindSameAlignments(t *testing.T) {
 	dirs, _ := filepath.Glob("../testdata/events/*")
 	own := t.TempDir()
@@ -616,7 +719,20 @@ func TestBlindSameAlignments(t *testing.T) {
 		"bay-courier.txt": "Teachers refuse shelter rota\n\nThe union turned down the council's plan for night shifts at the shelters on Tuesday.\n\n" +
 			"The Bay Courier has learned this.\n",
 	})
-	for _, dir := range append(dirs, own) {
+	// Sentences that name outlets, grouped with sentences that name
+	// another, the same or none: scored with the names as evidence, blind
+	// as named.
+	named := t.TempDir()
+	writeFiles(t, named, map[string]string{
+		"event.yaml": "articles:\n  - file: a.txt\n    outlet: Harbor Ledger\n  - file: b.txt\n    outlet: Quillton Bugle\n  - file: c.txt\n    outlet: Ostrel Herald\n",
+		"a.txt": "Levee Holds as Quillton Bugle Watches\n\nThe levee at Orvale held overnight, engineers said.\n\n" +
+			"Rescue crews reached Pia Holm, the Quillton Bugle reported.\n\nThe river fell by noon, a Harbor Ledger reporter saw.\n",
+		"b.txt": "Levee survives\n\nThe Orvale levee held through the night, engineers told the Bugle.\n\n" +
+			"Rescue crews reached Pia Holm, the Bugle has learned.\n\nCrowds gathered.\n",
+		"c.txt": "Levee stands\n\nEngineers said the Orvale levee held overnight.\n\n" +
+			"Rescuers reached Holm, Ostrel Herald reporters saw.\n\nThe river fell by noon.\n",
+	})
+	for _, dir := range append(dirs, own, named) {
 		ev, err := Load(context.Background(), []string{dir}, LoadOptions{})
 		if err != nil {
 			t.Fatal(err)
@@ -675,6 +791,49 @@ func TestBlindSameAlignments(t *testing.T) {
 				t.Errorf("%s: group %s of the blind comparison is not in the named one", filepath.Base(dir), g)
 			}
 		}
+		if (named.Headlines == nil) != (blindRes.Headlines == nil) || named.Headlines != nil && named.Headlines.Score != blindRes.Headlines.Score {
+			t.Errorf("%s: the headlines score %v blind, %v named", filepath.Base(dir), blindRes.Headlines, named.Headlines)
+		}
+	}
+}
+
+// TestBlindEvidence checks that what a blind comparison shows of the
+// evidence that sentences match holds no hidden name: a name the
+// sentences share, in the text or in a quotation, shows as its
+// placeholder.
+func TestBlindEvidence(t *testing.T) {
+	ev := Event{Documents: []Document{
+		{Source: "a.txt", Name: "a", Kind: "text", Outlet: "Harbor Ledger", OutletFrom: "manifest",
+			Text: "Levee holds\n\n\"I told the Quillton Bugle the levee would hold,\" engineer Pia Holm said on Monday, as Bugle reporters watched.\n"},
+		{Source: "b.txt", Name: "b", Kind: "text", Outlet: "Quillton Bugle", OutletFrom: "manifest",
+			Text: "Levee survives\n\n\"I told the Quillton Bugle the levee would hold,\" engineer Pia Holm said, as the Bugle watched from ostrelbugle.example.\n"},
+	}}
+	blind, key, err := Blind(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Compare(blind, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Alignments) != 1 {
+		t.Fatalf("%d groups, want 1", len(res.Alignments))
+	}
+	e := res.Alignments[0].Evidence
+	all := strings.ToLower(fmt.Sprint(e.Names, e.Numbers, e.Words, e.Related, e.Quotes))
+	for _, w := range []string{"quillton", "bugle", "ledger", "harbor"} {
+		if strings.Contains(all, w) {
+			t.Errorf("the evidence shows %q: %+v", w, e)
+		}
+	}
+	var bugle string
+	for _, k := range key {
+		if k.Outlet == "Quillton Bugle" {
+			bugle = k.Name
+		}
+	}
+	if !slices.Contains(e.Names, bugle) || !slices.Contains(e.Quotes, strings.ToLower(bugle)) {
+		t.Errorf("the evidence does not show the shared name as %q: %+v", bugle, e)
 	}
 }
 
@@ -762,6 +921,8 @@ func FuzzBlind(f *testing.F) {
 		"See https://www.quilltonbugle.example/x, tips@ostrelnews.example, @TheBugle, #Morgan, morgan.example.",
 		"A Bugle-owned drone; THE BUGLE; Star reporters; the Daily Star’s editor; the Post-war years.",
 		"the ", "a Morgan", "'", "News' ", "Bugle-",
+		"#BugleLive #ostrelnews2026 @AskTheBugle #BugleBoy, Bugle Boy jeans; #ÉlanBugle #ÀB",
+		"ostrel.news@example.com, QUILLTON BUGLE'S editor, MORGAN - Dam, © 2026 MORGAN, Morgan-owned, a Morgan",
 	} {
 		f.Add(seed)
 	}
@@ -793,6 +954,27 @@ func FuzzBlind(f *testing.F) {
 		}
 		if len(text) > 0 && (doc.Kept[0].Start != 0 || prev.End != len(doc.Text)) {
 			t.Fatalf("the spans cover %d..%d of %d bytes", doc.Kept[0].Start, prev.End, len(doc.Text))
+		}
+		// The evidence the comparison reads: the old text's offsets run
+		// in order, and what it shows of a name is what the blind text
+		// shows.
+		b := doc.blinded.of(doc.Text)
+		if b == nil {
+			t.Fatal("the blind text does not fit its history")
+		}
+		last := 0
+		for i := 0; i <= len(doc.Text); i++ {
+			from, to := b.moved.old(i, false), b.moved.old(i, true)
+			if from < last || to < from || to > len(b.text) {
+				t.Fatalf("offset %d maps back to %d..%d after %d, in a text of %d bytes", i, from, to, last, len(b.text))
+			}
+			last = from
+		}
+		ws, shown := b.evidence(doc.Text, 0, len(doc.Text), false)
+		for k := range shown {
+			if shown[k] != "" && !strings.Contains(doc.Text, shown[k]) {
+				t.Fatalf("word %q shows as %q, which the blind text does not hold", ws[k].text, shown[k])
+			}
 		}
 	})
 }

@@ -166,6 +166,7 @@ func buildArticle(doc Document) (Article, error) {
 		Captions:   c.captions,
 		Text:       doc.Text,
 		Removed:    c.removed,
+		blinded:    doc.blinded.of(doc.Text),
 	}
 	if a.Outlet == "" {
 		a.Outlet, a.OutletFrom = outletOf(doc, c)
@@ -311,8 +312,10 @@ func loneReturns(s string) string {
 // fewest claims are marked against another outlet (a wire story that the
 // others rewrite, typically, and never a one-paragraph brief beside full
 // reports); of two as many, the one with more aligned sentences, then the
-// first in id order. It depends on the texts, not
-// on the outlets' names, so a blind comparison picks the same outlet.
+// first in id order. It depends on the texts, not on the outlets' names,
+// so a blind comparison picks the same outlet: there the last tie goes by
+// the order the outlets' own names give (blindedText.order), not the
+// blind ids'.
 func defaultReference(articles []Article, alignments []Alignment) int {
 	index := make(map[string]int, len(articles))
 	for i, a := range articles {
@@ -341,7 +344,11 @@ func defaultReference(articles []Article, alignments []Alignment) int {
 			if claims[i] > claims[best] {
 				best = i
 			}
-		case aligned[i] > aligned[best]:
+		case aligned[i] != aligned[best]:
+			if aligned[i] > aligned[best] {
+				best = i
+			}
+		case articles[i].blinded != nil && articles[best].blinded != nil && articles[i].blinded.order < articles[best].blinded.order:
 			best = i
 		}
 	}

@@ -326,22 +326,31 @@ func differences(res *Result, ref int) []Difference {
 // overlap with the reference headline.
 func headlineGroup(articles []Article, ref int) *HeadlineGroup {
 	h := &HeadlineGroup{}
+	// The headlines' evidence: a blind headline's is the headline before
+	// the names in it were hidden (see blindedText), so that it scores as
+	// in the named comparison; the score shows no word.
+	var evidence []string
 	for _, a := range articles {
 		if a.Headline != "" {
 			h.Members = append(h.Members, HeadlineMember{Outlet: a.ID, Text: a.Headline})
+			text := a.Headline
+			if a.blinded != nil {
+				text = a.blinded.headlineEvidence(a.Headline, a.Text)
+			}
+			evidence = append(evidence, text)
 		}
 	}
 	if len(h.Members) < 2 {
 		return nil
 	}
 	fs := newFeatureSet()
-	for _, m := range h.Members {
-		fs.learnNames(m.Text)
+	for _, text := range evidence {
+		fs.learnNames(text)
 	}
 	al := &aligner{sc: defaultScoring, fs: fs}
 	feats := make([]sentenceFeatures, len(h.Members))
-	for i, m := range h.Members {
-		feats[i] = fs.features(m.Text, false)
+	for i, text := range evidence {
+		feats[i] = fs.features(text, false)
 		for k := range feats[i].feats {
 			feats[i].feats[k].w = 1
 		}

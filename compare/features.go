@@ -310,7 +310,7 @@ func (fs *featureSet) learnNamesOf(ws []word) {
 // features extracts the evidence of one sentence; quoted says whether it
 // starts inside a quotation.
 func (fs *featureSet) features(sentence string, quoted bool) sentenceFeatures {
-	return fs.featuresOf(words(sentence, quoted))
+	return fs.featuresOf(words(sentence, quoted), nil)
 }
 
 // lexeme is what a lower-case word gives as evidence, worked out once per
@@ -364,8 +364,10 @@ func (fs *featureSet) lexemeOf(lower string) *lexeme {
 	return lx
 }
 
-// featuresOf extracts the evidence of a sentence's words.
-func (fs *featureSet) featuresOf(ws []word) sentenceFeatures {
+// featuresOf extracts the evidence of a sentence's words. shown, when not
+// nil, is what a blind text shows for each word where that is not the
+// word (see blindedText.evidence): the surface of the evidence it gives.
+func (fs *featureSet) featuresOf(ws []word, shown []string) sentenceFeatures {
 	// Built in the set's working space, then copied at their size: a
 	// sentence has fewer features than words.
 	sf := sentenceFeatures{feats: fs.scratch.feats[:0], surfaces: fs.scratch.surfaces[:0], groups: fs.scratch.groups[:0]}
@@ -387,7 +389,7 @@ func (fs *featureSet) featuresOf(ws []word) sentenceFeatures {
 		sf.feats = slices.Insert(sf.feats, i, feature{id: id, kind: kind, grp: grp, mask: mask, sub: sub})
 		sf.surfaces = slices.Insert(sf.surfaces, i, surface)
 	}
-	prevQuoted := ""
+	prevQuoted, prevShown := "", "" // the last quoted word, and as shown
 	placeholder := false
 	for k, w := range ws {
 		sub = w.sub
@@ -404,18 +406,28 @@ func (fs *featureSet) featuresOf(ws []word) sentenceFeatures {
 			continue
 		}
 		lower := strings.ToLower(w.text)
+		surface, shownLower := w.text, lower
+		if shown != nil && shown[k] != "" {
+			surface, shownLower = shown[k], strings.ToLower(shown[k])
+		}
 		if w.quoted {
 			if prevQuoted != "" {
 				pair := prevQuoted + " " + lower
-				add(fs.intern("q:"+pair), kindQuote, pair, 0, 0)
+				shownPair := prevShown + " " + shownLower
+				if shown != nil && shown[k] != "" && shown[k-1] != "" && prevShown == shownLower {
+					// Two words of one hidden name: "quillton bugle"
+					// shows as "outlet a".
+					shownPair = shownLower
+				}
+				add(fs.intern("q:"+pair), kindQuote, shownPair, 0, 0)
 			}
-			prevQuoted = lower
+			prevQuoted, prevShown = lower, shownLower
 		} else {
 			prevQuoted = ""
 		}
 		lx := fs.lexemeOf(lower)
 		if lx.isNum {
-			add(fs.intern("n:"+lx.number), kindNumber, w.text, 0, 0)
+			add(fs.intern("n:"+lx.number), kindNumber, surface, 0, 0)
 			continue
 		}
 		if len(lx.parts) == 0 {
@@ -428,9 +440,9 @@ func (fs *featureSet) featuresOf(ws []word) sentenceFeatures {
 		}
 		for _, p := range lx.parts {
 			if kind == kindWord {
-				add(p.id, kind, w.text, p.grp, p.mask)
+				add(p.id, kind, surface, p.grp, p.mask)
 			} else {
-				add(p.id, kind, w.text, 0, 0)
+				add(p.id, kind, surface, 0, 0)
 			}
 		}
 	}

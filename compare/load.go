@@ -66,6 +66,10 @@ type Document struct {
 	// the story's opening above its first paragraph, in text order: a
 	// standfirst, which is the story's whether or not it ends a sentence.
 	Lead []Span
+	// blinded, set by Blind, is the text before the outlets' names in it
+	// were hidden: the comparison reads its evidence there (see
+	// blindedText).
+	blinded *blindedText
 }
 
 // MarkedSpan is a span of a document's text and the cleaning rule its

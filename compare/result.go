@@ -79,6 +79,8 @@ type Article struct {
 	Quotes []Quote
 	// Statements are the speech the body reports without quotation marks.
 	Statements []Statement
+	// blinded is the document's text before Blind hid the outlets' names.
+	blinded *blindedText
 }
 
 // Sentence is one sentence of an article's body.
