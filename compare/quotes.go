@@ -44,9 +44,15 @@ type Statement struct {
 	Speaker, SpeakerText string
 	// Verb is the reporting verb as written.
 	Verb string
-	// Start and End are the byte range of what is reported, in Text.
+	// Parts are the byte ranges of what is reported, in the article's
+	// Text: one, or two around an attribution standing inside it ("The
+	// spill, firefighters said, had been contained.").
+	Parts []Span
+	// Start and End span the first part's start to the last part's end.
 	Start, End int
-	Text       string
+	// Text is what is reported, the parts joined by a space, as a
+	// Quote's Text is.
+	Text string
 }
 
 // Quote kinds.
@@ -185,6 +191,9 @@ func scanParts(a *Article) []rawPart {
 		continued bool
 		single    bool // the open quote is a single-quoted one (singlePrimary)
 		nested    int  // start of an open nested single quote, or -1
+		// straightNested says a straight double quote is open inside
+		// the quote (see nestedStraight).
+		straightNested bool
 	}
 	st := state{open: -1, nested: -1}
 	emit := func(end, closeEnd int, closed, continues bool) {
@@ -216,19 +225,32 @@ func scanParts(a *Article) []rawPart {
 					emit(i, i+size, true, false)
 				}
 			default:
-				switch k {
-				case dblClose, dblToggle:
+				switch {
+				case st.straightNested && (k == dblToggle || k == dblClose):
+					st.straightNested = false
+				case k == dblToggle && straightOpens(para, i, size):
+					// A straight mark that can only open: a quote within
+					// the quote, as in "He called it "a disgrace" and
+					// left," when the marks ahead close it and then the
+					// quote; else the quote was never closed.
+					if nestedStraight(para, i+size, p.End) {
+						st.straightNested = true
+						break
+					}
+					emit(i, i, false, false)
+					st = state{open: i, inner: i + size, nested: -1}
+				case k == dblClose || k == dblToggle:
 					emit(i, i+size, true, false)
-				case dblOpen:
+				case k == dblOpen:
 					// A new opening inside an open quote: the last one was
 					// never closed. End it here and open again.
 					emit(i, i, false, false)
 					st = state{open: i, inner: i + size, nested: -1}
-				case sglOpen:
+				case k == sglOpen:
 					if st.nested < 0 {
 						st.nested = i
 					}
-				case sglClose:
+				case k == sglClose:
 					if st.nested >= 0 && !possessiveClose(para, i, size, p.End) {
 						st.nested = -1
 					}
@@ -262,6 +284,47 @@ func scanParts(a *Article) []rawPart {
 		}
 	}
 	return parts
+}
+
+// straightOpens says whether the straight double mark at text[i] can
+// only open a quote: it follows a space or an opening mark, and a word
+// follows it.
+func straightOpens(text string, i, size int) bool {
+	var prev, next rune
+	if i > 0 {
+		prev, _ = utf8.DecodeLastRuneInString(text[:i])
+	}
+	if i+size < len(text) {
+		next, _ = utf8.DecodeRuneInString(text[i+size:])
+	}
+	return (prev == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/", prev)) &&
+		(unicode.IsLetter(next) || unicode.IsDigit(next) || next == '‘' || next == '\'' || next == '…')
+}
+
+// nestedStraight says whether a straight double mark that opens inside an
+// open quote opens a quote within it: the next double mark, before limit,
+// is a straight one that can close it, and a closing mark follows that
+// for the outer quote. Writers who have only straight marks nest them so.
+func nestedStraight(text string, from, limit int) bool {
+	want := 0 // the inner quote's close, then the outer's
+	for j := from; j < limit; {
+		r, size := utf8.DecodeRuneInString(text[j:limit])
+		switch r {
+		case '“', '«', '„':
+			return false
+		case '”', '»':
+			return want == 1
+		case '"':
+			if straightOpens(text, j, size) {
+				return false
+			}
+			if want++; want == 2 {
+				return true
+			}
+		}
+		j += size
+	}
+	return false
 }
 
 // possessiveClose says whether a closing single mark after an "s" is a

@@ -49,6 +49,12 @@ func TestQuoteExtraction(t *testing.T) {
 		{"scare quotes", `The so-called "consultation" lasted an hour.`, []string{"consultation"}},
 		{"interrupted by a title", `"The strike," said Prof. Halina Nowak, "is a symptom."`, []string{"The strike, | is a symptom."}},
 		{"interrupted by an initial", `"The strike," said J. Nowak, "is a symptom."`, []string{"The strike, | is a symptom."}},
+		{"straight marks nested in straight marks", `"He called it "a disgrace" and left," Ana Ruiz said.`,
+			[]string{`He called it "a disgrace" and left,`}},
+		{"straight marks nested, then a second quote", `"Not "a disgrace" at all," she said. "We will see," Ruiz said.`,
+			[]string{`Not "a disgrace" at all,`, "We will see,"}},
+		{"straight marks, a quote never closed", `"We will win, Dorsey said. "The terms are bad," Ruiz said.`,
+			[]string{"We will win, Dorsey said. ", "The terms are bad,"}},
 		{"unclosed at paragraph end", "The minister spoke for an hour at the town hall.\n\nHe said \"we will see what happens\n\nThe vote is on Friday.", []string{"we will see what happens"}},
 	}
 	for _, tt := range tests {
@@ -119,23 +125,23 @@ func TestQuoteSpeakerText(t *testing.T) {
 			`Anders Rasmussen, the alliance chief, spoke on Friday. The alliance chief also dismissed Russia's warning of a strike as "unjustified."`,
 			[]who{{"Anders Rasmussen", "The alliance chief"}}},
 		{"hit that is no speech verb", "Passengers on the Marisol described the moment the ferry hit the sandbar as \"terrifying\".",
-			[]who{{"Passengers", "Passengers on the Marisol"}}}, // not "moment the ferry"
+			[]who{{"passengers", "Passengers on the Marisol"}}}, // not "moment the ferry"
 		{"a group and where it is", "Passengers on the Marisol described the crossing as \"terrifying\".",
-			[]who{{"Passengers", "Passengers on the Marisol"}}},
+			[]who{{"passengers", "Passengers on the Marisol"}}},
 		{"a group and whose it is, after the quote", "\"We were never told,\" residents of the estate said.",
 			[]who{{"residents", "residents of the estate"}}},
 		{"a group told reporters", "Workers at the plant told reporters: \"Nobody warned us.\"",
-			[]who{{"Workers", "Workers at the plant"}}},
+			[]who{{"workers", "Workers at the plant"}}},
 		{"a counted group", "Two officials in the ministry said: \"The file was lost.\"",
 			[]who{{"officials", "Two officials in the ministry"}}},
 		{"a described group", "Striking workers at the Kell mill said: \"We will not go back.\"",
 			[]who{{"striking workers", "Striking workers at the Kell mill"}}},
 		{"supporters are not the person they support", "Ana Ruiz spoke first.\n\nSupporters of Ana Ruiz said the plan was \"bold\".",
-			[]who{{"Supporters", "Supporters of Ana Ruiz"}}},
+			[]who{{"supporters", "Supporters of Ana Ruiz"}}},
 		{"critics are not the body they criticise", "\"It is reckless,\" critics of the Interior Ministry said.",
 			[]who{{"critics", "critics of the Interior Ministry"}}},
 		{"residents are not their place", "Residents of Kettle Hill said: \"We were never told.\"",
-			[]who{{"Residents", "Residents of Kettle Hill"}}},
+			[]who{{"residents", "Residents of Kettle Hill"}}},
 		{"officials speak for their body", "Officials at the Interior Ministry said the plan was \"sound\".",
 			[]who{{"Interior Ministry", "Officials at the Interior Ministry"}}},
 		{"a title in lower case", "\"The spill is contained,\" fire chief Ana Ruiz said. Mayor Carl Dorsey arrived later.\n\n\"We stay until dark,\" the fire chief said.",
@@ -251,6 +257,9 @@ func TestStatementAfterAdverbial(t *testing.T) {
 		{"Russian Defense Minister Anatoly Serdyukov had warned on Thursday that talks had reached a dead end.", "talks had reached a dead end"},
 		{"Mayor Ilse Brandt said at a meeting in Orvale on Friday that the barrier would be rebuilt.", "the barrier would be rebuilt"},
 		{"Mayor Ilse Brandt said in a statement that the barrier would be rebuilt.", "the barrier would be rebuilt"},
+		// Whom the speaker told is not what was said.
+		{"Ana Ruiz told the Harbor Ledger that the pier was closed.", "the pier was closed"},
+		{"Ana Ruiz told him the pier was closed.", "the pier was closed"},
 		// No "that": the words after the verb are what was said.
 		{"Mayor Ilse Brandt said on Friday the barrier would be rebuilt.", "on Friday the barrier would be rebuilt"},
 		// A comma first: "that" belongs to a later clause.
@@ -303,6 +312,8 @@ func FuzzQuotes(f *testing.F) {
 		`Ana Ruiz's letter, in which she wrote that the plan was "reckless."`,
 		`"It is ours," de la Cruz said. Teachers' Union Secretary General Ana Ruiz said: "No."`,
 		`In a statement, the Railway Workers' Federation (RWF) said it was "reckless."`,
+		`"He called it "a disgrace" and left," she said. The spill, firefighters said, had been contained.`,
+		"“We let our passengers down.”\n— Lena Varga, chief executive",
 	} {
 		f.Add(s)
 	}
@@ -333,6 +344,13 @@ func FuzzQuotes(f *testing.F) {
 			if s.Start < 0 || s.End > len(a.Text) || s.Start > s.End {
 				t.Fatalf("statement at %d..%d outside the text", s.Start, s.End)
 			}
+			at := s.Start
+			for _, p := range s.Parts {
+				if p.Start < at || p.Start > p.End || p.End > s.End {
+					t.Fatalf("statement part %d..%d out of order or outside %d..%d", p.Start, p.End, s.Start, s.End)
+				}
+				at = p.End
+			}
 		}
 	})
 }
@@ -345,7 +363,7 @@ func TestBareGroupSpeakers(t *testing.T) {
 		{"The march reached the port from the Town Hall; police put the crowd at 2,400, while organisers claimed 5,000 people took part.", "organisers"},
 		{"Ana Ruiz led the march, and union leaders said the strike would go on for a week.", "union leaders"},
 		{"The plan was approved on Monday, but hospital staff told reporters it would cost too much.", "hospital staff"},
-		{"Passengers on the Marisol said the crossing was terrifying.", "Passengers"},
+		{"Passengers on the Marisol said the crossing was terrifying.", "passengers"},
 		{"The ferry docked at noon, and residents of the estate said the pier had been closed for a week.", "residents"},
 	}
 	for _, tt := range tests {
@@ -432,5 +450,126 @@ func TestFrontedStatements(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q: statements %q, want %q", tt.body, got, tt.want)
 		}
+	}
+}
+
+// TestSignedQuotes checks a quotation signed after a dash, on its line or
+// on the next one, in plain text: the signature names the speaker, and a
+// dash clause that is no signature names no one.
+func TestSignedQuotes(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"em dash on the line", "“We let our passengers down.” — Lena Varga, chief executive", "Lena Varga"},
+		{"next line", "“We let our passengers down.”\n— Lena Varga, chief executive", "Lena Varga"},
+		{"next paragraph", "“We let our passengers down.”\n\n— Lena Varga, chief executive\n\nThe ferry sank in May.", "Lena Varga"},
+		{"horizontal bar", "“We let our passengers down.” ― Lena Varga", "Lena Varga"},
+		{"en dash and a body", "“We let our passengers down.” – Lena Varga, chief executive of Harbor Ferries", "Lena Varga"},
+		{"two hyphens, straight marks", "\"We let our passengers down.\" -- Lena Varga, chief executive", "Lena Varga"},
+		{"a dash clause that is no name", "The mayor spoke on Monday. “We will return” — a promise the mayor broke.", ""},
+		{"the sentence goes on", "“We will return” — Lena Varga's words in May — were heard again on Monday.", ""},
+		{"a link, not a name", "“We let our passengers down.”\n— Home", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := quotesOf(t, tt.body)
+			if len(qs) != 1 || qs[0].Speaker != tt.want {
+				t.Errorf("quotes %+v, want one by %q", qs, tt.want)
+			}
+		})
+	}
+}
+
+// TestGroupSpeakerCase checks that a group's name does not depend on
+// whether it opens the sentence, so that outlets writing "Firefighters
+// said" and "firefighters said" name one speaker; a body's capitals stay.
+func TestGroupSpeakerCase(t *testing.T) {
+	tests := []struct{ body, speaker string }{
+		{"Firefighters said the spill had been contained.", "firefighters"},
+		{"The fire spread overnight, and firefighters said the spill had been contained.", "firefighters"},
+		{"Union leaders said the strike would go on.", "union leaders"},
+		{"Passengers on the Marisol said the crossing was terrifying.", "passengers"},
+		{"The crossing was terrifying, passengers on the Marisol said.", "passengers"},
+		{"Harbor Ferries said the crossing was safe.", "Harbor Ferries"},
+	}
+	for _, tt := range tests {
+		arts := []Article{articleOf(t, tt.body)}
+		findQuotes(arts)
+		if st := arts[0].Statements; len(st) != 1 || st[0].Speaker != tt.speaker {
+			t.Errorf("%q: statements %+v, want one by %q", tt.body, st, tt.speaker)
+		}
+	}
+	qs := quotesOf(t, `Firefighters said: "The spill is contained."`)
+	if len(qs) != 1 || qs[0].Speaker != "firefighters" || qs[0].SpeakerText != "Firefighters" {
+		t.Errorf("quotes %+v, want one by firefighters, named Firefighters", qs)
+	}
+}
+
+// TestInterruptedStatements checks speech whose attribution stands
+// between commas inside it: what was said is the words on both sides, in
+// two parts, and its text joins them.
+func TestInterruptedStatements(t *testing.T) {
+	type stmt struct{ speaker, text string }
+	tests := []struct {
+		body  string
+		want  []stmt
+		parts int
+	}{
+		{"The spill, firefighters said, had been contained.", []stmt{{"firefighters", "The spill had been contained"}}, 2},
+		{"The road, police said on Monday, will reopen on Friday.", []stmt{{"police", "The road will reopen on Friday"}}, 2},
+		{"The spill, according to the fire chief Ana Ruiz, had been contained.", []stmt{{"Ana Ruiz", "The spill had been contained"}}, 2},
+		{"The road, Ana Ruiz told reporters, will reopen on Friday.", []stmt{{"Ana Ruiz", "The road will reopen on Friday"}}, 2},
+		// An opening phrase and its comma: the speech follows the verb.
+		{"On Monday, police said, the road would reopen.", []stmt{{"police", "the road would reopen"}}, 1},
+		// A relative clause, and an aside with no speech in it.
+		{"Ana Ruiz, the fire chief, said the road would reopen.", []stmt{{"Ana Ruiz", "the road would reopen"}}, 1},
+		{"The ferry, the pride of the line, sank in May.", nil, 0},
+	}
+	for _, tt := range tests {
+		arts := []Article{articleOf(t, tt.body)}
+		findQuotes(arts)
+		var got []stmt
+		for _, s := range arts[0].Statements {
+			got = append(got, stmt{s.Speaker, s.Text})
+			var texts []string
+			for _, p := range s.Parts {
+				texts = append(texts, arts[0].Text[p.Start:p.End])
+			}
+			if len(s.Parts) != tt.parts || strings.Join(texts, " ") != s.Text ||
+				s.Start != s.Parts[0].Start || s.End != s.Parts[len(s.Parts)-1].End {
+				t.Errorf("%q: parts %q of %d..%d, want %d joining to %q", tt.body, texts, s.Start, s.End, tt.parts, s.Text)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: statements %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestThingIsNoSpeaker checks that a description naming a thing ("the
+// ferry") names no speaker, and that its attribution still keeps the
+// quote from the speaker before; people and bodies described still
+// speak.
+func TestThingIsNoSpeaker(t *testing.T) {
+	tests := []struct{ body, speaker string }{
+		{"The ferry on the Marisol route said the crossing was safe.", ""},
+		{"The plan says the pier will close in May.", ""},
+		{"The driver of the bus said the crossing was safe.", "driver of the bus"},
+		{"The captain on the Marisol route said the crossing was safe.", "captain on the Marisol route"},
+		{"The mediators said the talks would resume.", "mediators"},
+		{"The operator of the line said the crossing was safe.", "operator of the line"},
+	}
+	for _, tt := range tests {
+		arts := []Article{articleOf(t, tt.body)}
+		findQuotes(arts)
+		var got []string
+		for _, s := range arts[0].Statements {
+			got = append(got, s.Speaker)
+		}
+		if want := []string{tt.speaker}; tt.speaker == "" && len(got) != 0 || tt.speaker != "" && !slices.Equal(got, want) {
+			t.Errorf("%q: statement speakers %q, want %q", tt.body, got, tt.speaker)
+		}
+	}
+	qs := quotesOf(t, "\"We will sail,\" Ana Ruiz said.\n\nThe ferry on the Marisol route said: \"We are safe.\"")
+	if len(qs) != 2 || qs[1].Speaker != "" || qs[1].SpeakerText != "The ferry on the Marisol route" {
+		t.Errorf("quotes %+v, want the second by no one, named the ferry", qs)
 	}
 }

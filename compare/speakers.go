@@ -799,6 +799,19 @@ type speakerFinder struct {
 	kindBody map[string]string
 	// lower is the article's text in lower case, made when first needed.
 	lower string
+	// spanRoom holds the statements' parts, a few at a time (see spans).
+	spanRoom []Span
+}
+
+// spans returns the parts of a statement, in room shared with the
+// article's other statements: one allocation for many.
+func (f *speakerFinder) spans(parts ...Span) []Span {
+	if cap(f.spanRoom)-len(f.spanRoom) < len(parts) {
+		f.spanRoom = make([]Span, 0, max(32, len(parts)))
+	}
+	n := len(f.spanRoom)
+	f.spanRoom = append(f.spanRoom, parts...)
+	return f.spanRoom[n:len(f.spanRoom):len(f.spanRoom)]
 }
 
 // attribute finds each quote's speaker and the article's reported
@@ -875,6 +888,10 @@ func (f *speakerFinder) attributeQuote(q *Quote, s *Sentence) {
 			return
 		}
 	}
+	if name, text, p, para, ok := f.signature(closeEnd); ok {
+		f.set(q, name, text, p, "trailing", para, last.End)
+		return
+	}
 	lead := f.leadStart(q, s)
 	if name, text, p, how, ok := f.leading(lead, q.Start, s); ok {
 		f.set(q, name, text, p, how, para, q.Start)
@@ -894,6 +911,76 @@ func (f *speakerFinder) attributeQuote(q *Quote, s *Sentence) {
 			return
 		}
 	}
+}
+
+// signature reads a quotation's signature: a dash right after its closing
+// mark, on its line or opening the next paragraph, then a name and perhaps
+// a description after a comma, to the paragraph's end: "“We let our
+// passengers down.” — Lena Varga, chief executive". A dash clause that is
+// no name ("— a promise the mayor broke") or that the sentence goes on
+// after ("— Lena Varga's words — were heard again") signs nothing. It
+// returns the speaker and the signature's paragraph.
+func (f *speakerFinder) signature(closeEnd int) (string, string, *person, int, bool) {
+	text := f.a.Text
+	i := closeEnd
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r') {
+		i++
+	}
+	dash := 0
+	for _, d := range []string{"—", "―", "–", "--", "- "} {
+		if strings.HasPrefix(text[i:], d) {
+			dash = len(d)
+			break
+		}
+	}
+	if dash == 0 {
+		return "", "", nil, 0, false
+	}
+	// The signature runs to its paragraph's end; a line the cleaner took
+	// out of the story runs to its line's end.
+	para := -1
+	end := strings.IndexByte(text[i:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += i
+	}
+	if s := sentenceAt(f.a, i); s != nil {
+		para, end = s.Paragraph, s.End
+		for k := s.Index + 1; k < len(f.a.Sentences) && f.a.Sentences[k].Paragraph == para; k++ {
+			end = f.a.Sentences[k].End
+		}
+	} else if s := sentenceAt(f.a, max(closeEnd-1, 0)); s != nil {
+		para = s.Paragraph
+	}
+	if signatureName(text[i:end]) == "" {
+		return "", "", nil, 0, false
+	}
+	toks := wordTokens(text, i+dash, end)
+	if n := len(toks); n > 0 && toks[n-1].text == "." {
+		toks = toks[:n-1]
+	}
+	np := toks
+	if c := slices.IndexFunc(toks, func(t wtok) bool { return t.text == "," }); c >= 0 {
+		np = toks[:c]
+		for _, t := range toks[c+1:] {
+			if verbAt(t) || clauseWord(strings.ToLower(t.text)) {
+				return "", "", nil, 0, false // "— Lena Varga, who said ..."
+			}
+		}
+	}
+	if len(np) == 0 || len(np) > 5 || slices.ContainsFunc(np, func(t wtok) bool {
+		return t.punct || (!isCapitalized(t) && !isNameParticle(t.text))
+	}) {
+		return "", "", nil, 0, false
+	}
+	// One word may be a page's link ("— Home"): a signature names a
+	// person the event knows, or in two words or more.
+	name, who, p, ok := f.resolve(np, i)
+	if !ok || name == "" || (p == nil && len(np) < 2) {
+		return "", "", nil, 0, false
+	}
+	return name, who, p, para, true
 }
 
 // maxAttribution bounds, in bytes, the text read after a quote for its
@@ -1349,6 +1436,12 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 	if g, h := groupBeforePhrase(np); h > g && !memberNouns[strings.ToLower(np[h-1].text)] {
 		return f.groupSpeaker(np, g, h, pos), text, nil, true
 	}
+	// A group capitalized only because it opens the sentence is the same
+	// group as in lower case: "Firefighters said" and "firefighters said"
+	// name one speaker, "firefighters".
+	if group := f.openingGroup(np); group != "" {
+		return group, text, nil, true
+	}
 	// The named person: one opening the phrase ("Lara Voss, an aide to
 	// Oskar Meland"), else the last one ("the head of the delegation,
 	// Alexander Wershbow").
@@ -1472,7 +1565,85 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 	if full := f.px.org(head); full != "" {
 		return full, text, nil, true
 	}
+	// A thing is no speaker: "The ferry on the Marisol route said" names
+	// no one, as "the statement said" does not. The attribution still
+	// ends the quote.
+	if !speakingNoun(phraseHead(np)) {
+		return "", text, nil, true
+	}
 	return describedAs(text), text, nil, true
+}
+
+// openingGroup returns, lower-cased, a group named without an article
+// whose only capital opens the sentence and whose head is a noun for
+// people ("Firefighters", "Union leaders"), or "".
+func (f *speakerFinder) openingGroup(np []wtok) string {
+	if len(np) == 0 || len(np) > 3 || !isCapitalized(np[0]) || !peopleNouns[strings.ToLower(np[len(np)-1].text)] {
+		return ""
+	}
+	s := sentenceAt(f.a, np[0].start)
+	if s == nil || strings.TrimLeft(f.a.Text[s.Start:np[0].start], " \"“‘'«(") != "" {
+		return ""
+	}
+	words := make([]string, len(np))
+	for i, t := range np {
+		l := strings.ToLower(t.text)
+		if t.punct || (i > 0 && isCapitalized(t)) || isStop(l) || isPronoun(l) || clauseWord(l) || isAdverb(l) ||
+			strings.ContainsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			return ""
+		}
+		words[i] = l
+	}
+	return strings.Join(words, " ")
+}
+
+// phraseHead is the head of a description before what follows it: "ferry"
+// of "the ferry on the Marisol route", "executive" of "the chief executive
+// of Harbor Ferries".
+func phraseHead(np []wtok) string {
+	for i := 1; i < len(np); i++ {
+		if groupPrepositions[strings.ToLower(np[i].text)] {
+			np = np[:i]
+			break
+		}
+	}
+	return headNoun(np)
+}
+
+// speakingNoun says whether the head of a description may name a speaker:
+// a body, a title or a noun for a person or people ("union", "mayor",
+// "witness", "residents"), or a noun for someone who does something
+// ("driver", "survivor", "activist", "resident"). Things ("ferry",
+// "plan", "route") are not.
+func speakingNoun(w string) bool {
+	if one := strings.TrimSuffix(w, "s"); one != w && speakingNoun(one) {
+		return true // "the mediators", "the councils"
+	}
+	if bodyNouns[w] || orgWords[w] || lowerTitleNoun(w) || isSpokesNoun(w) || personNouns[w] || peopleNouns[w] ||
+		peopleNouns[w+"s"] || peopleNouns[w+"es"] || peopleNouns[strings.TrimSuffix(w, "y")+"ies"] {
+		return true
+	}
+	for _, suffix := range []string{"er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "eer", "ee", "ive", "ary"} {
+		if len(w) > len(suffix)+2 && strings.HasSuffix(w, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// personNouns are singular nouns for a person or a group of people that
+// speaks, beyond titles and the agent nouns speakingNoun knows by their
+// endings.
+var personNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`man woman boy girl child teenager mother father son daughter wife husband
+		widow family couple pair crowd public jury panel side camp household community aide candidate nominee
+		victim suspect accused chef host guest fan friend neighbour neighbor colleague partner sister brother
+		relative witness official source expert analyst nurse pilot diplomat lawmaker legislator delegate
+		spokesperson team staff crew police opposition prosecution defence defense`) {
+		personNouns[w] = true
+	}
 }
 
 // beforeTitledName says whether the name ending at end is followed by a
@@ -2150,6 +2321,9 @@ func (f *speakerFinder) reported(s *Sentence) (Statement, bool) {
 	if st, ok := f.fronted(s, toks); ok {
 		return st, true
 	}
+	if st, ok := f.interrupted(s, toks); ok {
+		return st, true
+	}
 	for i, t := range toks {
 		if i > 200 {
 			break // a reporting verb comes early in its sentence
@@ -2174,6 +2348,9 @@ func (f *speakerFinder) reported(s *Sentence) (Statement, bool) {
 			continue
 		}
 		rest := toks[i+1:]
+		if l == "told" || l == "tells" {
+			rest = skipRecipient(rest)
+		}
 		for len(rest) > 0 && (strings.EqualFold(rest[0].text, "that") || rest[0].text == "," ||
 			strings.EqualFold(rest[0].text, "reporters") || strings.EqualFold(rest[0].text, "journalists")) {
 			rest = rest[1:]
@@ -2187,11 +2364,38 @@ func (f *speakerFinder) reported(s *Sentence) (Statement, bool) {
 			end = rest[len(rest)-1].start
 		}
 		st := Statement{Sentence: s.Index, Speaker: name, SpeakerText: text, Verb: t.text,
-			Start: rest[0].start, End: end, Text: f.a.Text[rest[0].start:end]}
+			Parts: f.spans(Span{rest[0].start, end}), Start: rest[0].start, End: end, Text: f.a.Text[rest[0].start:end]}
 		f.last, f.lastName, f.lastPara, f.lastPos = p, name, s.Paragraph, t.start
 		return st, true
 	}
 	return Statement{}, false
+}
+
+// skipRecipient drops whom a speaker told from the words after "told":
+// "told him", "told the Harbor Ledger", "told the local paper that".
+func skipRecipient(rest []wtok) []wtok {
+	if len(rest) == 0 {
+		return rest
+	}
+	switch strings.ToLower(rest[0].text) {
+	case "him", "her", "them", "us", "me", "reporters", "journalists":
+		return rest[1:]
+	}
+	if r := npUntil(rest); len(r) > 0 && len(r) < len(rest) && strings.EqualFold(rest[len(r)].text, "that") {
+		return rest[len(r):]
+	}
+	i := 0
+	if strings.EqualFold(rest[0].text, "the") {
+		i = 1
+	}
+	j := i
+	for j < len(rest) && !rest[j].punct && isCapitalized(rest[j]) {
+		j++
+	}
+	if j > i {
+		return rest[j:]
+	}
+	return rest
 }
 
 // fronted finds speech reported before its attribution, which ends the
@@ -2272,7 +2476,66 @@ func (f *speakerFinder) fronted(s *Sentence, toks []wtok) (Statement, bool) {
 	start, end := content[0].start, content[len(content)-1].end
 	f.last, f.lastName, f.lastPara, f.lastPos = p, name, s.Paragraph, verb.start
 	return Statement{Sentence: s.Index, Speaker: name, SpeakerText: text, Verb: verb.text,
-		Start: start, End: end, Text: f.a.Text[start:end]}, true
+		Parts: f.spans(Span{start, end}), Start: start, End: end, Text: f.a.Text[start:end]}, true
+}
+
+// interrupted finds speech whose attribution stands between commas inside
+// it: "The spill, firefighters said, had been contained.", "The road,
+// police said on Monday, will reopen on Friday.", "The spill, according
+// to firefighters, had been contained." What was said is the words on
+// both sides, in two parts; the attribution is no part of it.
+func (f *speakerFinder) interrupted(s *Sentence, toks []wtok) (Statement, bool) {
+	body := toks
+	for len(body) > 0 && body[len(body)-1].punct {
+		body = body[:len(body)-1]
+	}
+	for c1 := 1; c1 < len(body) && c1 <= 40; c1++ {
+		if body[c1].text != "," {
+			continue
+		}
+		c2 := c1 + 1
+		for c2 < len(body) && c2 <= c1+13 && body[c2].text != "," {
+			c2++
+		}
+		if c2 >= len(body) || body[c2].text != "," {
+			continue
+		}
+		mid, before, after := body[c1+1:c2], body[:c1], body[c2+1:]
+		if len(mid) < 2 || len(after) < 2 || opensIntro(before) || clauseWord(strings.ToLower(after[0].text)) ||
+			!reportsClause("", after) {
+			continue
+		}
+		var np, rest []wtok
+		verb := mid[0]
+		if strings.EqualFold(mid[0].text, "according") && strings.EqualFold(mid[1].text, "to") {
+			np = sourceNP(mid[2:])
+			rest = mid[2+len(np):]
+		} else {
+			v := slices.IndexFunc(mid, func(t wtok) bool { return reportingVerbs[t.text] })
+			if v < 1 {
+				continue
+			}
+			verb, np, rest = mid[v], trimAdverbs(mid[:v]), mid[v+1:]
+			if verb.text == "told" || verb.text == "tells" {
+				rest = rest[len(npUntil(rest)):] // "told reporters"
+			}
+		}
+		if len(np) == 0 || !onlyAside(rest) || slices.ContainsFunc(np, func(t wtok) bool {
+			return (t.punct && !pluralPossessive(t)) || clauseWord(strings.ToLower(t.text))
+		}) {
+			continue // "Ana Ruiz, who police said was there, left"
+		}
+		name, text, p, ok := f.resolve(np, verb.start)
+		if !ok || name == "" {
+			continue
+		}
+		parts := f.spans(Span{before[0].start, before[len(before)-1].end}, Span{after[0].start, after[len(after)-1].end})
+		f.last, f.lastName, f.lastPara, f.lastPos = p, name, s.Paragraph, verb.start
+		return Statement{Sentence: s.Index, Speaker: name, SpeakerText: text, Verb: verb.text, Parts: parts,
+			Start: parts[0].Start, End: parts[1].End,
+			Text: f.a.Text[parts[0].Start:parts[0].End] + " " + f.a.Text[parts[1].Start:parts[1].End]}, true
+	}
+	return Statement{}, false
 }
 
 // onlyAside says whether the words after an attribution at a sentence's
