@@ -1,8 +1,8 @@
 package compare
 
 // SchemaVersion is the version of the Result layout; it changes whenever a
-// field is renamed, removed or changes meaning.
-const SchemaVersion = 2
+// field is added, renamed, removed or changes meaning.
+const SchemaVersion = 3
 
 // Result is everything Compare found about one event. It holds no rendering:
 // reports turn it into text, Markdown, HTML or JSON.

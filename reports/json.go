@@ -75,13 +75,14 @@ type Quote struct {
 
 // Statement is speech an article reports without quotation marks.
 type Statement struct {
-	Sentence    int    `json:"sentence"`
-	Speaker     string `json:"speaker"`
-	SpeakerText string `json:"speaker_text"`
-	Verb        string `json:"verb"`
-	Text        string `json:"text"`
-	Start       int    `json:"start"`
-	End         int    `json:"end"`
+	Sentence    int     `json:"sentence"`
+	Speaker     string  `json:"speaker"`
+	SpeakerText string  `json:"speaker_text"`
+	Verb        string  `json:"verb"`
+	Text        string  `json:"text"`
+	Start       int     `json:"start"`
+	End         int     `json:"end"`
+	Parts       [][]int `json:"parts"`
 }
 
 func quotesOf(a *compare.Article) ([]Quote, []Statement) {
@@ -96,8 +97,12 @@ func quotesOf(a *compare.Article) ([]Quote, []Statement) {
 		qs = append(qs, jq)
 	}
 	for _, s := range a.Statements {
-		ss = append(ss, Statement{Sentence: s.Sentence, Speaker: s.Speaker, SpeakerText: s.SpeakerText,
-			Verb: s.Verb, Text: s.Text, Start: s.Start, End: s.End})
+		js := Statement{Sentence: s.Sentence, Speaker: s.Speaker, SpeakerText: s.SpeakerText,
+			Verb: s.Verb, Text: s.Text, Start: s.Start, End: s.End, Parts: room[[]int](len(s.Parts))}
+		for _, p := range s.Parts {
+			js.Parts = append(js.Parts, []int{p.Start, p.End})
+		}
+		ss = append(ss, js)
 	}
 	return qs, ss
 }

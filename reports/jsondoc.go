@@ -210,6 +210,8 @@ func (s *Statement) write(w *jsonWriter) {
 	w.strField("text", s.Text)
 	w.intField("start", s.Start)
 	w.intField("end", s.End)
+	w.key("parts")
+	writeArray(w, s.Parts, func(p *[]int) { w.ints(*p) })
 	w.close('}')
 }
 

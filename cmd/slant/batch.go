@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -87,9 +89,10 @@ events that wait on slow disks or URLs.
 With -o, the file is written atomically: a temporary file beside it is
 renamed into place at the end. --resume reads that file first, keeps the
 events it holds a result for and runs the others again, including those
-that failed; an incomplete last line, left by an interrupted run, is
-dropped with a warning, and a file with no line of batch output in it is
-refused rather than written over. The output is never an input: not a
+that failed and, with a warning, those another version of slant wrote in
+another schema_version (so the file holds one layout); an incomplete last
+line, left by an interrupted run, is dropped with a warning, and a file
+with no line of batch output in it is refused rather than written over. The output is never an input: not a
 file in an event folder (by any path or link), not a --lexicon file.
 
 On an interrupt (Ctrl-C, SIGTERM or SIGHUP) no new event starts, the
@@ -926,6 +929,7 @@ func readPreviousRun(path string, warn func(string)) (*previousRun, error) {
 	var offset int64
 	lineNo, badLine, read := 0, 0, 0
 	var badErr error
+	stale := map[string]int{} // events written in another schema_version
 	for {
 		line, readErr := r.ReadBytes('\n')
 		if readErr != nil && readErr != io.EOF {
@@ -947,12 +951,17 @@ func readPreviousRun(path string, warn func(string)) (*previousRun, error) {
 			return nil, &compare.InputError{Input: fmt.Sprintf("%s:%d", escapeUnprintable(path), badLine),
 				Err: fmt.Errorf("not a line of slant batch output: %v", badErr)}
 		}
-		name, succeeded, err := parseBatchLine(content)
+		name, succeeded, version, err := parseBatchLine(content)
 		if err != nil {
 			badLine, badErr = lineNo, err
 			continue
 		}
 		read++
+		if succeeded && version != compare.SchemaVersion {
+			// Another slant's layout: the file would mix two.
+			stale[name] = version
+			continue
+		}
 		if _, seen := p.done[name]; succeeded && !seen {
 			p.done[name] = lineSpan{offset: start, length: int64(len(content))}
 		}
@@ -967,25 +976,40 @@ func readPreviousRun(path string, warn func(string)) (*previousRun, error) {
 	if badErr != nil {
 		warn(fmt.Sprintf("%s:%d: dropping an incomplete last line (left by an interrupted run?)", path, badLine))
 	}
+	for name := range p.done {
+		delete(stale, name)
+	}
+	if len(stale) > 0 {
+		names := slices.Sorted(maps.Keys(stale))
+		warn(fmt.Sprintf("%s: running again what an older or newer slant wrote (schema_version %d, this one writes %d): %s",
+			path, stale[names[0]], compare.SchemaVersion, strings.Join(names, ", ")))
+	}
 	return p, nil
 }
 
-// parseBatchLine reads the event name of one output line and whether the
-// event succeeded: a line with an "error" key failed, one with a "result"
-// object succeeded.
-func parseBatchLine(line []byte) (name string, succeeded bool, err error) {
+// parseBatchLine reads the event name of one output line, whether the
+// event succeeded (a line with an "error" key failed, one with a "result"
+// object succeeded) and, if it did, the result's schema_version.
+func parseBatchLine(line []byte) (name string, succeeded bool, version int, err error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(line, &fields); err != nil {
-		return "", false, err
+		return "", false, 0, err
 	}
 	if err := json.Unmarshal(fields["event"], &name); err != nil || name == "" {
-		return "", false, errors.New(`no "event" name`)
+		return "", false, 0, errors.New(`no "event" name`)
 	}
 	if _, failed := fields["error"]; failed {
-		return name, false, nil
+		return name, false, 0, nil
 	}
-	if result := bytes.TrimSpace(fields["result"]); len(result) == 0 || result[0] != '{' {
-		return "", false, errors.New(`neither "result" nor "error"`)
+	result := bytes.TrimSpace(fields["result"])
+	if len(result) == 0 || result[0] != '{' {
+		return "", false, 0, errors.New(`neither "result" nor "error"`)
 	}
-	return name, true, nil
+	var head struct {
+		SchemaVersion int `json:"schema_version"`
+	}
+	if err := json.Unmarshal(result, &head); err != nil {
+		return "", false, 0, err
+	}
+	return name, true, head.SchemaVersion, nil
 }

@@ -448,7 +448,7 @@ func TestBatchProgressBar(t *testing.T) {
 // keeps, which it drops with a warning, and which stop it.
 func TestReadPreviousRun(t *testing.T) {
 	ok := func(name, marker string) string {
-		return fmt.Sprintf(`{"event":%q,"result":{"marker":%q}}`, name, marker)
+		return fmt.Sprintf(`{"event":%q,"result":{"schema_version":%d,"marker":%q}}`, name, compare.SchemaVersion, marker)
 	}
 	failed := func(name string) string { return fmt.Sprintf(`{"event":%q,"error":"bad"}`, name) }
 	tests := []struct {

@@ -61,7 +61,7 @@ func TestRunCompareDirect(t *testing.T) {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(out)
-	if err != nil || !bytes.HasPrefix(data, []byte("{\n  \"schema_version\": 2,")) {
+	if err != nil || !bytes.HasPrefix(data, []byte("{\n  \"schema_version\": 3,")) {
 		t.Fatalf("output file: %v, %.40q", err, data)
 	}
 	if stdout.Len() != 0 {
