@@ -32,8 +32,9 @@ type QuoteGroup struct {
 	// outlets name different speakers.
 	Speaker  string
 	Disputed bool
-	// Text is the fullest version quoted, from outlet Source's quote
-	// SourceQuote; the statuses are measured against it.
+	// Text is the fullest version quoted (the one holding the most
+	// outlets' versions, whole or trimmed: see fullestVersion), from outlet
+	// Source's quote SourceQuote; the statuses are measured against it.
 	Text        string
 	Source      string
 	SourceQuote int
@@ -303,13 +304,16 @@ func matchQuotes(res *Result, qc *quoteClusters, stemIdx *stemIndex) {
 			v.text = strings.Join(texts, " ")
 			versions[ai] = v
 		}
-		// The fullest version: most words, then the first outlet.
-		bestArt := -1
+		// The fullest version: see fullestVersion.
+		quoting := make([]int, 0, len(versions))
+		vtoks := make([][]qtok, 0, len(versions))
 		for ai := range res.Articles {
-			if v := versions[ai]; v != nil && (bestArt < 0 || len(v.toks) > len(versions[bestArt].toks)) {
-				bestArt = ai
+			if v := versions[ai]; v != nil {
+				quoting = append(quoting, ai)
+				vtoks = append(vtoks, v.toks)
 			}
 		}
+		bestArt := quoting[fullestVersion(vtoks)]
 		bv := versions[bestArt]
 		src := &res.Articles[bestArt]
 		br := quoteRef{bestArt, bv.quotes[0]}
@@ -377,6 +381,66 @@ func matchQuotes(res *Result, qc *quoteClusters, stemIdx *stemIndex) {
 		res.Quotes[i].ID = fmt.Sprintf("q%d", i+1)
 	}
 	res.Speakers = speakerStats(res.Articles)
+}
+
+// fullestVersion returns which of a statement's versions (each quoting
+// outlet's words, in article order) the others are measured against. It is
+// the version that holds the most versions, itself included, whole or as
+// trimmed parts (full or truncated against it); then the one with the most
+// words; then the first. So where most outlets print the same words, a
+// longer version that changes them ("until the board is forced to meet
+// us" against "until the board agrees to meet us") holds only itself and
+// is the altered one, while a version that carries the shared words
+// further holds the trimmed ones as well as its own and stays the fullest.
+// Article order is the outlets' id order, so the choice does not depend
+// on the reference outlet or the order the articles were given in.
+func fullestVersion(vs [][]qtok) int {
+	// Versions with the same words (and ellipses) are compared once, and
+	// counted as many times as outlets print them.
+	type wording struct {
+		first, n int    // first version with these words, and how many
+		norm     string // the words, for comparing as a candidate
+	}
+	var ws []wording
+	byKey := map[string]int{}
+	for i, ts := range vs {
+		var b strings.Builder
+		for _, t := range ts {
+			if t.ellipsis {
+				b.WriteString("… ")
+			}
+			b.WriteString(t.norm)
+			b.WriteByte(' ')
+		}
+		k := b.String()
+		if j, ok := byKey[k]; ok {
+			ws[j].n++
+			continue
+		}
+		byKey[k] = len(ws)
+		ws = append(ws, wording{first: i, n: 1, norm: joinNorm(ts)})
+	}
+	if len(ws) == 1 {
+		return 0
+	}
+	best, bestHeld := -1, 0
+	seen := map[string]bool{} // candidates' words: ellipses do not change what a version holds
+	for _, c := range ws {
+		if seen[c.norm] {
+			continue
+		}
+		seen[c.norm] = true
+		held := 0
+		for _, w := range ws {
+			if st := quoteStatus(vs[c.first], vs[w.first]); st != StatusAltered {
+				held += w.n
+			}
+		}
+		if best < 0 || held > bestHeld || held == bestHeld && len(vs[c.first]) > len(vs[best]) {
+			best, bestHeld = c.first, held
+		}
+	}
+	return best
 }
 
 // sameStatement says whether two quotes are versions of one statement:

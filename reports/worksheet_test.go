@@ -861,9 +861,11 @@ func TestWorksheetAlteredGrouped(t *testing.T) {
 	}
 }
 
-// alteredEvent compares four outlets quoting one statement: the Harbor
-// Ledger in full, the Ostrel Herald and the Quillton Bugle with one word
-// changed alike, the Fenwick Star with other words changed.
+// alteredEvent compares six outlets quoting one statement: the Harbor
+// Ledger, the Brackwater Times and the Dunmore Post in full (the wording
+// most outlets print, so the one the others are measured against), the
+// Ostrel Herald and the Quillton Bugle with one word changed alike, the
+// Fenwick Star with other words changed.
 func alteredEvent(t *testing.T) *compare.Result {
 	t.Helper()
 	doc := func(outlet, quote string) compare.Document {
@@ -878,6 +880,7 @@ func alteredEvent(t *testing.T) *compare.Result {
 	other := "We will never move these trucks until the port pays every driver more for the winter"
 	ev := compare.Event{Documents: []compare.Document{
 		doc("Harbor Ledger", full), doc("Quillton Bugle", same), doc("Ostrel Herald", same), doc("Fenwick Star", other),
+		doc("Brackwater Times", full), doc("Dunmore Post", full),
 	}}
 	res, err := compare.Compare(ev, compare.Options{})
 	if err != nil {
