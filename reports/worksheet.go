@@ -143,6 +143,16 @@ type wsItem struct {
 	Passages      []wsPassage
 	Questions     []wsQuestion
 	Answers       [][]inline
+	// AnswerGroups are answers under a heading of their own, each group's
+	// lines nested under it; they come before Answers.
+	AnswerGroups []wsAnswerGroup
+}
+
+// wsAnswerGroup is a heading of the answer key ("Lexicon group said
+// (...):") with the answers it introduces, listed under it.
+type wsAnswerGroup struct {
+	Head  []inline
+	Lines [][]inline
 }
 
 // wsPassage is text shown for a question: an outlet's sentence, a quote
@@ -298,7 +308,7 @@ func (b *wsBuilder) wordChoices() wsSection {
 				if categories[wc.Group] {
 					kind = "a category of words to watch"
 				}
-				it.Answers = append(it.Answers, []inline{{Text: "Lexicon group " + wc.Group + " (" + kind + "):"}})
+				group := wsAnswerGroup{Head: []inline{{Text: "Lexicon group " + wc.Group + " (" + kind + "):"}}}
 				for _, term := range wsTerms(wc) {
 					ans := b.strongNames(term.Outlets)
 					verb := " uses “"
@@ -309,8 +319,9 @@ func (b *wsBuilder) wordChoices() wsSection {
 					if term.Note != "" {
 						ans = append(ans, inline{Text: ": " + term.Note})
 					}
-					it.Answers = append(it.Answers, ans)
+					group.Lines = append(group.Lines, ans)
 				}
+				it.AnswerGroups = append(it.AnswerGroups, group)
 			}
 		} else {
 			it.Questions = []wsQuestion{
@@ -1061,8 +1072,14 @@ func (s *wsSheet) markdown(w *bufio.Writer) {
 					line(wsAnswerLine + "____________")
 				}
 			}
-			if len(it.Answers) > 0 {
+			if len(it.Answers) > 0 || len(it.AnswerGroups) > 0 {
 				line("")
+				for _, g := range it.AnswerGroups {
+					line("- " + mdInlines(g.Head, false))
+					for _, a := range g.Lines {
+						line("  - " + mdInlines(a, false))
+					}
+				}
 				for _, a := range it.Answers {
 					line("- " + mdInlines(a, false))
 				}
@@ -1145,8 +1162,12 @@ ul.answers li { margin: .2em 0; }
 {{range .Blanks}}<div class="blank"><span>{{.}}:</span></div>
 {{else}}{{range lines .Lines}}<div class="blank"></div>
 {{end}}{{end}}{{end -}}
-{{if .Answers}}<ul class="answers">
-{{range .Answers}}<li>{{template "inline" .}}</li>
+{{if or .Answers .AnswerGroups}}<ul class="answers">
+{{range .AnswerGroups}}<li>{{template "inline" .Head}}
+<ul>
+{{range .Lines}}<li>{{template "inline" .}}</li>
+{{end}}</ul></li>
+{{end}}{{range .Answers}}<li>{{template "inline" .}}</li>
 {{end}}</ul>
 {{end}}</div>
 {{end}}{{with .More}}<p class="more">{{.}}</p>

@@ -547,19 +547,22 @@ func TestWorksheetWordChoices(t *testing.T) {
 				row = "headline"
 			}
 			shown[row] = true
-			seen := map[string]bool{}
-			for _, a := range it.Answers {
-				text := inlineText(a)
-				if strings.HasPrefix(text, "Lexicon group ") {
-					seen = map[string]bool{}
-					continue
+			if len(it.AnswerGroups) == 0 {
+				t.Errorf("%s: %s has no lexicon group in the key", name, it.Title)
+			}
+			for _, g := range it.AnswerGroups {
+				if head := inlineText(g.Head); !strings.HasPrefix(head, "Lexicon group ") {
+					t.Errorf("%s: %s: group headed %q", name, it.Title, head)
 				}
-				_, term, _ := strings.Cut(text, "“")
-				term, _, _ = strings.Cut(term, "”")
-				if term = strings.ToLower(term); seen[term] {
-					t.Errorf("%s: %s sets %q against itself:\n%v", name, it.Title, term, it.Answers)
+				seen := map[string]bool{}
+				for _, a := range g.Lines {
+					_, term, _ := strings.Cut(inlineText(a), "“")
+					term, _, _ = strings.Cut(term, "”")
+					if term = strings.ToLower(term); seen[term] {
+						t.Errorf("%s: %s sets %q against itself:\n%v", name, it.Title, term, g.Lines)
+					}
+					seen[term] = true
 				}
-				seen[term] = true
 			}
 		}
 		left, neutralShown, markedLeft := 0, false, false
@@ -887,4 +890,28 @@ func alteredEvent(t *testing.T) *compare.Result {
 		t.Fatal(err)
 	}
 	return res
+}
+
+// TestWorksheetKeyGroupsNest checks that in the key's word-choice answers
+// each outlet's term is listed under its "Lexicon group" line, one level
+// in, in Markdown and in HTML, not beside it.
+func TestWorksheetKeyGroupsNest(t *testing.T) {
+	res, key := blindEvent(t, filepath.Join("..", "testdata", "events", "nato-missile-shield-2012"))
+	rep := NewReport(res)
+	md := string(renderKey(t, rep, key, "markdown"))
+	want := "\n- Lexicon group attribution (a category of words to watch):\n  - **Outlet "
+	if !strings.Contains(md, want) {
+		t.Errorf("Markdown key: no nested list after the attribution group, want %q in:\n%s", want, md)
+	}
+	if strings.Contains(md, "):\n- **Outlet") {
+		t.Errorf("Markdown key: an outlet's term sits beside its lexicon group")
+	}
+	page := string(renderKey(t, rep, key, "html"))
+	want = "<li>Lexicon group attribution (a category of words to watch):\n<ul>\n<li><strong>Outlet "
+	if !strings.Contains(page, want) {
+		t.Errorf("HTML key: no nested list in the attribution group's item, want %q", want)
+	}
+	if strings.Contains(page, "):</li>\n<li><strong>Outlet") {
+		t.Errorf("HTML key: an outlet's term sits beside its lexicon group")
+	}
 }

@@ -281,13 +281,16 @@ concepts ready to paste into a lexicon file after you check each in context.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.limit < 0 {
+				return usageError{fmt.Errorf("--limit %d is negative (0 shows every suggestion)", opts.limit)}
+			}
 			opts.events = args
 			return runLexiconSuggest(cmd.Context(), e, opts)
 		},
 	}
 	cmd.Flags().StringArrayVar(&opts.lexicons, "lexicon", nil, "lay the lexicon `FILE` over the built-in one (repeatable)")
 	cmd.Flags().BoolVar(&opts.noDefault, "no-default", false, "leave out the built-in lexicon")
-	cmd.Flags().IntVar(&opts.limit, "limit", 30, "show at most `N` suggestions")
+	cmd.Flags().IntVar(&opts.limit, "limit", 30, "show at most `N` suggestions (0 for all)")
 	return cmd
 }
 

@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"github.com/slant-news/slant/compare"
@@ -65,11 +68,36 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	root := newRootCmd(e)
 	root.SetArgs(args)
-	err := root.ExecuteContext(context.Background())
+	cmd, err := root.ExecuteContextC(context.Background())
 	if err == nil {
 		return exitOK
 	}
+	if !errors.As(err, new(commandError)) {
+		err = commandError{path: cmd.CommandPath(), err: err}
+	}
 	return report(stderr, err)
+}
+
+// commandError is an error from the command at path ("slant lexicon add"),
+// so that a usage error can point at that command's own help.
+type commandError struct {
+	path string
+	err  error
+}
+
+func (e commandError) Error() string { return e.err.Error() }
+func (e commandError) Unwrap() error { return e.err }
+
+// helpCommand is the command that prints the help of the command err came
+// from: "slant help compare", or "slant help" when err names none.
+func helpCommand(err error) string {
+	var ce commandError
+	if errors.As(err, &ce) {
+		if sub, ok := strings.CutPrefix(ce.path, "slant "); ok {
+			return "slant help " + sub
+		}
+	}
+	return "slant help"
 }
 
 // report prints err as "slant: ..." lines and returns its exit status.
@@ -95,7 +123,7 @@ func report(stderr io.Writer, err error) int {
 	var ne interruptedError
 	if errors.As(err, &ue) {
 		// One line, as every error is, saying where to look.
-		fmt.Fprintf(stderr, "slant: %s (run 'slant help' for usage)\n", msg)
+		fmt.Fprintf(stderr, "slant: %s (run '%s' for usage)\n", msg, helpCommand(err))
 		return exitBadUse
 	}
 	fmt.Fprintf(stderr, "slant: %s\n", msg)
@@ -123,8 +151,9 @@ It shows differences, not verdicts: a changed word may indicate framing.`,
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{flagError(err)} })
 	root.AddCommand(newCompareCmd(e), newQuotesCmd(e), newLexiconCmd(e), newBatchCmd(e), newWorksheetCmd(e))
+	root.SetHelpCommand(newHelpCmd(root))
 	// Unknown commands and wrong argument counts are usage errors.
 	root.Args = noSubcommand
 	root.RunE = func(cmd *cobra.Command, args []string) error {
@@ -132,10 +161,84 @@ It shows differences, not verdicts: a changed word may indicate framing.`,
 	}
 	// Every command's arguments, for writeOutput to keep its hands off.
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if err := checkNames(cmd, args); err != nil {
+			return err
+		}
 		e.inputs = args
 		return nil
 	}
 	return root
+}
+
+// flagError says what is wrong with a flag's value in a user's words, not
+// strconv's: `invalid --width "abc": want a whole number`, not `invalid
+// argument "abc" for "--width" flag: strconv.ParseInt: parsing "abc":
+// invalid syntax`. Other flag errors are left as they are.
+func flagError(err error) error {
+	var ive *pflag.InvalidValueError
+	if !errors.As(err, &ive) {
+		return err
+	}
+	want := ""
+	switch ive.GetFlag().Value.Type() {
+	case "int", "int64", "uint", "uint64":
+		want = "a whole number"
+	case "float64", "float32":
+		want = "a number"
+	default:
+		return err
+	}
+	if errors.Is(err, strconv.ErrRange) {
+		return fmt.Errorf("invalid --%s %q: out of range", ive.GetFlag().Name, ive.GetValue())
+	}
+	return fmt.Errorf("invalid --%s %q: want %s", ive.GetFlag().Name, ive.GetValue(), want)
+}
+
+// checkNames refuses an empty argument, and an empty file name given to
+// -o, --key or --lexicon: "" names no file, and an unset shell variable
+// ("-o $OUT", "--key $KEY") should not quietly mean standard output or no
+// key.
+func checkNames(cmd *cobra.Command, args []string) error {
+	if slices.Contains(args, "") {
+		return usageError{errors.New(`an argument is empty (""): name a file, a folder or a URL`)}
+	}
+	for _, name := range []string{"output", "key", "lexicon"} {
+		f := cmd.Flags().Lookup(name)
+		if f == nil || !f.Changed {
+			continue
+		}
+		values := []string{f.Value.String()}
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			values = sv.GetSlice()
+		}
+		if slices.Contains(values, "") {
+			return usageError{fmt.Errorf("--%s needs a file name, not an empty one", name)}
+		}
+	}
+	return nil
+}
+
+// newHelpCmd is "slant help [command]": cobra's own prints the root's help
+// and exits 0 for a command it does not know ("slant help comprae"); this
+// one calls that a usage error, as "slant comprae" is.
+func newHelpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Long:  "Help prints the help of any command: slant help lexicon add.",
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := root.Find(args)
+			if err == nil && len(rest) > 0 {
+				err = noSubcommand(cmd, rest)
+			}
+			if err != nil {
+				// Point at the help of the command that does exist.
+				return commandError{path: cmd.CommandPath(), err: usageError{err}}
+			}
+			cmd.InitDefaultHelpFlag()
+			return cmd.Help()
+		},
+	}
 }
 
 // noSubcommand is the Args check of a command that only holds others: an
