@@ -217,6 +217,9 @@ func givenTwice(docs []Document) error {
 			}
 			for _, f := range files {
 				if os.SameFile(f.info, info) {
+					if f.source == d.Source {
+						return inputErr(d.Source, "is given twice: the article would be compared with itself")
+					}
 					return inputErr(d.Source, "is the same file as %s: the article would be compared with itself", f.source)
 				}
 			}

@@ -256,7 +256,7 @@ articles:
 	})
 	t.Run("one manifest twice", func(t *testing.T) {
 		_, err := Load(context.Background(), []string{dir, filepath.Join(dir, ManifestName)}, LoadOptions{})
-		wantInputError(t, err, filepath.Join(dir, "z-river.txt"), "is the same file as", "compared with itself")
+		wantInputError(t, err, filepath.Join(dir, "z-river.txt"), "is given twice", "compared with itself")
 	})
 	t.Run("manifest and a file", func(t *testing.T) {
 		ev, err := Load(context.Background(), []string{dir, filepath.Join(dir, "ignored.txt")}, LoadOptions{})
