@@ -194,16 +194,19 @@ func flagError(err error) error {
 	return fmt.Errorf("invalid --%s %q: want %s", ive.GetFlag().Name, ive.GetValue(), want)
 }
 
-// checkNames refuses an empty argument, and an empty file name given to
-// -o, --key or --lexicon: "" names no file, and an unset shell variable
-// ("-o $OUT", "--key $KEY") should not quietly mean standard output or no
-// key.
+// checkNames refuses an empty argument, an empty file name given to -o,
+// --key or --lexicon, and an empty --reference: "" names nothing, and an
+// unset shell variable ("-o $OUT", "--reference $REF") should not quietly
+// mean standard output, no key or the default reference.
 func checkNames(cmd *cobra.Command, args []string) error {
 	if slices.Contains(args, "") {
 		return usageError{errors.New(`an argument is empty (""): name a file, a folder or a URL`)}
 	}
-	for _, name := range []string{"output", "key", "lexicon"} {
-		f := cmd.Flags().Lookup(name)
+	for _, flag := range []struct{ name, needs string }{
+		{"output", "a file name"}, {"key", "a file name"}, {"lexicon", "a file name"},
+		{"reference", "an outlet's id or name"},
+	} {
+		f := cmd.Flags().Lookup(flag.name)
 		if f == nil || !f.Changed {
 			continue
 		}
@@ -212,7 +215,7 @@ func checkNames(cmd *cobra.Command, args []string) error {
 			values = sv.GetSlice()
 		}
 		if slices.Contains(values, "") {
-			return usageError{fmt.Errorf("--%s needs a file name, not an empty one", name)}
+			return usageError{fmt.Errorf("--%s needs %s, not an empty one", flag.name, flag.needs)}
 		}
 	}
 	return nil
