@@ -43,6 +43,12 @@ type scoring struct {
 	// containment blends in how much of the shorter sentence the longer one
 	// covers, so a short sentence inside a long one can still align.
 	containment float64
+	// namesAlone lets two sentences that share names and nothing else
+	// score: off for sentences, where a company or a person named in two
+	// sentences says only that both are about them ("Carrow Looms employs
+	// about 1,450 people" and "She had written to Carrow Looms"), not
+	// that they report one fact.
+	namesAlone bool
 }
 
 var defaultScoring = scoring{
@@ -294,9 +300,12 @@ func (al *aligner) peekSim(x, y int) float64 {
 // similarity scores the evidence of two sentences (or unions of consecutive
 // sentences) from 0 to 1.
 func (al *aligner) similarity(a, b *sentenceFeatures) float64 {
-	sa, ta := al.side(a, b)
-	sb, tb := al.side(b, a)
+	sa, ta, ca := al.side(a, b)
+	sb, tb, cb := al.side(b, a)
 	if ta == 0 || tb == 0 {
+		return 0
+	}
+	if !al.sc.namesAlone && ca+cb == 0 {
 		return 0
 	}
 	dice := (sa + sb) / (ta + tb)
@@ -315,8 +324,9 @@ func (al *aligner) similarity(a, b *sentenceFeatures) float64 {
 }
 
 // side sums the weight of x's evidence that y shares (fully for the same
-// feature, in part for a related word) and of all of x's evidence.
-func (al *aligner) side(x, y *sentenceFeatures) (shared, total float64) {
+// feature, in part for a related word) and of all of x's evidence, and
+// the part of the shared weight that is not names (content).
+func (al *aligner) side(x, y *sentenceFeatures) (shared, total, content float64) {
 	j := 0
 	ids := y.ids
 	for k := range x.feats {
@@ -328,16 +338,21 @@ func (al *aligner) side(x, y *sentenceFeatures) (shared, total float64) {
 		case j < len(ids) && ids[j] == f.id:
 			// A fact in x's main clause that y mentions only in passing
 			// counts as much as y gives it.
+			w := f.w
 			if y.feats[j].sub && !f.sub {
-				shared += f.w * al.sc.subWeight
-			} else {
-				shared += f.w
+				w *= al.sc.subWeight
+			}
+			shared += w
+			if f.kind != kindName {
+				content += w
 			}
 		case f.mask&y.mask != 0 && intersects(al.fs.groupsOf(f), y.groups):
+			// Only words have related words: content.
 			shared += f.w * al.sc.relatedCredit
+			content += f.w * al.sc.relatedCredit
 		}
 	}
-	return shared, x.total
+	return shared, x.total, content
 }
 
 func (al *aligner) score(sim, posA, posB float64) float64 {
@@ -722,9 +737,15 @@ func unionTotal(a, b *sentenceFeatures, bShared float64) float64 {
 // with x, plus at most the weight of y2's features that x has or may
 // relate to, plus, for features of both y and y2 (u keeps one of the two
 // copies), at most shared. u's total is its own. A small margin covers
-// rounding in the shared weight worked back from s.
+// rounding in the shared weight worked back from s. A similarity of 0 may
+// hide shared names (scoring.namesAlone): then what x and y share is
+// bounded by what they have or may relate to.
 func unionBound(x, y, y2 *sentenceFeatures, uTotal, s, shared float64) float64 {
-	return (s*(x.total+y.total) + reach(x, y2) + shared + 1e-9) / (x.total + uTotal)
+	withY := s * (x.total + y.total)
+	if s == 0 {
+		withY = reach(x, y)
+	}
+	return (withY + reach(x, y2) + shared + 1e-9) / (x.total + uTotal)
 }
 
 // reach is the weight of a's features that b has or may relate to (a
@@ -853,11 +874,12 @@ func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y 
 			continue
 		}
 		// Two sentences of one article: allowed only as this edge's pair
-		// of consecutive sentences, or a pair already joined that way.
+		// of consecutive sentences, a pair already joined that way, or a
+		// pair split as another article's pair in the group is.
 		if cur != prev+1 || (i >= 2 && g.refs[all[i-2]].article == g.refs[cur].article) {
 			return false
 		}
-		if !(e.b2 >= 0 && prev == e.b && cur == e.b2) && g.find(prev) != g.find(cur) {
+		if !(e.b2 >= 0 && prev == e.b && cur == e.b2) && g.find(prev) != g.find(cur) && !g.splitAlike(prev, cur, e) {
 			return false
 		}
 	}
@@ -901,6 +923,35 @@ func (g *groupSet) tryMerge(nodes []int, e edge, minLink float64, sim func(x, y 
 		return false
 	}
 	return g.join(roots, all, e)
+}
+
+// splitAlike says whether the plain edge e joins to a group one of the
+// consecutive sentences prev and cur where the group holds the other, and
+// e's other sentence is one of a pair of consecutive sentences the group
+// already holds, in the same order: two outlets split the same text at
+// the same place ("... after a gate was damaged." / "The protest was
+// otherwise peaceful."), and each half matches its half. The union of the
+// second pair with one sentence of the first scores no better than that
+// sentence alone, so no edge of one sentence with two joins it.
+func (g *groupSet) splitAlike(prev, cur int, e edge) bool {
+	if e.b2 >= 0 {
+		return false
+	}
+	x, y := e.a, e.b
+	if x != prev && x != cur {
+		x, y = e.b, e.a
+	}
+	if x != prev && x != cur {
+		return false
+	}
+	neighbour := prev + cur - x
+	d := x - neighbour // x's place beside its neighbour: -1 or 1
+	yn := y - d        // y's neighbour on the same side
+	if yn < 0 || yn >= len(g.refs) || g.refs[yn].article != g.refs[y].article {
+		return false
+	}
+	root := g.find(y)
+	return g.find(yn) == root && g.find(neighbour) == root
 }
 
 // bestFirst moves the k best entries of list (better is a strict order)

@@ -1,9 +1,11 @@
 package compare
 
 import (
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -108,5 +110,128 @@ func TestSortEdges(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%d edges: sortEdges differs from one sort", n)
 		}
+	}
+}
+
+// alignedWith returns, for the group holding the sentence of outlet from
+// at index at, the sentences outlet to has in it (nil when none).
+func alignedWith(res *Result, from string, at int, to string) []int {
+	for _, g := range res.Alignments {
+		var has bool
+		var theirs []int
+		for _, m := range g.Members {
+			if m.Outlet == from && slices.Contains(m.Sentences, at) {
+				has = true
+			}
+			if m.Outlet == to {
+				theirs = m.Sentences
+			}
+		}
+		if has {
+			return theirs
+		}
+	}
+	return nil
+}
+
+// sentenceIndex is the index of the sentence of outlet id that starts with
+// prefix, or -1.
+func sentenceIndex(res *Result, id, prefix string) int {
+	for _, a := range res.Articles {
+		if a.ID != id {
+			continue
+		}
+		for _, s := range a.Sentences {
+			if strings.HasPrefix(s.Text, prefix) {
+				return s.Index
+			}
+		}
+	}
+	return -1
+}
+
+func compareTexts(t *testing.T, texts map[string]string) *Result {
+	t.Helper()
+	var ev Event
+	for _, name := range slices.Sorted(maps.Keys(texts)) {
+		ev.Documents = append(ev.Documents, Document{Source: name + ".txt", Name: name, Kind: "text", Text: texts[name], Outlet: name, OutletFrom: "manifest"})
+	}
+	res, err := Compare(ev, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestNamesAloneDoNotAlign checks that two sentences sharing a company's
+// name and nothing else are not one claim, while sentences sharing the
+// name and what is said of it still are.
+func TestNamesAloneDoNotAlign(t *testing.T) {
+	res := compareTexts(t, map[string]string{
+		"Quillton Bugle": "Brindle Looms will close its Ostrel mill in March, cutting 300 jobs.\n\n" +
+			"Brindle Looms employs about 1,200 people in total.\n\n" +
+			"Hundreds of workers walked out on Monday.\n\n" +
+			"The union called a ballot on strike action.",
+		"Harbor Ledger": "Brindle Looms said it would close the Ostrel mill in March, with 300 jobs lost.\n\n" +
+			"Hundreds of workers walked out of the mill on Monday.\n\n" +
+			"The mayor said she had written to Brindle Looms asking for a meeting.\n\n" +
+			"The union will ballot members on strike action.",
+	})
+	bugle, ledger := "quillton-bugle", "harbor-ledger"
+	employs := sentenceIndex(res, bugle, "Brindle Looms employs")
+	written := sentenceIndex(res, ledger, "The mayor said")
+	closes := sentenceIndex(res, bugle, "Brindle Looms will close")
+	if employs < 0 || written < 0 || closes < 0 {
+		t.Fatal("test sentences not found")
+	}
+	if got := alignedWith(res, bugle, employs, ledger); slices.Contains(got, written) {
+		t.Errorf("%q aligned with %q: they share only a name", "Brindle Looms employs ...", "The mayor said she had written to Brindle Looms ...")
+	}
+	if got := alignedWith(res, bugle, closes, ledger); !slices.Contains(got, sentenceIndex(res, ledger, "Brindle Looms said")) {
+		t.Errorf("the closure sentences are not aligned (got %v): a name with shared content should still align", got)
+	}
+}
+
+// TestQuoteSplitAlikeAligns checks that where two outlets split one
+// quotation into two sentences at the same place, both halves align, with
+// a third outlet that gives only the first half.
+func TestQuoteSplitAlikeAligns(t *testing.T) {
+	res := compareTexts(t, map[string]string{
+		"Harbor Ledger": "Brindle Looms will close its Ostrel mill in March.\n\n" +
+			"Police detained two men after a gate was damaged during the protest.\n\n" +
+			"\"Two men were detained after a gate was damaged. The protest was otherwise peaceful,\" Inspector Mara Tollan of the Ostrel police said.\n\n" +
+			"The mayor said the council would look for a buyer.",
+		"Ostrel Herald": "Brindle Looms is to shut the Ostrel mill in March.\n\n" +
+			"Three people were arrested after a gate was damaged, police said.\n\n" +
+			"Inspector Mara Tollan said: \"Two men were detained after a gate was damaged. The protest was otherwise peaceful.\"\n\n" +
+			"The mayor said the council would seek a buyer for the mill.",
+		"Quillton Bugle": "Brindle Looms will close the Ostrel mill in March.\n\n" +
+			"\"Two men were detained after a gate was damaged,\" Inspector Mara Tollan of the Ostrel police said.\n\n" +
+			"The council will look for a buyer, the mayor said.",
+	})
+	herald, ledger := "ostrel-herald", "harbor-ledger"
+	first := sentenceIndex(res, herald, "Inspector Mara Tollan said")
+	second := sentenceIndex(res, herald, "The protest was otherwise")
+	if first < 0 || second < 0 {
+		t.Fatal("test sentences not found")
+	}
+	want := []int{sentenceIndex(res, ledger, "\"Two men"), sentenceIndex(res, ledger, "The protest")}
+	for _, at := range []int{first, second} {
+		if got := alignedWith(res, herald, at, ledger); !slices.Equal(got, want) {
+			t.Errorf("herald sentence %d aligned with ledger sentences %v, want %v", at, got, want)
+		}
+	}
+}
+
+// TestHeadlineScoreCountsNames checks that headlines, short as they are,
+// still score by the names they share when they share nothing else.
+func TestHeadlineScoreCountsNames(t *testing.T) {
+	articles := []Article{
+		{ID: "quillton-bugle", Headline: "Workers out as Brindle Looms shuts Ostrel mill"},
+		{ID: "harbor-ledger", Headline: "Brindle Looms announces restructuring in Ostrel"},
+	}
+	h := headlineGroup(articles, 0)
+	if h == nil || h.Score <= 0 {
+		t.Fatalf("headline group %+v, want a score above 0 for the names both give", h)
 	}
 }

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -87,13 +88,20 @@ const maxDiffWords = 2000
 
 // wordDiff diffs two token lists word by word: each distinct token (up to
 // typographic variants of quote marks and dashes) gets a code, and the
-// codes are diffed.
+// codes are diffed. Words that differ only in case are the same word to a
+// reader ("VELMAR MILL" in a capitals headline, "Velmar mill" in another,
+// "Two men" and "two men"): where the words as written leave a stretch
+// changed on both sides, the stretch is diffed again with case folded, so
+// that words matching as written anchor the diff and words matching only
+// up to case fill in between. Each side's op text is still its own.
 func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string) []DiffOp {
 	s := diffScratchPool.Get().(*diffScratch)
 	defer diffScratchPool.Put(s)
 	var edits []editOp
 	if differingWords(from, to) <= maxDiffWords {
 		clear(s.codes)
+		clear(s.folded)
+		s.keys, s.fold = s.keys[:0], s.fold[:0]
 		encode := func(toks []diffToken, cs []int32) []int32 {
 			cs = cs[:0]
 			for _, t := range toks {
@@ -102,16 +110,20 @@ func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string
 				if !ok {
 					c = int32(len(s.codes))
 					s.codes[key] = c
+					s.keys = append(s.keys, key)
 				}
 				cs = append(cs, c)
 			}
 			return cs
 		}
 		s.from, s.to = encode(from, s.from), encode(to, s.to)
-		edits = s.differ.diff(s.from, s.to)
+		edits = s.refineByCase(s.differ.diff(s.from, s.to))
 		if len(s.codes) > 1<<12 {
 			// Clearing a map costs its capacity: a long diff's is let go.
-			s.codes = map[string]int32{}
+			s.codes, s.folded = map[string]int32{}, map[string]int32{}
+		}
+		if len(s.lower) > 1<<14 {
+			s.lower = map[string]string{}
 		}
 	} else {
 		edits = coarseDiff(from, to)
@@ -156,19 +168,159 @@ func wordDiff(from, to []diffToken, fromText, toText func(start, end int) string
 // diffScratch is wordDiff's working space, reused from one diff to the
 // next (word diffs are many and small).
 type diffScratch struct {
-	codes    map[string]int32
-	from, to []int32
-	differ   differ
+	codes map[string]int32 // tokens as written (plainTypography)
+	// keys[c] is the token coded c; folded codes tokens up to case
+	// (foldKey), and fold[c] is the folded code of the token coded c, or
+	// -1 until needed.
+	keys   []string
+	folded map[string]int32
+	fold   []int32
+	key    []byte // the token being folded
+	// lower holds the folded form of tokens that have capitals, kept from
+	// one diff to the next: the same names come back.
+	lower            map[string]string
+	from, to         []int32
+	foldFrom, foldTo []int32
+	// edits is the diff as written, and refined the same with stretches
+	// diffed again up to case (refineByCase).
+	edits, refined []editOp
+	differ         differ
 }
 
-var diffScratchPool = sync.Pool{New: func() any { return &diffScratch{codes: map[string]int32{}} }}
+// refineByCase diffs again, with case folded, each stretch of edits (the
+// script turning s.from into s.to) that deletes and inserts words, and
+// returns the script with those stretches replaced where case-folded words
+// match in them. Words as written match nowhere in such a stretch (the
+// script is a shortest one), so what matches there matches only up to
+// case.
+func (s *diffScratch) refineByCase(edits []editOp) []editOp {
+	// The differ's list is reused by the stretches' diffs: kept apart.
+	s.edits = append(s.edits[:0], edits...)
+	s.refined = s.refined[:0]
+	changed := false
+	i, j := 0, 0
+	for k := 0; k < len(s.edits); k++ {
+		op := s.edits[k]
+		if op.kind != '-' || k+1 == len(s.edits) || s.edits[k+1].kind != '+' {
+			s.refined = append(s.refined, op)
+			i, j = advance(op, i, j)
+			continue
+		}
+		n, m := op.n, s.edits[k+1].n
+		// Words match up to case only where one of them has a capital.
+		mayMatch := s.hasCapital(s.from[i:i+n]) || s.hasCapital(s.to[j:j+m])
+		if mayMatch {
+			s.foldFrom, s.foldTo = s.foldCodes(s.foldFrom[:0], s.from[i:i+n]), s.foldCodes(s.foldTo[:0], s.to[j:j+m])
+		}
+		if mayMatch && shareCode(s.foldFrom, s.foldTo) {
+			s.refined = append(s.refined, s.differ.diff(s.foldFrom, s.foldTo)...)
+			changed = true
+		} else {
+			s.refined = append(s.refined, op, s.edits[k+1])
+		}
+		i, j = i+n, j+m
+		k++
+	}
+	if !changed {
+		return s.edits
+	}
+	s.refined = gatherEdits(s.refined)
+	return s.refined
+}
+
+// hasCapital says whether a token coded in cs may have a capital letter:
+// an ASCII capital, or any letter outside ASCII.
+func (s *diffScratch) hasCapital(cs []int32) bool {
+	for _, c := range cs {
+		key := s.keys[c]
+		for i := 0; i < len(key); i++ {
+			if b := key[i]; 'A' <= b && b <= 'Z' || b >= utf8.RuneSelf {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// foldCodes appends to dst the codes up to case of the tokens coded cs,
+// working out each distinct token's once, when first needed.
+func (s *diffScratch) foldCodes(dst, cs []int32) []int32 {
+	for len(s.fold) < len(s.keys) {
+		s.fold = append(s.fold, -1)
+	}
+	for _, c := range cs {
+		if s.fold[c] < 0 {
+			lower := s.lowered(s.keys[c])
+			f, ok := s.folded[lower]
+			if !ok {
+				f = int32(len(s.folded))
+				s.folded[lower] = f
+			}
+			s.fold[c] = f
+		}
+		dst = append(dst, s.fold[c])
+	}
+	return dst
+}
+
+// lowered returns the folded form of a token (foldKey): the token itself
+// when folding leaves it as it is, as it does most words.
+func (s *diffScratch) lowered(key string) string {
+	s.key = foldKey(s.key[:0], key)
+	if string(s.key) == key {
+		return key
+	}
+	if l, ok := s.lower[string(s.key)]; ok {
+		return l
+	}
+	l := string(s.key)
+	s.lower[l] = l
+	return l
+}
+
+// shareCode says whether two short lists of codes have one in common.
+func shareCode(a, b []int32) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldKey appends to dst the form of a token the word diff compares up to
+// case: typographic variants made one (plainTypography) and lower case.
+// Plain ASCII, nearly every token, is lowered byte by byte into dst, so
+// that looking it up costs no allocation.
+func foldKey(dst []byte, text string) []byte {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(typography.Replace(text))...)
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// sameToken says whether the word diff reads two tokens as one (foldKey).
+func sameToken(a, b string) bool {
+	return a == b || strings.EqualFold(plainTypography(a), plainTypography(b))
+}
+
+var diffScratchPool = sync.Pool{New: func() any {
+	return &diffScratch{codes: map[string]int32{}, folded: map[string]int32{}, lower: map[string]string{}}
+}}
 
 // commonEnds returns how many tokens from and to start with in common, and
 // how many of the rest they end with in common.
 func commonEnds(from, to []diffToken) (prefix, suffix int) {
-	same := func(a, b diffToken) bool {
-		return a.text == b.text || plainTypography(a.text) == plainTypography(b.text)
-	}
+	same := func(a, b diffToken) bool { return sameToken(a.text, b.text) }
 	for prefix < len(from) && prefix < len(to) && same(from[prefix], to[prefix]) {
 		prefix++
 	}
@@ -206,8 +358,11 @@ func coarseDiff(from, to []diffToken) []editOp {
 // mergeLoneWords folds a single equal word standing between two changes
 // ("the" in "[-in-]{+with+} the {+Front+}") into one replacement, so the
 // diff reads as whole phrases. A name or a figure ("Velmar", "NATO",
-// "12") stays on its own: that both sides give it is worth seeing.
+// "12") stays on its own: that both sides give it is worth seeing. A word
+// capitalized on one side only ("Police" opening one sentence, "police"
+// inside the other) is no name.
 func mergeLoneWords(ops []DiffOp, fromText, toText func(start, end int) string) []DiffOp {
+	nameOrFigure := func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }
 	// Written over ops: out never runs ahead of the op being read.
 	out := ops[:0]
 	for i := 0; i < len(ops); i++ {
@@ -215,7 +370,7 @@ func mergeLoneWords(ops []DiffOp, fromText, toText func(start, end int) string) 
 		n := len(out)
 		if op.Op == OpEqual || n < 2 || out[n-1].Op != OpEqual || out[n-2].Op == OpEqual ||
 			strings.ContainsFunc(out[n-1].FromText, unicode.IsSpace) ||
-			strings.ContainsFunc(out[n-1].FromText, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) {
+			strings.ContainsFunc(out[n-1].FromText, nameOrFigure) && strings.ContainsFunc(out[n-1].ToText, nameOrFigure) {
 			out = append(out, op)
 			continue
 		}
@@ -347,7 +502,11 @@ func headlineGroup(articles []Article, ref int) *HeadlineGroup {
 	for _, text := range evidence {
 		fs.learnNames(text)
 	}
-	al := &aligner{sc: defaultScoring, fs: fs}
+	// Headlines are scored by their overlap, names included: a name is
+	// all two short headlines may share.
+	sc := defaultScoring
+	sc.namesAlone = true
+	al := &aligner{sc: sc, fs: fs}
 	feats := make([]sentenceFeatures, len(h.Members))
 	for i, text := range evidence {
 		feats[i] = fs.features(text, false)

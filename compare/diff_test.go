@@ -31,6 +31,14 @@ func TestWordDiff(t *testing.T) {
 			[]string{`equal:“No,” he said.`}},
 		{"apostrophes are the same", "Russia's threat", "Russia’s warning",
 			[]string{"equal:Russia’s", "replace:threat>warning"}},
+		{"words differing only in case are the same", "Velmar mill to close", "VELMAR MILL TO SHUT",
+			[]string{"equal:VELMAR MILL TO", "replace:close>SHUT"}},
+		{"a word capitalized on the first side only is no name", "Police charged the crowd.", "Riot police then charged the crowd.",
+			[]string{"replace:Police>Riot police then", "equal:charged the crowd."}},
+		{"a word capitalized on the second side only is no name", "Riot police then charged the crowd.", "Police charged the crowd.",
+			[]string{"replace:Riot police then>Police", "equal:charged the crowd."}},
+		{"case and typography together", "Ostrel’s Mayor said", "OSTREL'S mayor claimed",
+			[]string{"equal:OSTREL'S mayor", "replace:said>claimed"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -54,6 +62,21 @@ func TestWordDiff(t *testing.T) {
 				t.Errorf("ops\n got %q\nwant %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestWordDiffKeepsEachSidesText checks that words equal up to case are
+// shown on each side as that side wrote them.
+func TestWordDiffKeepsEachSidesText(t *testing.T) {
+	from, to := "Carrow Looms shuts Velmar mill", "CARROW LOOMS SHUTS VELMAR MILL"
+	ops := wordDiff(diffTokens(from, 0), diffTokens(to, 0),
+		func(s, e int) string { return from[s:e] }, func(s, e int) string { return to[s:e] })
+	if len(ops) != 1 || ops[0].Op != OpEqual || ops[0].FromText != from || ops[0].ToText != to {
+		t.Fatalf("ops %+v, want one equal op with each side's own text", ops)
+	}
+	prefix, suffix := commonEnds(diffTokens(from, 0), diffTokens(to, 0))
+	if prefix != 5 || suffix != 0 {
+		t.Errorf("common ends %d, %d; want 5, 0: the tokens are the same up to case", prefix, suffix)
 	}
 }
 
