@@ -36,7 +36,8 @@ type BlindKey struct {
 //
 // In the texts, a name is replaced where it is written as a name: see
 // namePatterns for the forms matched, shortForms for "the Bugle" and
-// "Bugle reporters" standing for "Quillton Bugle", besideName for names in
+// "Bugle reporters" standing for "Quillton Bugle" (and "the Gallop" for
+// "Daily Gallop", see headWord), besideName for names in
 // headlines in title case, and handleKeys and nameMatcher.tagName for
 // "@ostrel_herald" and "#HeraldInvestigates". Nothing
 // else changes but what keeps the text reading well (see
@@ -341,8 +342,19 @@ type namePattern struct {
 	// is the name only before a newsroom noun ("Star reporters", not
 	// "Star players").
 	bare bool
-	// ordinary marks a short form whose noun is one of ordinaryNouns.
+	// ordinary marks a short form whose noun is one of ordinaryNouns,
+	// or a head word the dictionary holds.
 	ordinary bool
+	// head marks a short form that is a name's head word, no newspaper
+	// noun (see headWord): "the Gallop" and "Gallop reporters" for
+	// "Daily Gallop". Bare, it is the name only before a newsroom noun;
+	// written in capitals, only where a name is shouted. A head word the
+	// dictionary holds (ordinary), where its capital says nothing (in a
+	// line in title case, or bare at the start of a sentence), is the
+	// name only in an article that never writes it in lower case as a
+	// word: "the Beast reported" is the Daily Beast, "Beast Tamed" in an
+	// article about a beast is no name.
+	head bool
 	// shout marks an ordinary word in capitals, the name only where a
 	// name is shouted (see shoutedName): "BEACON readers", not "SUN".
 	shout bool
@@ -523,6 +535,43 @@ func newspaperNoun(name string) string {
 	return ""
 }
 
+// headWord returns the last word of a name of two or more words
+// (besides a leading "The") that ends in no newspaper noun, when that
+// word may stand for the name as "the Bugle" does for "Quillton Bugle":
+// "Gallop" of "Daily Gallop", "Jazeera" of "Al Jazeera". It is a word
+// with a capital and small letters, no stop word, weekday or month, no
+// word of nounModifiers and none of orgNouns ("Agency" of "Eastline News
+// Agency" may be any agency). It returns "" for none. A name with "of"
+// has none: "Radio Free Europe" is "Europe" only as the place.
+//
+// Where such a word is the name, see namePattern.head.
+func headWord(name string) string {
+	words := withoutThe(nameWords(name))
+	if len(words) < 2 || newspaperNoun(name) != "" || slices.ContainsFunc(words, func(w string) bool { return strings.EqualFold(w, "of") }) {
+		return ""
+	}
+	w := words[len(words)-1]
+	lower := strings.ToLower(w)
+	if !capitalizedWord(w) || isStop(lower) || nounModifiers[lower] || orgNouns[lower] || slices.Contains(weekdays, w) || slices.Contains(months, w) {
+		return ""
+	}
+	return w
+}
+
+// orgNouns end the names of many kinds of body besides news outlets: a
+// name's last word of these stands for no outlet alone.
+var orgNouns = map[string]bool{
+	"agency": true, "broadcasting": true, "channel": true, "company": true, "corporation": true,
+	"digital": true, "group": true, "international": true, "live": true, "media": true,
+	"network": true, "now": true, "online": true, "radio": true, "service": true,
+	"television": true, "today": true, "tonight": true, "world": true,
+}
+
+// newspaperNounOf says whether w is one of newspaperNouns, in any case.
+func newspaperNounOf(w string) bool {
+	return slices.ContainsFunc(newspaperNouns, func(noun string) bool { return strings.EqualFold(noun, w) })
+}
+
 // ordinaryNouns are the newspaper nouns that often start a sentence, or
 // stand in a headline, as ordinary words ("News of the flood spread",
 // "Star Witness Speaks", "Post-war"): written bare, without "the", there
@@ -555,7 +604,8 @@ var nounModifiers = map[string]bool{
 
 // shortNames are, for each outlet, the forms of its names shorter than
 // the name, which a text writes once it has named the outlet: the
-// newspaper noun ("Bugle" for "Quillton Bugle", see newspaperNoun), and
+// newspaper noun ("Bugle" for "Quillton Bugle", see newspaperNoun), or
+// else the name's head word ("Gallop" for "Daily Gallop", see headWord), and
 // the noun with a word of nounModifiers before it ("Daily Star" for
 // "Fenwick Daily Star"). names[n] are the names of outlet n. A short name
 // that another outlet's name holds too ("Post" with an Evening Post and a
@@ -566,6 +616,9 @@ func shortNames(names [][]string) [][][]string {
 	for n, list := range names {
 		var words []string
 		for _, name := range list {
+			if head := headWord(name); head != "" {
+				short[n] = append(short[n], []string{head})
+			}
 			if noun := newspaperNoun(name); noun != "" {
 				short[n] = append(short[n], []string{noun})
 				ws := withoutThe(nameWords(name))
@@ -616,7 +669,8 @@ func shortNames(names [][]string) [][][]string {
 // "Bugle" ("Bugle reporters", "a Bugle-owned drone", see namePattern.bare);
 // for "Fenwick Daily Star" also "Daily Star", with "the" or without; and
 // in host names "thebugle" and, unless the noun is ordinary, "bugle". The
-// noun in lower case ("the post office") is never matched in the text.
+// noun in lower case ("the post office") is never matched in the text. A
+// name's head word (see headWord) gets the same forms, marked head.
 func shortForms(short [][][]string, with []string) []namePattern {
 	var out []namePattern
 	for n, list := range short {
@@ -634,6 +688,11 @@ func shortForms(short [][][]string, with []string) []namePattern {
 			noun := sub[0]
 			ordinary := ordinaryNouns[noun]
 			form := namePattern{short: true, single: true, ordinary: ordinary, with: with[n]}
+			if !newspaperNounOf(noun) {
+				// A name's head word (see headWord).
+				ordinary = dictionaryWord(noun)
+				form.head, form.ordinary = true, ordinary
+			}
 			for _, the := range []string{"the", "The", "THE"} {
 				for _, w := range []string{noun, strings.ToUpper(noun)} {
 					p := form
@@ -790,6 +849,9 @@ type nameMatcher struct {
 	// tagKeys their keys, longest first, for tagName.
 	handles map[string]handleKey
 	tagKeys []string
+	// starts are the first words of the names, besides "the", in lower
+	// case (see nameScan.longerName).
+	starts map[string]bool
 }
 
 func newNameMatcher(patterns []namePattern) *nameMatcher {
@@ -797,6 +859,12 @@ func newNameMatcher(patterns []namePattern) *nameMatcher {
 	for p := range patterns {
 		pat := &patterns[p]
 		pat.plain = pat.single && len(pat.words) == 1 && ordinaryName(pat.words[0])
+	}
+	m.starts = map[string]bool{}
+	for _, pat := range patterns {
+		if words := withoutThe(pat.words); len(words) > 0 && !pat.joined && !pat.address {
+			m.starts[strings.ToLower(words[0])] = true
+		}
 	}
 	for p, pat := range patterns {
 		r, _ := utf8.DecodeRuneInString(pat.words[0])
@@ -843,6 +911,21 @@ type nameScan struct {
 	pairs map[string]bool
 	// nouns caches shortNameUsed, lower lowerWordUsed and together.
 	nouns, lower map[string]bool
+	// starts are the first words of the names sought, besides "the", in
+	// lower case (see longerName).
+	starts map[string]bool
+}
+
+// longerName says whether the word at text[j:], after a name and a
+// hyphen, makes the two a longer name: it starts with a capital, is no
+// owner's word ("Bugle-Owned", see ownerWords) and starts no outlet's
+// name ("Quillton Bugle-Ostrel Herald poll" is two).
+func (sc *nameScan) longerName(j int) bool {
+	if !unicode.IsUpper(runeAt(sc.text, j)) {
+		return false
+	}
+	w := strings.ToLower(leadingWord(sc.text[j:]))
+	return !slices.Contains(ownerWords, w) && !sc.starts[w]
 }
 
 // replace replaces every name in text, reading the text once from the
@@ -852,7 +935,7 @@ type nameScan struct {
 // nameScan). It returns the new text and where the old text's offsets
 // went.
 func (m *nameMatcher) replace(text, context string) (string, offsetMap) {
-	sc := &nameScan{text: text, context: context, lines: lineCase{text: text}}
+	sc := &nameScan{text: text, context: context, lines: lineCase{text: text}, starts: m.starts}
 	var b strings.Builder
 	var moved offsetMap
 	last := 0
@@ -980,9 +1063,17 @@ func blindSlug(with string) string {
 // e-mail address, or a handle or hashtag: the run of text around it
 // without spaces holds "://" or starts with "www.", an "@" comes before
 // the name in it (news@quilltonbugle.example, @Sun) or right after it
-// (ostrel.herald@example.com), or the name has a slash, a "#" (#Sun) or a domain's dot next to it (/quillton-bugle/,
-// "quilltonbugle.example", "news.quilltonbugle").
+// (ostrel.herald@example.com), or the name has a "#" (#Sun) or a
+// domain's dot next to it ("quilltonbugle.example", "QUILLTONBUGLE.COM",
+// "news.quilltonbugle"), or a slash in a run with a dot or in lower case
+// ("/quillton-bugle/", not "Dana Roe/Bugle"). A name written with a space
+// is in no address ("Dana Roe/Quillton Bugle").
 func inAddress(text string, i, end int) bool {
+	name := text[i:end]
+	if strings.ContainsFunc(name, unicode.IsSpace) {
+		// "Dana Roe/Quillton Bugle": no address has a space.
+		return false
+	}
 	edge := func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("<>()[]{}\"'“”‘’«»", r)
 	}
@@ -1010,9 +1101,38 @@ func inAddress(text string, i, end int) bool {
 		return true
 	}
 	before, after := runeBefore(text, i), runeAt(text, end)
-	return before == '/' || after == '/' || before == '#' || before == '@' || after == '@' ||
-		after == '.' && unicode.IsLower(runeAt(text, end+1)) ||
+	// A slash makes a path of a run with a dot in it, or of a name in
+	// lower case ("/quillton-bugle/"); "Dana Roe/Bugle" is a byline.
+	slash := (before == '/' || after == '/') && (strings.Contains(strings.TrimRight(run, ".,;:!?"), ".") || !strings.ContainsFunc(name, unicode.IsUpper))
+	return slash || before == '#' || before == '@' || after == '@' ||
+		after == '.' && domainAfter(text, name, end) ||
 		before == '.' && isWordRune(runeBefore(text, i-1))
+}
+
+// domainAfter says whether a dot at text[end] and what follows it make
+// name, a word just before, a label of a host name: a small letter
+// follows ("bugle.example"), or, after a name in capitals, a label of two
+// or more capitals ends the run or goes on with a dot or a slash
+// ("QUILLTONBUGLE.COM", "BUGLE.CO.UK").
+func domainAfter(text, name string, end int) bool {
+	if runeAt(text, end) != '.' {
+		return false
+	}
+	if unicode.IsLower(runeAt(text, end+1)) {
+		return true
+	}
+	if strings.ContainsFunc(name, unicode.IsLower) {
+		return false
+	}
+	j := end + 1
+	for j < len(text) && 'A' <= text[j] && text[j] <= 'Z' {
+		j++
+	}
+	if j-(end+1) < 2 {
+		return false
+	}
+	r := runeAt(text, j)
+	return j == len(text) || r == '.' || r == '/' || !isWordRune(r) && !isApostrophe(r)
 }
 
 // articleBefore finds the indefinite article "a" or "A" (a word of its
@@ -1207,10 +1327,15 @@ func (m *nameMatcher) tagName(sc *nameScan, tag, lower string) (string, bool) {
 		at += utf8.RuneLen(unicode.ToLower(r))
 		prev = r
 	}
+	seg := func(k int) string { return tag[segs[k].Start:segs[k].End] }
 	boundary := func(k int) bool { _, ok := slices.BinarySearch(starts, k); return ok || k == len(lower) }
+	// A tag in capitals ("#BUGLELIVE") shows no words: a name there is
+	// found as a name with a word no dictionary holds is, unless it is an
+	// ordinary word ("#SUNSHINE").
+	shouted := !strings.ContainsFunc(tag, unicode.IsLower)
 	for _, key := range m.tagKeys {
 		k := m.handles[key]
-		if k.distinctive {
+		if k.distinctive || shouted && k.plain == "" {
 			for from := 0; from < len(lower); {
 				at := strings.Index(lower[from:], key)
 				if at < 0 {
@@ -1227,7 +1352,18 @@ func (m *nameMatcher) tagName(sc *nameScan, tag, lower string) (string, bool) {
 				if x < len(starts) {
 					after = lower[end:starts[x]]
 				}
-				if (before == "" || tagWord(before)) && (after == "" || tagWord(after)) {
+				// "#BUGLEBOY" is no Bugle where "Bugle Boy" is written,
+				// "@TessMorgan" no Morgan where "Tess Morgan" is.
+				prev, next := before, after
+				if prev == "" && w > 1 {
+					prev = seg(w - 2)
+				}
+				if next == "" && x < len(segs) {
+					next = seg(x)
+				}
+				together := prev != "" && sc.together(titleWord(prev), titleWord(key)) ||
+					next != "" && sc.together(titleWord(key), titleWord(next))
+				if (before == "" || tagWord(before)) && (after == "" || tagWord(after)) && !together {
 					return k.with, true
 				}
 				from = at + 1
@@ -1249,7 +1385,6 @@ func (m *nameMatcher) tagName(sc *nameScan, tag, lower string) (string, bool) {
 			if !whole || k.plain != "" && sc.lowerWordUsed(k.plain) {
 				continue
 			}
-			seg := func(k int) string { return tag[segs[k].Start:segs[k].End] }
 			if w > 0 && sc.together(seg(w-1), seg(w)) || v < len(segs) && sc.together(seg(v-1), seg(v)) {
 				continue
 			}
@@ -1287,6 +1422,16 @@ func (sc *nameScan) together(a, b string) bool {
 	}
 	sc.lower[key] = used
 	return used
+}
+
+// titleWord is w with a capital, and, if it is in capitals, small
+// letters after it: "Bugle" for "bugle" or "BUGLE".
+func titleWord(w string) string {
+	if !strings.ContainsFunc(w, unicode.IsLower) {
+		w = strings.ToLower(w)
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[size:]
 }
 
 // tagWord says whether w, letters of a tag run together with a name, is
@@ -1375,9 +1520,31 @@ func (p namePattern) match(sc *nameScan, i int) (int, bool) {
 		return 0, false
 	case !p.short && len(p.words) == 1 && capitalizedWord(found) && (hyphenBefore || hyphenAfter):
 		return 0, false
+	case !p.short && hyphenAfter && sc.longerName(pos+utf8.RuneLen(after)):
+		// "Orvale Post-Dispatch" is another paper than the Orvale Post.
+		return 0, false
 	}
 	if p.shout && !shoutedName(text, i, pos) {
 		return 0, false
+	}
+	if p.short && compoundAfter(text, p.words[len(p.words)-1], pos) {
+		return 0, false
+	}
+	if p.head {
+		word := p.words[len(p.words)-1]
+		switch {
+		case p.bare && !owned && !newsroomNounAfter(text, pos) && !bylineSlot(text, i, pos) && !(acronym(word) && shoutedName(text, i, pos)):
+			return 0, false
+		case !p.bare && modifierAfter(text, pos) && sc.bareWordUsed(word):
+			// "the Orvale dam" where the article writes "in Orvale":
+			// the word names a place of its own.
+			return 0, false
+		case p.ordinary && (sc.lines.at(i) || p.bare && sentenceStart(text, i)) && sc.lowerWordUsed(strings.ToLower(p.words[len(p.words)-1])):
+			// Where a capital says nothing, a word the article writes in
+			// lower case may be the word: "Beast Tamed at Last".
+			return 0, false
+		}
+		return pos, true
 	}
 	if p.bare && p.ordinary && !newsroomNounAfter(text, pos) {
 		switch {
@@ -1433,6 +1600,101 @@ func ordinaryName(w string) bool {
 	return capitalizedWord(w) && dictionaryWord(w) && !rareNoun(w)
 }
 
+// bylineSlot says whether text[i:end] stands where a byline or a
+// dateline names an outlet: in brackets ("(Gallop)"), after a name and a
+// slash ("Dana Roe/Gallop"), or after the comma of a line that starts
+// with "By" ("By Jo Vance, Gallop").
+func bylineSlot(text string, i, end int) bool {
+	before, after := runeBefore(text, i), runeAt(text, end)
+	if before == '(' && after == ')' || before == '/' && unicode.IsLetter(runeBefore(text, i-1)) {
+		return true
+	}
+	line := text[strings.LastIndexByte(text[:i], '\n')+1 : i]
+	line = strings.TrimLeft(line, " \t*_")
+	return strings.HasPrefix(line, "By ") && strings.HasSuffix(line, ", ") && (end == len(text) || !isWordRune(after) && !lineSpace(after))
+}
+
+// modifierAfter says whether a word in lower case follows text[:i], with
+// only spaces between, that makes the name before it a modifier: no stop
+// word, speech verb, newsroom noun, or word in -ed or -ly ("the Orvale
+// dam", not "the Gallop said", "the Gallop first reported").
+func modifierAfter(text string, i int) bool {
+	j := i
+	for j < len(text) && lineSpace(runeAt(text, j)) {
+		j += utf8.RuneLen(runeAt(text, j))
+	}
+	end := j
+	for end < len(text) && unicode.IsLower(runeAt(text, end)) {
+		end += utf8.RuneLen(runeAt(text, end))
+	}
+	if j == i || end == j || isWordRune(runeAt(text, end)) {
+		return false
+	}
+	w := text[j:end]
+	return !isStop(w) && !isSpeechVerb(w) && !newsroomNouns[w] && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly")
+}
+
+// bareWordUsed says whether the text or its context writes w, a word
+// with a capital, in a sentence on its own: not at the start of a
+// sentence or in a line in title case, not after "the", and not before a
+// newsroom noun or a capitalised word ("hit Orvale", not "the Orvale",
+// "Orvale reporters" or "Orvale River").
+func (sc *nameScan) bareWordUsed(w string) bool {
+	key := "\x00" + w
+	used, ok := sc.lower[key]
+	if ok {
+		return used
+	}
+	for _, text := range []string{sc.text, sc.context} {
+		lines := lineCase{text: text}
+		used = used || wordIn(text, w, func(k int) bool {
+			end := k + len(w)
+			if theBefore(text, 0, k) >= 0 || sentenceStart(text, k) || newsroomNounAfter(text, end) || lines.at(k) {
+				return false
+			}
+			j := end
+			for j < len(text) && lineSpace(runeAt(text, j)) {
+				j += utf8.RuneLen(runeAt(text, j))
+			}
+			return j == end || !unicode.IsUpper(runeAt(text, j))
+		})
+	}
+	if sc.lower == nil {
+		sc.lower = map[string]bool{}
+	}
+	sc.lower[key] = used
+	return used
+}
+
+// compoundNouns are the newsroom nouns that make with a newspaper noun
+// before them, in lower case, an ordinary compound: "the Post office" is
+// a post office, not the Post's.
+var compoundNouns = map[string][]string{
+	"mirror": {"site", "sites"},
+	"post":   {"office", "offices"},
+	"press":  {"office", "offices", "release", "releases"},
+	"record": {"office", "offices"},
+}
+
+// compoundAfter says whether noun, a short form ending at text[:i], and
+// the word in lower case after it with only spaces between make one of
+// compoundNouns: "the Post office".
+func compoundAfter(text, noun string, i int) bool {
+	after, ok := compoundNouns[strings.ToLower(noun)]
+	if !ok {
+		return false
+	}
+	j := i
+	for j < len(text) && lineSpace(runeAt(text, j)) {
+		j += utf8.RuneLen(runeAt(text, j))
+	}
+	end := j
+	for end < len(text) && unicode.IsLower(runeAt(text, end)) {
+		end += utf8.RuneLen(runeAt(text, end))
+	}
+	return j > i && end > j && !isWordRune(runeAt(text, end)) && slices.Contains(after, text[j:end])
+}
+
 // ownerWords, after a name and a hyphen, make it the name of an owner or a
 // backer: "Beacon-owned", "Star-funded".
 var ownerWords = []string{"owned", "run", "backed", "funded", "sponsored", "commissioned", "affiliated"}
@@ -1469,11 +1731,11 @@ func shoutedName(text string, i, end int) bool {
 }
 
 // hostLabel says whether text[i:end] is a label of a host name: a dot and
-// a lower-case letter follow, and it starts a run of text without spaces
+// another label follow (see domainAfter), and it starts a run of text without spaces
 // or follows a dot, an "@" or "//" (morgan.example, news.morgan.example,
 // desk@morgan.example, https://morgan.example).
 func hostLabel(text string, i, end int) bool {
-	if runeAt(text, end) != '.' || !unicode.IsLower(runeAt(text, end+1)) {
+	if !domainAfter(text, text[i:end], end) {
 		return false
 	}
 	before := runeBefore(text, i)
@@ -1553,15 +1815,23 @@ func (p namePattern) besideName(sc *nameScan, i, pos int) bool {
 		return title == 0 || sc.attested(a, b)
 	}
 	if len(p.words) == 1 || !strings.EqualFold(p.words[0], "the") {
-		j := i
+		// Spaces and at most one line break: "Tess\nMorgan", wrapped.
+		j, broke := i, false
 		for j > 0 {
 			r, size := utf8.DecodeLastRuneInString(text[:j])
-			if !lineSpace(r) {
+			if r == '\n' && !broke {
+				broke = true
+			} else if !lineSpace(r) && r != '\r' {
 				break
 			}
 			j -= size
 		}
-		start := j
+		end := j
+		dot := end > 0 && text[end-1] == '.'
+		if dot {
+			end--
+		}
+		start := end
 		for start > 0 {
 			r, size := utf8.DecodeLastRuneInString(text[:start])
 			if !isWordRune(r) && !isApostrophe(r) {
@@ -1569,7 +1839,19 @@ func (p namePattern) besideName(sc *nameScan, i, pos int) bool {
 			}
 			start -= size
 		}
-		if w := text[start:j]; j < i && (nameWord(w) || p.short && acronym(w)) && beside(w, leadingWord(text[i:pos])) {
+		w := text[start:end]
+		// A line in title case before a line break is a headline, not
+		// more of a name.
+		wrapped := !broke || !titleCaseLine(text[strings.LastIndexByte(text[:start], '\n')+1:start])
+		switch {
+		case j == i || !wrapped:
+		case !dot && (nameWord(w) || p.short && acronym(w)) && beside(w, leadingWord(text[i:pos])):
+			return true
+		case len(p.words) == 1 && nameTitles[strings.ToLower(w)]:
+			// "Ms Morgan", "Dr. Morgan": a person.
+			return true
+		case len(p.words) == 1 && dot && utf8.RuneCountInString(w) == 1 && unicode.IsUpper(runeAt(w, 0)) && runeBefore(text, start) == '.':
+			// "J.P. Morgan": a person's initials.
 			return true
 		}
 	}
@@ -1609,6 +1891,15 @@ func (p namePattern) besideName(sc *nameScan, i, pos int) bool {
 	// a line in sentence case: "The Sun Also Rises", a novel.
 	next := text[j:end]
 	return j > pos && (nameWord(next) || nameStopWord(next)) && beside(trailingWord(text[i:pos]), next)
+}
+
+// nameTitles, before a one-word name, make it a person's: "Ms
+// Morgan", "Dr. Morgan".
+var nameTitles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "mx": true, "dr": true, "prof": true, "professor": true,
+	"sir": true, "dame": true, "lord": true, "lady": true, "sen": true, "senator": true, "rep": true,
+	"gov": true, "governor": true, "mayor": true, "judge": true, "rev": true, "father": true,
+	"sister": true, "brother": true, "uncle": true, "aunt": true, "president": true, "minister": true,
 }
 
 // nameStopWord says whether w is a stop word written with a capital and
@@ -1816,8 +2107,9 @@ func runeAt(text string, i int) rune {
 }
 
 // skipNameSeparator skips what may stand between two words of a name:
-// spaces, hyphens and underscores, and at most one line break, so a name
-// never runs from one paragraph into the next.
+// spaces, hyphens, underscores and invisible format characters, and at
+// most one line break, so a name never runs from one paragraph into the
+// next.
 func skipNameSeparator(text string, i int) int {
 	breaks := 0
 	for i < len(text) {
@@ -1827,7 +2119,9 @@ func skipNameSeparator(text string, i int) int {
 			if breaks++; breaks > 1 {
 				return i
 			}
-		case r == '\r' || r == '_' || isHyphen(r) || unicode.IsSpace(r):
+		case r == '\r' || r == '_' || isHyphen(r) || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r):
+			// A format character, such as a zero-width space, is as
+			// good as nothing: "Quillton\u200bBugle".
 		default:
 			return i
 		}

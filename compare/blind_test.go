@@ -492,6 +492,99 @@ func TestBlindNames(t *testing.T) {
 			},
 		},
 		{
+			// The last word of a name with no newspaper noun stands for
+			// it as "the Bugle" does: after "the", before a newsroom noun
+			// and in a byline. Not in lower case, in a longer word or
+			// name, as a modifier of a word the article writes alone
+			// ("the Orvale dam", "hit Orvale"), nor, where its capital
+			// says nothing, when the article writes the word in lower case.
+			name: "head words of names",
+			docs: []blindDoc{
+				{"gallop", "Daily Gallop", "Pia Holm told the Gallop so. According to the Gallop, the Gallop's editor agreed; Gallop reporters came, and a gallop across the field. GALLOP readers. Dana Roe/Gallop. (Gallop) Galloping horses; Gallop Poll shows."},
+				{"post", "Orvale Post", "The Post office opened; the Post said so."},
+				{"beast", "Daily Beast", "Beast Tamed at Last\n\nThe beast was tamed, the Beast said. Beast reporters saw it."},
+				{"radio", "Radio Free Ferrow", "Flooding hit Ferrow. The Ferrow dam broke, the Ferrow reported."},
+				{"agency", "Eastline News Agency", "The Agency said so."},
+			},
+			want: []string{
+				"Pia Holm told {Daily Gallop} so. According to {Daily Gallop}, {Daily Gallop}'s editor agreed; {Daily Gallop} reporters came, and a gallop across the field. {Daily Gallop} readers. Dana Roe/{Daily Gallop}. ({Daily Gallop}) Galloping horses; Gallop Poll shows.",
+				"The Post office opened; {Orvale Post} said so.",
+				"Beast Tamed at Last\n\nThe beast was tamed, {Daily Beast} said. Beast reporters saw it.",
+				"Flooding hit Ferrow. The Ferrow dam broke, {Radio Free Ferrow} reported.",
+				"The Agency said so.",
+			},
+		},
+		{
+			// A tag in capitals shows no words: a name that is no
+			// ordinary word is found in it as in a name with a word no
+			// dictionary holds. A tag's word the article writes with the
+			// name ("Bugle Boy", "Tess Morgan") makes a longer name.
+			name: "tags in capitals and tags of longer names",
+			docs: []blindDoc{
+				{"bugle", "Quillton Bugle", "#BUGLELIVE and @THEBUGLE2026; not #BUGLED or #BUGLEBOY, as Bugle Boy jeans sold."},
+				{"sun", "The Sun", "#SUNSHINE and #SUNSAYS, the Sun said."},
+				{"morgan", "Morgan", "#MorganStanley and @TessMorgan, said Tess Morgan of Morgan Stanley; #MorganLive."},
+			},
+			want: []string{
+				"#{~Quillton Bugle} and @{~Quillton Bugle}; not #BUGLED or #BUGLEBOY, as Bugle Boy jeans sold.",
+				"#SUNSHINE and #SUNSAYS, {The Sun} said.",
+				"#MorganStanley and @TessMorgan, said Tess Morgan of Morgan Stanley; #{~Morgan}.",
+			},
+		},
+		{
+			// A name and a hyphen before a capitalised word make another
+			// name, unless the word starts an outlet's name or says it
+			// owns something.
+			name: "longer hyphenated names",
+			docs: []blindDoc{
+				{"post", "Orvale Post", "The Orvale Post-Dispatch and the Orvale Post said so; Orvale Post-Owned sites and the ORVALE POST-DISPATCH too."},
+				{"herald", "Ostrel Herald", "A Quillton Bugle-Ostrel Herald poll."},
+				{"bugle", "Quillton Bugle", "Nothing."},
+			},
+			want: []string{
+				"The Orvale Post-Dispatch and {Orvale Post} said so; {Orvale Post}-Owned sites and the ORVALE POST-DISPATCH too.",
+				"An {Quillton Bugle}-{Ostrel Herald} poll.",
+				"Nothing.",
+			},
+		},
+		{
+			// A slash is a path's only in an address; an address in
+			// capitals is an address.
+			name: "bylines with slashes and addresses in capitals",
+			docs: []blindDoc{
+				{"bugle", "Quillton Bugle", "Dana Roe/Quillton Bugle and Dana Roe/Bugle wrote it. See QUILLTONBUGLE.COM, BUGLE.CO.UK and news@QUILLTONBUGLE.COM; /quillton-bugle/ and example.org/bugle/."},
+				{"morgan", "Morgan", "MORGAN.EXAMPLE and Morgan/Reuters said so."},
+			},
+			want: []string{
+				"Dana Roe/{Quillton Bugle} and Dana Roe/{Quillton Bugle} wrote it. See {~Quillton Bugle}.COM, {~Quillton Bugle}.CO.UK and news@{~Quillton Bugle}.COM; /{~Quillton Bugle}/ and example.org/bugle/.",
+				"{~Morgan}.EXAMPLE and {Morgan}/Reuters said so.",
+			},
+		},
+		{
+			// A one-word name after a person's title or initials, or after
+			// a first name on the line before, is a person's.
+			name: "people named like an outlet",
+			docs: []blindDoc{
+				{"morgan", "Morgan", "Ms Morgan, Dr. Morgan and J.P. Morgan spoke; so did Tess\nMorgan. Morgan reported it."},
+				{"bugle", "Quillton Bugle", "Nothing."},
+			},
+			want: []string{
+				"Ms Morgan, Dr. Morgan and J.P. Morgan spoke; so did Tess\nMorgan. {Morgan} reported it.",
+				"Nothing.",
+			},
+		},
+		{
+			name: "invisible characters inside a name",
+			docs: []blindDoc{
+				{"bugle", "Quillton Bugle", "Quillton\u200bBugle and QUILLTON\u2060BUGLE said so."},
+				{"herald", "Ostrel Herald", "Nothing."},
+			},
+			want: []string{
+				"{Quillton Bugle} and {Quillton Bugle} said so.",
+				"Nothing.",
+			},
+		},
+		{
 			name: "not across paragraphs",
 			docs: []blindDoc{
 				{"press", "Press TV", "News from Press\n\nTV crews came."},
@@ -632,6 +725,68 @@ func TestBlindLoaded(t *testing.T) {
 		}
 		if !strings.Contains(d.Text, `"We heard a roar like thunder," resident Pia Holm told Outlet `) {
 			t.Errorf("%s: the quote or the name's replacement is gone: %q", d.Name, d.Text)
+		}
+	}
+}
+
+// TestBlindLoadedBylines checks an event as slant loads it, from HTML,
+// Markdown and plain text, with bylines, links, a name over a line break,
+// a tag in capitals and a name's head word alone: no outlet's name is
+// left anywhere in the comparison, and the rest of the text is.
+func TestBlindLoadedBylines(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"event.yaml": "title: Orvale dam gates opened\narticles:\n  - file: bugle.html\n    outlet: Quillton Bugle\n  - file: gallop.md\n    outlet: Daily Gallop\n  - file: herald.txt\n    outlet: Ostrel Herald\n",
+		"bugle.html": `<!DOCTYPE html><html><head><title>Dam gates opened after flood | Quillton Bugle</title></head>
+<body><article><h1>Dam gates opened after flood</h1>
+<p class="byline">By Jo Vance, Quillton Bugle</p>
+<p>Engineers opened the Orvale dam gates on Tuesday after the river rose two metres overnight, officials said.</p>
+<p>"We had no choice," said site manager Pia Holm. The Daily Gallop first reported the order; read the notice <a href="https://quilltonbugle.example/notice">here</a>.</p>
+<p>© 2026 Quillton Bugle</p></article></body></html>`,
+		"gallop.md": "# Dam gates opened as river rises\n\n*By Lee Marsh, Daily Gallop*\n\n" +
+			"Engineers opened the Orvale dam gates on Tuesday after the river rose two metres overnight, officials said.\n\n" +
+			"\"We had no choice,\" said site manager Pia Holm, who told the Gallop that forty homes were moved. The Quillton\nBugle disagreed.\n\n" +
+			"Read the notice [here](https://quilltonbugle.example/notice) and [our coverage](https://dailygallop.example/flood).\n\n" +
+			"Gallop reporters saw the gates open. #GALLOPLIVE\n",
+		"herald.txt": "Dam gates opened in Orvale\n\nORVALE (OSTREL HERALD) - Engineers opened the Orvale dam gates on Tuesday after the river rose two metres overnight, officials said.\n\n" +
+			"\"The Bugle and the Gallop got the numbers wrong,\" said site manager Pia Holm.\n\nDana Roe/Ostrel Herald\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ev, err := Load(context.Background(), []string{dir}, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	blind, _, err := Blind(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Compare(blind, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	all.WriteString(res.Event.Title + "\n")
+	for _, a := range res.Articles {
+		for _, s := range []string{a.ID, a.Outlet, a.Source, a.Headline, a.Text} {
+			all.WriteString(s + "\n")
+		}
+		for _, r := range a.Removed {
+			all.WriteString(r.Text + "\n")
+		}
+	}
+	text := all.String()
+	for _, name := range []string{"quillton", "bugle", "gallop", "ostrel", "herald"} {
+		if k := strings.Index(strings.ToLower(text), name); k >= 0 {
+			t.Errorf("%q still appears: %q", name, text[max(k-40, 0):min(k+40, len(text))])
+		}
+	}
+	for _, kept := range []string{"said site manager Pia Holm", "Orvale dam gates", "who told Outlet ", "Dana Roe/Outlet "} {
+		if !strings.Contains(text, kept) {
+			t.Errorf("%q is gone from the blind texts:\n%s", kept, text)
 		}
 	}
 }
