@@ -139,7 +139,15 @@ func articleFlags(a *Article, sc *lexicon.Scanner) []Flag {
 //     This needs no diff, so it does not depend on the reference; or
 //   - for a concept, one outlet uses one term alone and another names the
 //     thing only with other terms of the concept ("Rebels" beside
-//     "terrorists" and "militant").
+//     "terrorists" and "militant"); or
+//   - the words around them pair two outlets' terms, where one of them
+//     uses several terms of the group, or a term and an alternative its
+//     entry suggests written by an outlet that uses no term of the group
+//     (see anchoredPairs). This needs no diff either; its pairs come
+//     before the diff's.
+//
+// A long replacement that holds a term on both sides pairs it with no
+// other term: the same term is its counterpart.
 //
 // Two terms that a third outlet uses side by side in the claim name two
 // things there (the authority "said", the union "warned"), and set up no
@@ -186,6 +194,9 @@ type choicePick struct {
 	flag        int
 	long        bool
 	lead, trail int
+	// anchored says the words around the terms paired them (see
+	// anchoredPairs), not the diff.
+	anchored bool
 }
 
 // choiceFinder holds what findWordChoices reads, indexed.
@@ -344,6 +355,19 @@ func (cf *choiceFinder) diffPairs() map[choiceKey][][2]choicePick {
 					firstTerms[key] = [2]int{ft[0], i}
 				}
 			}
+			long := countWords(op.FromText) > maxSwapWords || countWords(op.ToText) > maxSwapWords
+			// terms are the terms (in lower case) on each side, as first
+			// needed.
+			var terms [2]map[string]bool
+			sideTerms := func(side int) map[string]bool {
+				if terms[side] == nil {
+					terms[side] = map[string]bool{}
+					for _, k := range [2][]int{fromFlags, toFlags}[side] {
+						terms[side][strings.ToLower(flags[k].Term)] = true
+					}
+				}
+				return terms[side]
+			}
 			done := map[choiceKey]bool{}
 			for _, k := range fromFlags {
 				ff := &flags[k]
@@ -358,8 +382,15 @@ func (cf *choiceFinder) diffPairs() map[choiceKey][][2]choicePick {
 						continue
 					}
 				}
+				if long && (sideTerms(1)[strings.ToLower(ff.Term)] || sideTerms(0)[strings.ToLower(flags[toFlags[t]].Term)]) {
+					// A rewritten stretch that holds a term on both
+					// sides: that is its counterpart ("340 prisoners
+					// will be exchanged" beside "130 soldiers they have
+					// held hostage, in exchange for 210 prisoners").
+					continue
+				}
 				from, to := choicePick{Choice: choiceOf(ff), flag: k}, choicePick{Choice: choiceOf(&flags[toFlags[t]]), flag: toFlags[t]}
-				if countWords(op.FromText) > maxSwapWords || countWords(op.ToText) > maxSwapWords {
+				if long {
 					from.long, to.long = true, true
 					from.lead, from.trail = countWords(op.FromText[:ff.Start-op.FromStart]), countWords(op.FromText[ff.End-op.FromStart:])
 					tf := &flags[toFlags[t]]
@@ -632,7 +663,7 @@ func (cf *choiceFinder) claimChoices(out []WordChoice, id string, members []Memb
 				outlets++
 			}
 		}
-		if outlets < 2 && len(paired[g.key]) == 0 {
+		if outlets < 2 && len(paired[g.key]) == 0 && (headline || outlets == len(members) || !g.suggests(flags)) {
 			continue // no two outlets to set side by side
 		}
 		category := g.key.category != ""
@@ -661,7 +692,13 @@ func (cf *choiceFinder) claimChoices(out []WordChoice, id string, members []Memb
 				g.termOf[mi] = -2
 			}
 		}
-		pairs := cf.notePairs(paired[g.key], g, several)
+		found := paired[g.key]
+		if !headline {
+			if ap := cf.anchoredPairs(g, members, len(several) > 0); len(ap) > 0 {
+				found = append(ap, found...)
+			}
+		}
+		pairs := cf.notePairs(found, g, several)
 		// apart says whether no member uses both of two terms: one that
 		// does shows they name two things there.
 		apart := func(i, j int) bool {
@@ -786,7 +823,8 @@ func (cf *choiceFinder) claimChoices(out []WordChoice, id string, members []Memb
 // in the claim as often as the other does: that term is the counterpart,
 // and the one the diff paired reports something more ("Arlo said
 // automation is not a choice, warning that ..." where another outlet has
-// only "he said").
+// only "he said"); so is a pair of a category's terms that the words
+// around them paired (see anchoredPairs) and that this shows the same.
 func (cf *choiceFinder) notePairs(pairs [][2]choicePick, g *groupUse, several [][]int) map[string]choicePick {
 	if len(pairs) == 0 {
 		return nil
@@ -819,8 +857,8 @@ func (cf *choiceFinder) notePairs(pairs [][2]choicePick, g *groupUse, several []
 				continue
 			}
 		}
-		if !a.alt && !b.alt && a.long && g.key.category != "" && g.key.alignment != "headline" {
-			if !(a.lead <= tightWords && b.lead <= tightWords) && !(a.trail <= tightWords && b.trail <= tightWords) &&
+		if !a.alt && !b.alt && (a.long || a.anchored) && g.key.category != "" && g.key.alignment != "headline" {
+			if a.long && !(a.lead <= tightWords && b.lead <= tightWords) && !(a.trail <= tightWords && b.trail <= tightWords) &&
 				!cf.near(a.flag, b.flag) {
 				continue
 			}
@@ -920,9 +958,172 @@ func (cf *choiceFinder) coreAlternative(g *groupUse, m Member, mi int, coreNear 
 	}
 	sort.Strings(alts)
 	cf.coreIndex(g, coreNear)
-	return cf.alternativeIn(m, alts, func(sentence, start, end int) bool {
+	return cf.alternativeIn(m, alts, func(_ string, sentence, start, end int) bool {
 		return sentence >= 0 && cf.nearIndexed(*coreNear, mi, m.Outlet, sentence, start, end)
 	})
+}
+
+// minShared is how many content words two terms in a claim must both
+// stand near for those words alone to show that the terms name one thing.
+const minShared = 2
+
+// maxNear bounds how many terms of a group in a claim a content word may
+// stand near and still tell which of them name one thing: a word near
+// more is as common there as a stop word.
+const maxNear = 16
+
+// suggests says whether a flag of g has alternatives in its entry.
+func (g *groupUse) suggests(flags []Flag) bool {
+	return slices.ContainsFunc(g.flags, func(k int) bool { return len(flags[k].Suggest) > 0 })
+}
+
+// anchoredPairs returns the pairs of terms of group g in a claim's body
+// that the words around them show name one thing, whichever outlet is the
+// reference:
+//
+//   - where a member uses two terms of g or more (several), a term of one
+//     member and a different term of another, each the other's best match
+//     among the other member's terms: standing near at least minShared
+//     content words that the other stands near, and more than any other
+//     of that member's terms does ("the armed group freeing 130
+//     soldiers" and "the militants must free 130 soldiers", not the
+//     "fighters" released); and
+//   - a term whose entry suggests alternatives, and an alternative written
+//     by a member that uses no term of g, near at least minShared content
+//     words the term stands near ("booth at the gate was burned and
+//     windows" beside "booth at the gate was torched and warehouse
+//     windows").
+//
+// Pairs come in member order.
+func (cf *choiceFinder) anchoredPairs(g *groupUse, members []Member, several bool) [][2]choicePick {
+	flags := cf.res.Flags
+	// stems are the distinct stems each flag of g stands near, as first
+	// needed.
+	stems := make([][]string, len(g.flags))
+	stemsOf := func(i int) []string {
+		if stems[i] == nil {
+			cf.stems = cf.anchors(cf.stems[:0], g.flags[i])
+			st := make([]string, 0, len(cf.stems))
+			for _, x := range cf.stems {
+				if !slices.Contains(st, x) {
+					st = append(st, x)
+				}
+			}
+			stems[i] = st
+		}
+		return stems[i]
+	}
+	var out [][2]choicePick
+	if several {
+		// How many stems each two flags of two members share, from an
+		// index of the flags near each stem.
+		index := map[string][]int{}
+		for i := range g.flags {
+			for _, x := range stemsOf(i) {
+				index[x] = append(index[x], i)
+			}
+		}
+		shared := map[[2]int]int{}
+		for _, at := range index {
+			if len(at) > maxNear {
+				continue
+			}
+			for x, i := range at {
+				for _, j := range at[x+1:] {
+					if g.member[i] != g.member[j] {
+						shared[[2]int{min(i, j), max(i, j)}]++
+					}
+				}
+			}
+		}
+		// The best match of each flag among each other member's flags.
+		type match struct{ flag, shared int }
+		best := map[[2]int]match{} // flag, member: the match, -1 on a tie
+		for p, n := range shared {
+			for _, d := range [2][2]int{{p[0], p[1]}, {p[1], p[0]}} {
+				key := [2]int{d[0], g.member[d[1]]}
+				switch b, ok := best[key]; {
+				case !ok || n > b.shared:
+					best[key] = match{d[1], n}
+				case n == b.shared:
+					best[key] = match{-1, n}
+				}
+			}
+		}
+		var found [][2]int
+		for p, n := range shared {
+			i, j := p[0], p[1]
+			if n < minShared || best[[2]int{i, g.member[j]}].flag != j || best[[2]int{j, g.member[i]}].flag != i {
+				continue
+			}
+			if g.termOf[g.member[i]] != -2 && g.termOf[g.member[j]] != -2 {
+				continue // two terms used alone: singlesDiffer's case
+			}
+			if strings.EqualFold(flags[g.flags[i]].Term, flags[g.flags[j]].Term) {
+				continue
+			}
+			found = append(found, p)
+		}
+		slices.SortFunc(found, func(a, b [2]int) int {
+			if a[0] != b[0] {
+				return a[0] - b[0]
+			}
+			return a[1] - b[1]
+		})
+		for _, p := range found {
+			a, b := g.flags[p[0]], g.flags[p[1]]
+			out = append(out, [2]choicePick{{Choice: choiceOf(&flags[a]), flag: a, anchored: true},
+				{Choice: choiceOf(&flags[b]), flag: b, anchored: true}})
+		}
+	}
+	if !g.suggests(flags) {
+		return out
+	}
+	var alts []string
+	for _, k := range g.flags {
+		for _, alt := range flags[k].Suggest {
+			if !slices.Contains(alts, alt) {
+				alts = append(alts, alt)
+			}
+		}
+	}
+	sort.Strings(alts)
+	var near []string // the stems an alternative stands near
+	for mi, m := range members {
+		if len(g.of(mi)) > 0 {
+			continue
+		}
+		term := -1 // the flag of g the alternative found stands for
+		c, ok := cf.alternativeIn(m, alts, func(alt string, sentence, start, end int) bool {
+			if sentence < 0 {
+				return false
+			}
+			near = cf.anchorsAt(near[:0], m.Outlet, sentence, start, end)
+			most := minShared - 1
+			term = -1
+			for i, k := range g.flags {
+				if !slices.Contains(flags[k].Suggest, alt) {
+					continue
+				}
+				n := 0
+				for _, x := range stemsOf(i) {
+					if slices.Contains(near, x) {
+						n++
+					}
+				}
+				if n > most {
+					most, term = n, i
+				}
+			}
+			return term >= 0
+		})
+		if !ok {
+			continue
+		}
+		k := g.flags[term]
+		out = append(out, [2]choicePick{{Choice: choiceOf(&flags[k]), flag: k}, {Choice: c, alt: true, flag: -1}})
+	}
+	return out
 }
 
 // termUses counts, for one group in a claim, how often each outlet uses
@@ -1148,9 +1349,9 @@ func (cf *choiceFinder) anchorsAt(out []string, outlet string, sentence, start, 
 
 // alternativeIn looks in a member's own words (its headline, when it has
 // no sentences) for one of the alternatives alts that keep, when not nil,
-// accepts (given its sentence, -1 for the headline, and its offsets), and
-// returns it as the member's choice.
-func (cf *choiceFinder) alternativeIn(m Member, alts []string, keep func(sentence, start, end int) bool) (Choice, bool) {
+// accepts (given the alternative, its sentence, -1 for the headline, and
+// its offsets), and returns it as the member's choice.
+func (cf *choiceFinder) alternativeIn(m Member, alts []string, keep func(alt string, sentence, start, end int) bool) (Choice, bool) {
 	if len(alts) == 0 {
 		return Choice{}, false
 	}
@@ -1177,25 +1378,48 @@ func (cf *choiceFinder) alternativeIn(m Member, alts []string, keep func(sentenc
 		s := a.Sentences[idx]
 		texts = append(texts, text{s.Text, s.Start, true, idx})
 	}
+	type want struct {
+		alt, words string
+		n          int
+		first      string // the stem of its first word
+		// prefix starts every word with that stem: the stem but its last
+		// letter, which a stem may change ("happi").
+		prefix string
+	}
+	wants := make([]want, 0, len(alts))
 	for _, alt := range alts {
-		want := swapWords(alt)
-		n := len(strings.Fields(want))
-		for _, t := range texts {
-			var ws []diffToken
-			for _, tok := range diffTokens(t.s, 0) {
-				r, _ := utf8.DecodeRuneInString(tok.text)
-				if unicode.IsLetter(r) || unicode.IsDigit(r) {
-					ws = append(ws, tok)
-				}
-			}
-			for i := 0; i+n <= len(ws); i++ {
-				if t.quotes && (quoted(t.base+ws[i].start) || quoted(t.base+ws[i+n-1].start)) {
+		w := swapWords(alt)
+		if f := strings.Fields(w); len(f) > 0 {
+			first := cf.stemmer().stem(f[0])
+			wants = append(wants, want{alt, w, len(f), first, first[:max(len(first)-1, 0)]})
+		}
+	}
+	// The first alternative in text order, the first of alts where two
+	// start at one word.
+	for _, t := range texts {
+		ws := replacementWords(t.s)
+		for i := range ws {
+			stem := ""
+			for _, w := range wants {
+				if i+w.n > len(ws) {
 					continue
 				}
-				span := t.s[ws[i].start:ws[i+n-1].end]
-				if got := swapWords(span); (got == want || sameStems(cf.stemmer(), got, want)) &&
-					(keep == nil || keep(t.sentence, t.base+ws[i].start, t.base+ws[i+n-1].end)) {
-					return Choice{Outlet: m.Outlet, Term: alt, Text: span}, true
+				if tok := ws[i].text; len(tok) < len(w.prefix) || !strings.EqualFold(tok[:len(w.prefix)], w.prefix) {
+					continue // a word with another stem
+				}
+				if stem == "" {
+					stem = cf.stemmer().stem(swapWords(ws[i].text))
+				}
+				if stem != w.first {
+					continue // not even the first word
+				}
+				if t.quotes && (quoted(t.base+ws[i].start) || quoted(t.base+ws[i+w.n-1].start)) {
+					continue
+				}
+				span := t.s[ws[i].start:ws[i+w.n-1].end]
+				if got := swapWords(span); (got == w.words || sameStems(cf.stemmer(), got, w.words)) &&
+					(keep == nil || keep(w.alt, t.sentence, t.base+ws[i].start, t.base+ws[i+w.n-1].end)) {
+					return Choice{Outlet: m.Outlet, Term: w.alt, Text: span}, true
 				}
 			}
 		}

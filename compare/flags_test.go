@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"path/filepath"
 	"slices"
@@ -522,7 +523,16 @@ concepts:
 //     too;
 //   - a concept's term one outlet uses alone is a choice against another
 //     outlet that names the thing only with other terms of the concept
-//     ("Rebels" beside "terrorists" and "militant").
+//     ("Rebels" beside "terrorists" and "militant");
+//   - where outlets use several terms of a group, the words around them
+//     pair the terms that name one thing whatever the reference: the
+//     armed group that frees the soldiers ("armed group", "rebels",
+//     "militants"), not the "fighters" it gets back; "said" and "claims"
+//     of Millbrook Together; "torched" and the plain "burned" of the
+//     booth at the gate, and the strike "stoppage";
+//   - a long rewrite that holds a term on both sides pairs it with no
+//     other term ("340 prisoners" beside "held hostage, in exchange for
+//     210 prisoners").
 func TestWordChoicesSameThing(t *testing.T) {
 	lex := defaultLexicon(t)
 	cases := []struct {
@@ -536,14 +546,18 @@ func TestWordChoicesSameThing(t *testing.T) {
 		{"solvik-port-protest-2026", "northway-wire", "The UHW said", "intensifiers",
 			"northway-wire=eliminate solvik-evening-post=wipe out the-commerce-ledger=wipe out the-daily-clarion=wipe out", nil},
 		{"solvik-port-protest-2026", "northway-wire", "A security booth", "conflict-verbs",
-			"northway-wire=burned the-commerce-ledger=torched the-daily-clarion=torched",
-			[]string{"northway-wire", "solvik-evening-post", "the-commerce-ledger"}},
+			"northway-wire=burned the-commerce-ledger=torched the-daily-clarion=torched", nil},
+		{"solvik-port-protest-2026", "northway-wire", "The union said it would hold", "strike",
+			"northway-wire=strike solvik-evening-post=walk out the-commerce-ledger=stoppage", nil},
 		{"ashford-derailment-2026", "eastline-news-agency", "Millbrook Together, a local", "attribution",
-			"eastline-news-agency=said the-meridian-business-post=claimed", []string{"eastline-news-agency", "the-meridian-business-post"}},
+			"eastline-news-agency=said the-meridian-business-post=claimed", nil},
 		{"nato-missile-shield-2012", "meridian-wire", "General Nikolay Makarov", "attribution",
 			"atlantic-ledger=threatened meridian-wire=said press-tv=said volga-courier=warned", nil},
 		{"karvania-ceasefire-2025", "crossroads-wire", "The government of Karvania", "armed-group",
 			"highland-voice=rebels karvan-herald=terrorists", nil},
+		{"karvania-ceasefire-2025", "crossroads-wire", "Under the deal, the two sides", "armed-group",
+			"crossroads-wire=armed group highland-voice=rebels karvan-herald=militants", nil},
+		{"karvania-ceasefire-2025", "crossroads-wire", "Under the deal, the two sides", "captives", "", nil},
 	}
 	events := map[string]Event{}
 	for _, c := range cases {
@@ -623,5 +637,47 @@ func TestWordChoicesFinish(t *testing.T) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("Compare has not finished in 30 s")
+	}
+}
+
+// TestSinglesDifferEnds checks that the search for two terms of a category
+// used alone near a shared word stops when one term's members run out
+// before another's and no two share a word.
+func TestSinglesDifferEnds(t *testing.T) {
+	texts := []string{
+		"Ostrel officials claimed victory yesterday.",
+		"Harbor Ledger editors said nothing about bridges.",
+		"Quillton mayor said goodbye to voters.",
+		"Bugle columnists said farewell before winter.",
+	}
+	res := &Result{}
+	g := &groupUse{terms: []string{"claimed", "said"}}
+	for i, text := range texts {
+		id := fmt.Sprintf("outlet-%d", i)
+		res.Articles = append(res.Articles, Article{ID: id, Text: text,
+			Sentences: []Sentence{{Index: 0, Text: text, Start: 0, End: len(text)}}})
+		term := g.terms[min(i, 1)]
+		at := strings.Index(text, term)
+		res.Flags = append(res.Flags, Flag{Outlet: id, Sentence: 0, Term: term, Text: term, Category: "attribution",
+			Scope: "narration", Start: at, End: at + len(term)})
+		g.flags, g.member = append(g.flags, i), append(g.member, i)
+		g.termOf = append(g.termOf, min(i, 1))
+	}
+	cf := &choiceFinder{res: res, byID: map[string]*Article{}}
+	for i := range res.Articles {
+		cf.byID[res.Articles[i].ID] = &res.Articles[i]
+	}
+	done := make(chan bool, 1)
+	go func() {
+		_, _, ok := cf.singlesDiffer(g, func(i, j int) bool { return true }, true)
+		done <- ok
+	}()
+	select {
+	case ok := <-done:
+		if ok {
+			t.Errorf("singlesDiffer found two terms near a shared word; the sentences share none")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("singlesDiffer did not return within 10s")
 	}
 }
