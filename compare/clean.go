@@ -34,6 +34,7 @@ const (
 	RuleEmbed         = "embed"       // an embedded social-media post: a tweet, an Instagram post (HTML)
 	RuleSubheading    = "subheading"  // a heading inside the story ("What happens next"), a live blog entry's title; not one stating a claim with a full stop
 	RuleTable         = "table"       // a row of a table of figures ("2021 | Ostrel Star (ferry) | 180"): data, not a sentence (HTML)
+	RuleSignature     = "signature"   // a dash line under a quotation naming who said it ("— Lena Varga, chief executive"): read for the quote's speaker, no sentence of its own
 )
 
 // cleaned is what cleaning finds in a document.
@@ -260,6 +261,9 @@ func clean(doc Document) cleaned {
 			continue
 		}
 		l.rule = lineRule(l.text)
+		if l.rule == RuleNavigation && signsQuoteAbove(lines, i) {
+			l.rule = RuleSignature
+		}
 		h := normHash(l.text)
 		if l.rule == "" && h != emptyNormHash && slices.ContainsFunc(seen[h], func(j int) bool { return sameText(lines[j].text, l.text) }) {
 			l.rule = RuleRepeated
@@ -1115,6 +1119,27 @@ func frontMatterEnd(text string, lines []line, open int) int {
 		}
 	}
 	return -1
+}
+
+// signsQuoteAbove says whether lines[i], a line opening with a dash,
+// signs the quotation ending the line above it, or the paragraph above it:
+// "“We let our passengers down.”" then "— Lena Varga, chief executive". It
+// names someone in two words or more, so a page's link ("— Home") is
+// none.
+func signsQuoteAbove(lines []line, i int) bool {
+	name := signatureName(lines[i].text)
+	if dash, _ := utf8.DecodeRuneInString(lines[i].text); name == "" || countFields(name, 2) < 2 || !strings.ContainsRune("—―–-", dash) {
+		return false
+	}
+	j := i - 1
+	if j >= 0 && lines[j].blank {
+		j--
+	}
+	if j < 0 || lines[j].blank || lines[j].rule != "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(lines[j].text)
+	return r == '"' || r == '”' || r == '»'
 }
 
 // lineRule names the furniture rule a line matches on its own, or "".

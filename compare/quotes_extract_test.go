@@ -157,11 +157,11 @@ func TestQuoteSpeakerText(t *testing.T) {
 		{"hit out is speech", "Mayor Ilse Brandt hit out at the port: \"This is a disgrace.\"",
 			[]who{{"Ilse Brandt", "Ilse Brandt"}}},
 		{"a statement no one is named as owning", "The port authority issued a statement on Monday.\n\n\"We regret the disruption,\" the statement said.",
-			[]who{{"", "the statement"}}},
+			[]who{{"statement", "the statement"}}},
 		{"a statement after the body that issued it", "The Port Authority issued a statement on Monday.\n\n\"We regret the disruption,\" the statement said.",
 			[]who{{"Port Authority", "the statement"}}},
 		{"a letter is not the speaker before", "Mayor Ilse Brandt spoke at noon. \"We will talk,\" she said. \"Nobody is leaving,\" the letter said.",
-			[]who{{"Ilse Brandt", "she"}, {"", "the letter"}}},
+			[]who{{"Ilse Brandt", "she"}, {"letter", "the letter"}}},
 		{"opening phrase", `In a statement, the Interior Ministry said: "Order is restored."`,
 			[]who{{"Interior Ministry", "the Interior Ministry"}}},
 		{"an aside between commas", `The Interior Ministry, in a statement, said: "Order is restored."`,
@@ -571,5 +571,189 @@ func TestThingIsNoSpeaker(t *testing.T) {
 	qs := quotesOf(t, "\"We will sail,\" Ana Ruiz said.\n\nThe ferry on the Marisol route said: \"We are safe.\"")
 	if len(qs) != 2 || qs[1].Speaker != "" || qs[1].SpeakerText != "The ferry on the Marisol route" {
 		t.Errorf("quotes %+v, want the second by no one, named the ferry", qs)
+	}
+}
+
+// TestCompanySaid checks who "the company" is: the body the article
+// calls so ("the textile company Carrow Looms"), else the description
+// itself; never a group or a person named in another sentence, whether
+// before a speech verb ("Economists said", "Oduya said") or near the
+// word ("appealed to the company").
+func TestCompanySaid(t *testing.T) {
+	tests := []struct{ name, body, speaker string }{
+		{"a group speaks next", "The company said the mill had lost money for six straight years. Economists said the move would secure the company's future.",
+			"company"},
+		{"a surname spoke before", "Union leader Tomas Oduya spoke at the gates. Oduya said the walkout would go on. The company said the mill had lost money for six straight years.",
+			"company"},
+		{"a group capitalized by the sentence", "Bosses said the mill was old. The company said the mill had lost money for six straight years.",
+			"company"},
+		{"a person near the word", "The mayor of Velmar, Petra Hale, appealed to the company to delay the closure. Staff will receive four weeks' pay, the company said.",
+			"company"},
+		{"the body the article calls so", "The textile company Carrow Looms announced a restructuring on Monday. Union leader Tomas Oduya said the walkout would go on. The company said the mill had lost money for six straight years.",
+			"Carrow Looms"},
+		{"two bodies called so", "The company Carrow Looms and the company Velmar Weaving met. The company said the mill had lost money for six straight years.",
+			"company"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts := []Article{articleOf(t, tt.body)}
+			findQuotes(arts)
+			for _, s := range arts[0].Statements {
+				if strings.EqualFold(s.SpeakerText, "the company") {
+					if s.Speaker != tt.speaker {
+						t.Errorf("the company is %q, want %q", s.Speaker, tt.speaker)
+					}
+					return
+				}
+			}
+			t.Errorf("no statement by the company in %+v", arts[0].Statements)
+		})
+	}
+}
+
+// TestSignatureLine checks that a dash line under a quotation naming who
+// said it is taken out of the story under its own rule, wherever it
+// stands, and still names the quote's speaker; a page's link under a
+// quote is no signature.
+func TestSignatureLine(t *testing.T) {
+	const sig = "— Lena Varga, chief executive"
+	tests := []struct{ name, body, rule, speaker string }{
+		{"next line, inside the story", "The Marisol ran aground on Monday.\n\n“We let our passengers down.”\n" + sig + "\n\nThe ferry sank in May.",
+			RuleSignature, "Lena Varga"},
+		{"next paragraph, inside the story", "The Marisol ran aground on Monday.\n\n“We let our passengers down.”\n\n" + sig + "\n\nThe ferry sank in May.",
+			RuleSignature, "Lena Varga"},
+		{"ending the story", "The Marisol ran aground on Monday.\n\n“We let our passengers down.”\n" + sig + "\n",
+			RuleSignature, "Lena Varga"},
+		{"straight marks", "The Marisol ran aground on Monday.\n\n\"We let our passengers down.\"\n" + sig + "\n",
+			RuleSignature, "Lena Varga"},
+		{"a link", "The Marisol ran aground on Monday.\n\n“We let our passengers down.”\n— Home\n",
+			RuleNavigation, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts := []Article{articleOf(t, tt.body)}
+			findQuotes(arts)
+			a := arts[0]
+			var rules []string
+			for _, r := range a.Removed {
+				rules = append(rules, r.Rule+": "+r.Text)
+			}
+			dash := sig
+			if tt.speaker == "" {
+				dash = "— Home"
+			}
+			if want := tt.rule + ": " + dash; !slices.Contains(rules, want) {
+				t.Errorf("removed %q, want %q among them", rules, want)
+			}
+			for _, s := range a.Sentences {
+				if strings.Contains(s.Text, "Lena Varga") {
+					t.Errorf("the signature is a sentence: %q", s.Text)
+				}
+			}
+			if len(a.Quotes) != 1 || a.Quotes[0].Speaker != tt.speaker {
+				t.Errorf("quotes %+v, want one by %q", a.Quotes, tt.speaker)
+			}
+		})
+	}
+}
+
+// TestDocumentSource checks that a document whose owner is not named is
+// the source of what it says, as a body is, in lower case, whether it is
+// quoted or reported and wherever its attribution stands; a named owner,
+// or a body named just before, is the source instead.
+func TestDocumentSource(t *testing.T) {
+	tests := []struct{ body, speaker, text string }{
+		{"The report said 40 people died in the fire.", "report", "The report"},
+		{"The document said the mill had lost money for six straight years.", "document", "The document"},
+		{"The letter said the council would look for a buyer.", "letter", "The letter"},
+		{"Forty people died in the fire, the report said.", "report", "the report"},
+		{"Forty people died in the fire, according to the report.", "report", "the report"},
+		{"A study by Ana Ruiz said the pier was unsafe.", "Ana Ruiz", "Ana Ruiz"},
+		{"The Interior Ministry published its findings on Monday. The report said 40 people died in the fire.", "Interior Ministry", "The report"},
+	}
+	for _, tt := range tests {
+		arts := []Article{articleOf(t, tt.body)}
+		findQuotes(arts)
+		if st := arts[0].Statements; len(st) != 1 || st[0].Speaker != tt.speaker || st[0].SpeakerText != tt.text {
+			t.Errorf("%q: statements %+v, want one by %q (%q)", tt.body, st, tt.speaker, tt.text)
+		}
+	}
+	qs := quotesOf(t, `The report said: "The mill is not viable."`)
+	if len(qs) != 1 || qs[0].Speaker != "report" {
+		t.Errorf("quotes %+v, want one by report", qs)
+	}
+}
+
+// TestTheyAfterGroup checks that "they" after a group of people is that
+// group: the one that spoke just before, or the one a sentence opens with,
+// not the place it is of ("Residents of Kettle Hill") nor a person named
+// earlier; members of a body still speak for it.
+func TestTheyAfterGroup(t *testing.T) {
+	tests := []struct{ body, speaker string }{
+		{"Residents of Kettle Hill said the water came up in minutes. They said the council had ignored warnings.", "residents"},
+		{"Residents of Kettle Hill met on Monday. They said the council had ignored warnings.", "residents"},
+		{"Mayor Ana Ruiz met residents on Monday. Firefighters said the fire was out. They said the roof had held.", "firefighters"},
+		{"Mayor Ana Ruiz spoke on Monday. Residents met in the hall, and they said the council had ignored warnings.", "residents"},
+		{"Officials at the Interior Ministry met on Monday. They said the river had peaked.", "Interior Ministry"},
+		{"Residents of Kettle Hill said the water came up.\n\nThe Interior Ministry sent a team. They said the river had peaked.", "Interior Ministry"},
+	}
+	for _, tt := range tests {
+		arts := []Article{articleOf(t, tt.body)}
+		findQuotes(arts)
+		st := arts[0].Statements
+		if len(st) == 0 || !strings.EqualFold(st[len(st)-1].SpeakerText, "they") || st[len(st)-1].Speaker != tt.speaker {
+			t.Errorf("%q: statements %+v, want the last by %q (they)", tt.body, st, tt.speaker)
+		}
+	}
+	qs := quotesOf(t, "Residents of Kettle Hill said the water came up in minutes. \"We had no warning,\" they said.")
+	if len(qs) != 1 || qs[0].Speaker != "residents" {
+		t.Errorf("quotes %+v, want one by residents", qs)
+	}
+}
+
+// TestPresentTenseGroups checks that a group's present tense reports
+// speech as "says" does ("Residents say ...", "..., residents say"),
+// while "say" after "to", "not" or a helping verb reports none.
+func TestPresentTenseGroups(t *testing.T) {
+	tests := []struct{ body, speaker, text string }{
+		{"Residents of Kettle Hill say the water came up in minutes.", "residents", "the water came up in minutes"},
+		{"The ward will close in May, residents say.", "residents", "The ward will close in May"},
+		{"Firefighters warn that the roof could fall at any moment.", "firefighters", "the roof could fall at any moment"},
+		{"Critics argue the plan will cost more than it saves.", "critics", "the plan will cost more than it saves"},
+		{"Officials declined to say whether the ward would close in May.", "", ""},
+		{"Nurses would not say whether the ward would close in May.", "", ""},
+	}
+	for _, tt := range tests {
+		arts := []Article{articleOf(t, tt.body)}
+		findQuotes(arts)
+		st := arts[0].Statements
+		if tt.speaker == "" && len(st) != 0 || tt.speaker != "" && (len(st) != 1 || st[0].Speaker != tt.speaker || st[0].Text != tt.text) {
+			t.Errorf("%q: statements %+v, want %q by %q", tt.body, st, tt.text, tt.speaker)
+		}
+	}
+}
+
+// TestInvertedDescription checks "..., said" followed by a description of
+// the speaker rather than a name, with the name after it or not; a clause
+// after "said" names no one.
+func TestInvertedDescription(t *testing.T) {
+	tests := []struct{ body, speaker string }{
+		{"The ward will close in May, said the unit's head, Dr Ana Ruiz.", "Ana Ruiz"},
+		{"The ward will close in May, said the fire chief, Ana Ruiz, on Monday.", "Ana Ruiz"},
+		{"The ward will close in May, said a spokeswoman for the hospital.", "spokeswoman for the hospital"},
+		{"Mayor Ilse Brandt opened the bridge.\n\nThe bridge is safe, said the mayor.", "Ilse Brandt"},
+		{"The ward will close in May, said Dr Ana Ruiz, who leads the unit.", "Ana Ruiz"},
+		{"He arrived late, said the volunteers were tired.", ""},
+	}
+	for _, tt := range tests {
+		arts := []Article{articleOf(t, tt.body)}
+		findQuotes(arts)
+		var got []string
+		for _, s := range arts[0].Statements {
+			got = append(got, s.Speaker)
+		}
+		if want := []string{tt.speaker}; tt.speaker == "" && len(got) != 0 || tt.speaker != "" && !slices.Equal(got, want) {
+			t.Errorf("%q: statement speakers %q, want %q", tt.body, got, tt.speaker)
+		}
 	}
 }

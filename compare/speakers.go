@@ -132,9 +132,30 @@ func init() {
 		insisted insists argued argues explained explains noted notes announced announces declared declares
 		acknowledged acknowledges admitted admits denied denies confirmed confirms predicted predicts stressed
 		stresses suggested suggests urged urges maintained maintains wrote writes reiterated reiterates
-		cautioned cautions complained complains contended asserted asserts alleged alleges`) {
+		cautioned cautions complained complains contended asserted asserts alleged alleges say warn insist argue`) {
 		reportingVerbs[v] = true
 	}
+}
+
+// bareForm says whether toks[i], a reporting verb, is the plain form
+// ("say", "warn") after "to", "not" or a helping verb ("declined to say",
+// "would not say", "did warn"), where it reports nothing said: only a
+// plural subject's present tense does ("Residents say ...").
+func bareForm(toks []wtok, i int) bool {
+	switch toks[i].text {
+	case "say", "warn", "insist", "argue":
+	default:
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	switch strings.ToLower(toks[i-1].text) {
+	case "to", "not", "never", "n't", "would", "could", "will", "may", "might", "can", "cannot", "should",
+		"must", "shall", "did", "do", "does", "didn't", "don't", "doesn't", "won't", "wouldn't", "couldn't", "let":
+		return true
+	}
+	return false
 }
 
 // speechNouns are what a speaker's words are called: "Serdyukov's
@@ -145,6 +166,7 @@ var speechNouns = map[string]bool{
 	"announcement": true, "report": true, "note": true, "email": true, "op-ed": true, "column": true,
 	"briefing": true, "declaration": true, "warning": true, "tweet": true, "memo": true, "reply": true,
 	"response": true, "video": true, "essay": true, "article": true, "claim": true,
+	"document": true, "study": true, "survey": true, "filing": true, "ruling": true, "notice": true,
 }
 
 // titleWords stand before a name without being part of it.
@@ -614,8 +636,37 @@ func newPersonIndex(articles []Article) *personIndex {
 	for i := range articles {
 		px.learnContext(&articles[i])
 	}
+	px.pruneSpeakingBodies()
 	px.mostSpeakingBody = px.findMostSpeaking()
 	return px
+}
+
+// pluralOfPeople says whether a lower-case word is the plural of a noun
+// for a person: "bosses", "economists", "chairmen".
+func pluralOfPeople(l string) bool {
+	if strings.HasSuffix(l, "men") {
+		return speakingNoun(strings.TrimSuffix(l, "men") + "man")
+	}
+	if !strings.HasSuffix(l, "s") || strings.HasSuffix(l, "ss") {
+		return false
+	}
+	return speakingNoun(strings.TrimSuffix(l, "s")) || strings.HasSuffix(l, "es") && speakingNoun(strings.TrimSuffix(l, "es"))
+}
+
+// pruneSpeakingBodies drops from speakingBodies the names that turned out
+// to be no body: a person's surname standing alone ("Oduya said") and a group of people capitalized because it opens its sentence
+// ("Economists said", "Bosses said"). Either would otherwise be what "the
+// company" stands for.
+func (px *personIndex) pruneSpeakingBodies() {
+	for name := range px.speakingBodies {
+		// A name of more words before a speech verb is a body's own
+		// ("United Harbour Workers", "Carrow Looms"), whatever else it
+		// looks like.
+		l := strings.ToLower(name)
+		if !strings.Contains(l, " ") && (px.bySurname[l] != nil || peopleNouns[l] && !bodyNouns[l] || pluralOfPeople(l)) {
+			delete(px.speakingBodies, name)
+		}
+	}
 }
 
 // afterPlacePreposition says whether the run starting at start follows
@@ -797,6 +848,9 @@ type speakerFinder struct {
 	// kindBody holds, per body noun of namedKindOnly asked about, the body
 	// the article calls by it ("" for none), found once.
 	kindBody map[string]string
+	// namedBody holds, per body noun asked about, the one name the
+	// article gives right after it (see namedAs).
+	namedBody map[string]string
 	// lower is the article's text in lower case, made when first needed.
 	lower string
 	// spanRoom holds the statements' parts, a few at a time (see spans).
@@ -1469,6 +1523,11 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 	// A pronoun ends the phrase: "he", "Politically, he".
 	if last := strings.ToLower(np[len(np)-1].text); isPronoun(last) && (len(np) == 1 || np[len(np)-2].punct) {
 		pt := np[len(np)-1].text
+		if last == "they" {
+			if group := f.groupBefore(pos); group != "" {
+				return group, pt, nil, true
+			}
+		}
 		if last == "they" || last == "it" {
 			if body := f.bodyBefore(pos); body != "" {
 				return body, pt, nil, true
@@ -1499,15 +1558,15 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 		if name, text, p, ok := f.speechOwner(np, pos); ok {
 			return name, text, p, true
 		}
-		// "the statement said", "a letter read": words whose owner is
-		// not named. A body named just before issued them; else they are
-		// unattributed, not said by "statement", and their attribution
-		// still ends the quote.
+		// "the statement said", "the report said 40 people died": words
+		// whose owner is not named. A body named just before issued
+		// them; else the document is the source, named as a body unnamed
+		// is ("report", as "company"), though it is no person.
 		if det := strings.ToLower(np[0].text); det == "the" || det == "a" || det == "an" || det == "this" || det == "that" {
 			if body := f.bodyBefore(pos); body != "" {
 				return body, text, nil, true
 			}
-			return "", text, nil, true
+			return describedAs(text), text, nil, true
 		}
 	}
 	// A description: "the NATO chief", "the ministry", "a spokeswoman".
@@ -1516,12 +1575,14 @@ func (f *speakerFinder) resolve(np []wtok, pos int) (string, string, *person, bo
 		if body := f.bodyFor(head, pos); body != "" {
 			return body, text, nil, true
 		}
-		if namedKindOnly[head] {
-			// No body of that kind is named: the description itself
-			// ("union") names the speaker, rather than a person it may
-			// describe or the last body to speak.
-			return describedAs(text), text, nil, true
+		if body := f.namedAs(head); body != "" {
+			return body, text, nil, true
 		}
+		// No body of that kind is named: the description itself
+		// ("union", "company") names the speaker, rather than a person it
+		// may describe ("the mayor appealed to the company") or the last
+		// body to speak.
+		return describedAs(text), text, nil, true
 	}
 	if len(np) > 1 && (strings.HasSuffix(det, "'s") || strings.HasSuffix(det, "’s")) && !slices.ContainsFunc(np, isPunct) {
 		// Someone's unnamed aide or body: "Thorne's spokeswoman". The
@@ -1946,6 +2007,44 @@ func (f *speakerFinder) bodyFor(head string, pos int) string {
 	return ""
 }
 
+// namedAs returns the one name the article gives right after the noun
+// head ("the textile company Carrow Looms"), for "the company" where no
+// body of that name speaks, or "" when it gives none or more than one.
+func (f *speakerFinder) namedAs(head string) string {
+	if body, ok := f.namedBody[head]; ok {
+		return body
+	}
+	if f.namedBody == nil {
+		f.namedBody = map[string]string{}
+	}
+	body := ""
+	for _, s := range f.a.Sentences {
+		toks := f.px.tokens(f.a, s.Start, s.End)
+		for _, r := range f.px.runs(f.a, s.Start, s.End) {
+			k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= r.start })
+			if k == 0 || !strings.EqualFold(toks[k-1].text, head) || r.possessive {
+				continue
+			}
+			name := strings.Join(r.words, " ")
+			if full := f.px.orgFor(r.words); full != "" {
+				name = full
+			} else if p := f.px.lookup(r.words); p != nil {
+				if p.gender != 0 {
+					continue // a person: "the company Ilsa Marrenby runs"
+				}
+				name = p.name
+			}
+			if body != "" && body != name {
+				f.namedBody[head] = ""
+				return ""
+			}
+			body = name
+		}
+	}
+	f.namedBody[head] = body
+	return body
+}
+
 // namedAfter says whether text (lower case) names a body right after the
 // noun: "union, united harbour workers (uhw)", "union (uhw)", within the
 // same sentence and a few words.
@@ -2276,6 +2375,46 @@ func (f *speakerFinder) bodyBefore(pos int) string {
 	return ""
 }
 
+// groupBefore returns the group of people "they" at pos stands for, or
+// "": the group that spoke last, in this sentence or the one before
+// ("Residents said ... They said ..."), else a group opening this
+// sentence before pos or the one before, alone or with where or whose
+// they are ("Residents of Kettle Hill met on Monday. They said"), rather
+// than the place or person named in that phrase. Members and officials
+// are left to the body they speak for (see bodyBefore).
+func (f *speakerFinder) groupBefore(pos int) string {
+	s := sentenceAt(f.a, pos)
+	if s == nil {
+		return ""
+	}
+	if f.last == nil && f.lastName != "" && s.Index > 0 && f.lastPos >= f.a.Sentences[s.Index-1].Start && isGroupName(f.lastName) {
+		return f.lastName
+	}
+	for k := s.Index; k >= 0 && k >= s.Index-1; k-- {
+		toks := f.px.tokens(f.a, f.a.Sentences[k].Start, f.a.Sentences[k].End)
+		i := 0
+		for i < len(toks) && i < 2 && groupQuantifier(strings.ToLower(toks[i].text)) {
+			i++
+		}
+		if i+1 >= len(toks) || toks[i].end > pos {
+			continue
+		}
+		l := strings.ToLower(toks[i].text)
+		if !peopleNouns[l] || memberNouns[l] || bodyNouns[l] || (isCapitalized(toks[i+1]) && !toks[i+1].punct) {
+			continue
+		}
+		return l
+	}
+	return ""
+}
+
+// isGroupName says whether a speaker's name is a group of people named
+// in lower case ("residents", "striking workers").
+func isGroupName(name string) bool {
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	return name == strings.ToLower(name) && (peopleNouns[last] || pluralOfPeople(last))
+}
+
 // bodyRuns returns the runs of capitalized words naming bodies in sentence
 // k, found once.
 func (f *speakerFinder) bodyRuns(k int) []nameRun {
@@ -2329,7 +2468,7 @@ func (f *speakerFinder) reported(s *Sentence) (Statement, bool) {
 			break // a reporting verb comes early in its sentence
 		}
 		l := strings.ToLower(t.text)
-		if !reportingVerbs[l] || i == 0 || isCapitalized(t) {
+		if !reportingVerbs[l] || i == 0 || isCapitalized(t) || bareForm(toks, i) {
 			continue
 		}
 		j := i
@@ -2447,11 +2586,21 @@ func (f *speakerFinder) fronted(s *Sentence, toks []wtok) (Statement, bool) {
 		// "said Ana Ruiz, the fire chief": a name, in capitals, and
 		// not "said the volunteers were tired".
 		np = npUntil(tail[1:])
-		if len(np) == 0 || slices.ContainsFunc(np, func(t wtok) bool { return !isCapitalized(t) && !isNameParticle(t.text) }) {
+		rest := tail[1+len(np):]
+		if !onlyAside(rest) && !(len(rest) > 1 && rest[0].text == ",") {
 			return Statement{}, false
 		}
-		if rest := tail[1+len(np):]; !onlyAside(rest) && !(len(rest) > 1 && rest[0].text == ",") {
+		if len(np) == 0 {
 			return Statement{}, false
+		}
+		if slices.ContainsFunc(np, func(t wtok) bool { return !isCapitalized(t) && !isNameParticle(t.text) }) {
+			// A description of someone may stand there too, with their
+			// name after it or not: "said the unit's head, Dr Ana
+			// Ruiz", "said a spokeswoman for the port".
+			if !describesSpeaker(np) {
+				return Statement{}, false
+			}
+			np = withAppositive(np, rest)
 		}
 	default:
 		// "firefighters said", "Ana Ruiz told the Harbor Ledger on Monday"
@@ -2477,6 +2626,25 @@ func (f *speakerFinder) fronted(s *Sentence, toks []wtok) (Statement, bool) {
 	f.last, f.lastName, f.lastPara, f.lastPos = p, name, s.Paragraph, verb.start
 	return Statement{Sentence: s.Index, Speaker: name, SpeakerText: text, Verb: verb.text,
 		Parts: f.spans(Span{start, end}), Start: start, End: end, Text: f.a.Text[start:end]}, true
+}
+
+// describesSpeaker says whether a noun phrase after an inverted "said"
+// describes someone: an article or a possessive opens it and its head is
+// a noun for a person or a body ("the unit's head", "a spokeswoman for
+// the port"), which "the volunteers were tired" is not.
+func describesSpeaker(np []wtok) bool {
+	switch det := strings.ToLower(np[0].text); {
+	case det == "the" || det == "a" || det == "an" || det == "its" || det == "their":
+	case len(np) > 1 && (strings.HasSuffix(det, "'s") || strings.HasSuffix(det, "’s")):
+	default:
+		return false
+	}
+	for _, t := range np {
+		if verbAt(t) || clauseWord(strings.ToLower(t.text)) {
+			return false
+		}
+	}
+	return len(np) <= 8 && speakingNoun(phraseHead(np))
 }
 
 // interrupted finds speech whose attribution stands between commas inside
