@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -124,5 +125,79 @@ func TestFullestVersionByAgreement(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// fullestVersionEveryPair is fullestVersion as first written: every
+// wording measured against every other. The bounded search must choose as
+// it does.
+func fullestVersionEveryPair(vs [][]qtok) int {
+	best, bestHeld := -1, 0
+	seen := map[string]bool{}
+	for i, c := range vs {
+		if seen[joinNorm(c)] {
+			continue
+		}
+		seen[joinNorm(c)] = true
+		held := 0
+		for _, w := range vs {
+			if quoteStatus(c, w) != StatusAltered {
+				held++
+			}
+		}
+		if best < 0 || held > bestHeld || held == bestHeld && len(c) > len(vs[best]) {
+			best, bestHeld = i, held
+		}
+	}
+	return best
+}
+
+// TestFullestVersionBounded checks, on random sets of versions drawn from
+// a few words with ellipses, that stopping at the bound chooses the
+// version that measuring every pair does.
+func TestFullestVersionBounded(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	words := []string{"the", "board", "agrees", "is", "forced", "to", "meet", "us"}
+	for trial := range 3000 {
+		base := make([]qtok, 3+rng.IntN(6))
+		for i := range base {
+			base[i] = qtok{norm: words[rng.IntN(len(words))]}
+		}
+		vs := make([][]qtok, 2+rng.IntN(8))
+		for i := range vs {
+			switch rng.IntN(4) {
+			case 0: // the base words
+				vs[i] = slices.Clone(base)
+			case 1: // trimmed at both ends
+				from := rng.IntN(len(base))
+				vs[i] = slices.Clone(base[from : from+1+rng.IntN(len(base)-from)])
+			case 2: // a word changed, dropped or added
+				v := slices.Clone(base)
+				k := rng.IntN(len(v))
+				switch rng.IntN(3) {
+				case 0:
+					v[k].norm = words[rng.IntN(len(words))]
+				case 1:
+					v = slices.Delete(v, k, k+1)
+				default:
+					v = slices.Insert(v, k, qtok{norm: words[rng.IntN(len(words))]})
+				}
+				vs[i] = v
+			default: // two parts with an ellipsis between
+				v := slices.Clone(base)
+				if len(v) > 2 {
+					k := 1 + rng.IntN(len(v)-1)
+					v = slices.Delete(v, k, min(len(v)-1, k+rng.IntN(2)))
+					v[min(k, len(v)-1)].ellipsis = true
+				}
+				vs[i] = v
+			}
+			if len(vs[i]) == 0 {
+				vs[i] = slices.Clone(base)
+			}
+		}
+		if got, want := fullestVersion(vs), fullestVersionEveryPair(vs); got != want {
+			t.Fatalf("trial %d: chose version %d, every pair chooses %d; versions %v", trial, got, want, vs)
+		}
 	}
 }

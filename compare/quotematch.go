@@ -423,20 +423,45 @@ func fullestVersion(vs [][]qtok) int {
 	if len(ws) == 1 {
 		return 0
 	}
+	// A version holds only versions of no more words than its own, so
+	// the versions up to its length bound what it can hold. Candidates are
+	// tried from the highest bound down, and the search stops at a bound
+	// below the most held so far: where most outlets print one wording,
+	// few are tried, rather than every wording against every other.
+	byLen := slices.Clone(ws)
+	slices.SortStableFunc(byLen, func(a, b wording) int { return len(vs[a.first]) - len(vs[b.first]) })
+	bound := make(map[int]int, len(ws)) // by first version: versions no longer than it
+	for i, total := 0, 0; i < len(byLen); {
+		j, n := i, len(vs[byLen[i].first])
+		for ; j < len(byLen) && len(vs[byLen[j].first]) == n; j++ {
+			total += byLen[j].n
+		}
+		for ; i < j; i++ {
+			bound[byLen[i].first] = total
+		}
+	}
+	cands := slices.Clone(ws)
+	slices.SortStableFunc(cands, func(a, b wording) int { return bound[b.first] - bound[a.first] })
 	best, bestHeld := -1, 0
 	seen := map[string]bool{} // candidates' words: ellipses do not change what a version holds
-	for _, c := range ws {
+	for _, c := range cands {
+		if best >= 0 && bound[c.first] < bestHeld {
+			break
+		}
 		if seen[c.norm] {
 			continue
 		}
 		seen[c.norm] = true
-		held := 0
-		for _, w := range ws {
-			if st := quoteStatus(vs[c.first], vs[w.first]); st != StatusAltered {
+		size, held := len(vs[c.first]), 0
+		for _, w := range byLen {
+			if len(vs[w.first]) > size {
+				break
+			}
+			if quoteStatus(vs[c.first], vs[w.first]) != StatusAltered {
 				held += w.n
 			}
 		}
-		if best < 0 || held > bestHeld || held == bestHeld && len(vs[c.first]) > len(vs[best]) {
+		if best < 0 || held > bestHeld || held == bestHeld && (size > len(vs[best]) || size == len(vs[best]) && c.first < best) {
 			best, bestHeld = c.first, held
 		}
 	}
