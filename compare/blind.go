@@ -2197,18 +2197,7 @@ func (m offsetMap) spans(sps []Span) []Span {
 // what replaced a name goes to the start of the name, or to its end if
 // end is set.
 func (m offsetMap) old(i int, end bool) int {
-	// The first replacement whose new text ends after i.
-	k := sort.Search(len(m), func(k int) bool { return m[k].new.End > i })
-	if k < len(m) && m[k].new.Start < i {
-		if end {
-			return m[k].old.End
-		}
-		return m[k].old.Start
-	}
-	if k == 0 {
-		return i
-	}
-	return i + m[k-1].old.End - m[k-1].new.End
+	return m.translate(i, end, func(r replacement) (Span, Span) { return r.new, r.old })
 }
 
 // overlaps says whether a replaced name overlaps sp, a span of the old
@@ -2222,16 +2211,27 @@ func (m offsetMap) overlaps(sp Span) bool {
 // replaced name goes to the start of what replaced it, or to its end if
 // end is set.
 func (m offsetMap) offset(i int, end bool) int {
-	// The first replacement that ends after i.
-	k := sort.Search(len(m), func(k int) bool { return m[k].old.End > i })
-	if k < len(m) && m[k].old.Start < i {
-		if end {
-			return m[k].new.End
+	return m.translate(i, end, func(r replacement) (Span, Span) { return r.old, r.new })
+}
+
+// translate maps offset i from one side of the replacements to the other:
+// sides gives a replacement's span on the side i is on, then on the other.
+// An offset inside a replaced span goes to the start of the other side's,
+// or to its end if end is set.
+func (m offsetMap) translate(i int, end bool, sides func(replacement) (from, to Span)) int {
+	// The first replacement whose span ends after i.
+	k := sort.Search(len(m), func(k int) bool { from, _ := sides(m[k]); return from.End > i })
+	if k < len(m) {
+		if from, to := sides(m[k]); from.Start < i {
+			if end {
+				return to.End
+			}
+			return to.Start
 		}
-		return m[k].new.Start
 	}
 	if k == 0 {
 		return i
 	}
-	return i + m[k-1].new.End - m[k-1].old.End
+	from, to := sides(m[k-1])
+	return i + to.End - from.End
 }

@@ -293,19 +293,10 @@ func shareCode(a, b []int32) bool {
 // Plain ASCII, nearly every token, is lowered byte by byte into dst, so
 // that looking it up costs no allocation.
 func foldKey(dst []byte, text string) []byte {
-	for i := 0; i < len(text); i++ {
-		if text[i] >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(typography.Replace(text))...)
-		}
+	if strings.ContainsFunc(text, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		text = typography.Replace(text)
 	}
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
+	return appendLower(dst, text)
 }
 
 // sameToken says whether the word diff reads two tokens as one (foldKey).
