@@ -939,21 +939,24 @@ func attributeBlockQuotations(blocks []pageBlock) {
 // signedQuotation parts a quotation followed on its line by its
 // signature after a dash, "“We let our passengers down.” — Lena Varga",
 // into the quotation and the name (see signatureName), or returns "" for
-// the name.
+// the name. The quotation ends at a closing mark with the dash after it,
+// so a hyphen or an apostrophe in the name ("Anne-Marie O’Neill") is the
+// name's.
 func signedQuotation(s string) (quote, name string) {
-	for _, dash := range []string{"—", "–", "―", "--", "-"} {
-		i := strings.LastIndex(s, dash)
-		if i <= 0 {
+	for i, r := range s {
+		if i == 0 || !strings.ContainsRune("\"”»’›", r) {
 			continue
 		}
-		quote = strings.TrimSpace(s[:i])
-		b := pageBlock{text: quote}
-		if opensQuotation(b) && closesQuotation(b) && isSignature(s[i:]) {
-			if name = signatureName(s[i:]); name != "" {
+		quote = s[:i+utf8.RuneLen(r)]
+		rest := strings.TrimSpace(s[len(quote):])
+		if !isSignature(rest) {
+			continue
+		}
+		if opensQuotation(pageBlock{text: quote}) {
+			if name = signatureName(rest); name != "" {
 				return quote, name
 			}
 		}
-		return "", ""
 	}
 	return "", ""
 }

@@ -654,6 +654,7 @@ func TestBlockQuotations(t *testing.T) {
 		{"lead-in", `<p>The chief executive, Lena Varga, said in a statement:</p><blockquote>We let our passengers down.</blockquote>`, "“We let our passengers down.”", "Lena Varga"},
 		{"no source", `<blockquote>We let our passengers down.</blockquote>`, "We let our passengers down.", ""},
 		{"marks of its own", `<blockquote>“We let our passengers down.” — Lena Varga</blockquote>`, "Lena Varga: “We let our passengers down.”", "Lena Varga"},
+		{"a hyphen and an apostrophe in the name", `<blockquote>“We let our passengers down.” - Anne-Marie O’Neill</blockquote>`, "Anne-Marie O’Neill: “We let our passengers down.”", "Anne-Marie O’Neill"},
 		{"two paragraphs", `<blockquote><p>We let our passengers down.</p><p>We will do better.</p><cite>Lena Varga</cite></blockquote>`, "We let our passengers down.", ""},
 		{"two quoted paragraphs", `<blockquote><p>“We let our passengers down.</p><p>We will do better.”</p></blockquote><p>— Lena Varga</p>`, "Lena Varga: “We let our passengers down.", "Lena Varga"},
 		{"a quoted paragraph, signed under it", `<p>“We let our passengers down.”</p><p>— Lena Varga, chief executive</p>`, "Lena Varga, chief executive: “We let our passengers down.”", "Lena Varga"},
