@@ -819,7 +819,7 @@ func isAuthorName(s string) bool {
 			}
 			names, count = 2, 0
 			continue
-		case nameParticles[w]:
+		case isNameParticle(w):
 			if count == 0 {
 				return false
 			}
@@ -841,10 +841,6 @@ func isAuthorName(s string) bool {
 	}
 	return count >= 2 && rare && !strings.HasSuffix(s, ".")
 }
-
-// nameParticles are the small words inside a person's name.
-var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true,
-	"di": true, "du": true, "del": true, "della": true, "la": true, "le": true, "bin": true, "al": true, "ibn": true, "dos": true, "das": true}
 
 // isMenuItem says whether a line reads as an item of a site's menu or a
 // section's label: three words or fewer, not a sentence, a lead-in or a

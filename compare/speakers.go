@@ -462,9 +462,11 @@ func particlesBeforeName(toks []wtok, i int) bool {
 	return k > i && k < len(toks) && isCapitalized(toks[k])
 }
 
+// isNameParticle says whether a word is one of the small words inside a
+// person's name ("van", "de", "bin"), which keep a name going.
 func isNameParticle(w string) bool {
 	switch w {
-	case "de", "van", "von", "der", "bin", "al", "da", "di", "du", "la", "le", "ibn", "del", "dos":
+	case "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le", "ibn", "del", "della", "dos", "das":
 		return true
 	}
 	return false
